@@ -1,0 +1,1 @@
+import { dbName } from "@market/db"; export const act = (): string => dbName("a");

@@ -1,0 +1,129 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+// The one place that reads the environment. Everything else receives a Config.
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+const list = z
+  .string()
+  .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean));
+const url = (protocols: string[]) =>
+  z.string().refine(
+    (v) => {
+      try {
+        return protocols.includes(new URL(v).protocol.replace(/:$/, ''));
+      } catch {
+        return false;
+      }
+    },
+    { message: `must be a URL starting with ${protocols.map((p) => `${p}://`).join(' or ')}` },
+  );
+
+const schema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PUBLIC_URL: url(['http', 'https']).optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  DATA_DIR: z.string().min(1).default('.data'),
+  DATABASE_URL: url(['mysql', 'mariadb', 'sqlite']).optional(),
+  DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
+  REDIS_URL: url(['redis', 'rediss']).optional(),
+  TEMPORAL_ADDRESS: z.string().regex(/^[^\s:]+:\d+$/, 'must be host:port').optional(),
+  TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
+  TEMPORAL_TASK_QUEUE: z.string().min(1).default('market'),
+  TEMPORAL_UI_URL: url(['http', 'https']).optional(),
+  TEMPORAL_CLI_PATH: z.string().min(1).optional(),
+  CORS_ORIGINS: list.default(['http://localhost:5173', 'http://localhost:5174']),
+  BODY_LIMIT: z.string().regex(/^\d+(b|kb|mb)$/i, 'must look like 100kb or 1mb').default('100kb'),
+  TRUST_PROXY: bool.default(false),
+  SEED_PRODUCTS: z.coerce.number().int().min(0).max(1_000_000).default(200),
+  ADMIN_EMAIL: z.email().default('admin@market.local'),
+  ADMIN_PASSWORD: z.string().min(8, 'must be at least 8 characters').optional(),
+  SUPPORT_EMAIL: z.email().default('support@market.local'),
+  SUPPORT_PASSWORD: z.string().min(8, 'must be at least 8 characters').optional(),
+});
+
+export type Env = z.input<typeof schema>;
+
+export interface Config {
+  env: 'development' | 'production' | 'test';
+  http: { port: number; host: string; publicUrl: string; corsOrigins: string[]; bodyLimit: string; trustProxy: boolean };
+  log: { level: string };
+  dataDir: string;
+  /** `mysql://…` for MySQL/MariaDB, or a SQLite file (the embedded default). */
+  database: { kind: 'mysql'; url: string; poolMax: number } | { kind: 'sqlite'; path: string };
+  /** Absent: the in-process cache (embedded default). */
+  redis: { url: string } | null;
+  temporal: {
+    /** Absent: `npm start` runs a Temporal dev server itself. */
+    address: string | null;
+    namespace: string;
+    taskQueue: string;
+    uiUrl: string;
+    cliPath: string | null;
+  };
+  seed: {
+    products: number;
+    admin: { email: string; password: string | null };
+    support: { email: string; password: string | null };
+  };
+}
+
+export class ConfigError extends Error {
+  constructor(readonly issues: string[]) {
+    super(`Invalid configuration:\n${issues.map((i) => `  - ${i}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Parses and validates an environment (process.env by default). Throws ConfigError naming each bad variable. */
+export function loadConfig(source: Record<string, string | undefined> = process.env): Config {
+  // Empty strings mean "unset", as in most .env files.
+  const env = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+  }
+  const e = parsed.data;
+  const production = e.NODE_ENV === 'production';
+  const missing: string[] = [];
+  if (production && !e.DATABASE_URL) missing.push('DATABASE_URL: required in production');
+  if (production && !e.TEMPORAL_ADDRESS) missing.push('TEMPORAL_ADDRESS: required in production');
+  if (production && !e.PUBLIC_URL) missing.push('PUBLIC_URL: required in production');
+  if (missing.length) throw new ConfigError(missing);
+
+  const dataDir = path.resolve(e.DATA_DIR);
+  const sqliteFromUrl = e.DATABASE_URL?.startsWith('sqlite:') ? new URL(e.DATABASE_URL).pathname : null;
+  return {
+    env: e.NODE_ENV,
+    http: {
+      port: e.PORT,
+      host: e.HOST,
+      publicUrl: e.PUBLIC_URL ?? `http://localhost:${e.PORT}`,
+      corsOrigins: e.CORS_ORIGINS,
+      bodyLimit: e.BODY_LIMIT,
+      trustProxy: e.TRUST_PROXY,
+    },
+    log: { level: e.LOG_LEVEL },
+    dataDir,
+    database:
+      e.DATABASE_URL && !sqliteFromUrl
+        ? { kind: 'mysql', url: e.DATABASE_URL, poolMax: e.DATABASE_POOL_MAX }
+        : { kind: 'sqlite', path: sqliteFromUrl ?? path.join(dataDir, 'market.sqlite') },
+    redis: e.REDIS_URL ? { url: e.REDIS_URL } : null,
+    temporal: {
+      address: e.TEMPORAL_ADDRESS ?? null,
+      namespace: e.TEMPORAL_NAMESPACE,
+      taskQueue: e.TEMPORAL_TASK_QUEUE,
+      uiUrl: e.TEMPORAL_UI_URL ?? 'http://localhost:8233',
+      cliPath: e.TEMPORAL_CLI_PATH ?? null,
+    },
+    seed: {
+      products: e.SEED_PRODUCTS,
+      admin: { email: e.ADMIN_EMAIL, password: e.ADMIN_PASSWORD ?? null },
+      support: { email: e.SUPPORT_EMAIL, password: e.SUPPORT_PASSWORD ?? null },
+    },
+  };
+}

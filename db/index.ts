@@ -1,0 +1,1 @@
+export const dbName = (x: string): string => `db:${x}`;

@@ -1,0 +1,29 @@
+// One Jest run, two projects: `unit` (*.unit.test.ts, no outside services) and `integration`
+// (every other *.test.ts: real MariaDB, Redis and Temporal brought up by scripts/test.sh).
+const transform = {
+  '^.+\\.ts$': [
+    '@swc/jest',
+    { jsc: { target: 'es2022', parser: { syntax: 'typescript' } }, module: { type: 'commonjs' } },
+  ],
+};
+const roots = ['<rootDir>/db', '<rootDir>/activities', '<rootDir>/workflows', '<rootDir>/api', '<rootDir>/e2e'];
+const common = {
+  transform,
+  roots,
+  testEnvironment: 'node',
+  testPathIgnorePatterns: ['/node_modules/', '/dist/'],
+  modulePathIgnorePatterns: ['<rootDir>/.*/dist/'],
+};
+
+/** @type {import('jest').Config} */
+module.exports = {
+  projects: [
+    { ...common, displayName: 'unit', testMatch: ['**/*.unit.test.ts'] },
+    {
+      ...common,
+      displayName: 'integration',
+      testMatch: ['**/*.test.ts', '!**/*.unit.test.ts'],
+      testTimeout: 60_000,
+    },
+  ],
+};
