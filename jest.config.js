@@ -11,6 +11,8 @@ const common = {
   transform,
   roots,
   testEnvironment: 'node',
+  // Workspace packages export TypeScript sources under the `source` condition and compiled JS by default.
+  testEnvironmentOptions: { customExportConditions: ['source', 'node', 'node-addons', 'require', 'default'] },
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
   modulePathIgnorePatterns: ['<rootDir>/.*/dist/'],
 };

@@ -38,6 +38,7 @@ const schema = z.object({
   CORS_ORIGINS: list.default(['http://localhost:5173', 'http://localhost:5174']),
   BODY_LIMIT: z.string().regex(/^\d+(b|kb|mb)$/i, 'must look like 100kb or 1mb').default('100kb'),
   TRUST_PROXY: bool.default(false),
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   SEED_PRODUCTS: z.coerce.number().int().min(0).max(1_000_000).default(200),
   ADMIN_EMAIL: z.email().default('admin@market.local'),
   ADMIN_PASSWORD: z.string().min(8, 'must be at least 8 characters').optional(),
@@ -51,6 +52,8 @@ export interface Config {
   env: 'development' | 'production' | 'test';
   http: { port: number; host: string; publicUrl: string; corsOrigins: string[]; bodyLimit: string; trustProxy: boolean };
   log: { level: string };
+  /** When set, GET /metrics requires `Authorization: Bearer <token>`. */
+  metricsToken: string | null;
   dataDir: string;
   /** `mysql://…` for MySQL/MariaDB, or a SQLite file (the embedded default). */
   database: { kind: 'mysql'; url: string; poolMax: number } | { kind: 'sqlite'; path: string };
@@ -107,6 +110,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       trustProxy: e.TRUST_PROXY,
     },
     log: { level: e.LOG_LEVEL },
+    metricsToken: e.METRICS_TOKEN ?? null,
     dataDir,
     database:
       e.DATABASE_URL && !sqliteFromUrl

@@ -1,0 +1,67 @@
+import cors from 'cors';
+import express, { type Express } from 'express';
+import helmet from 'helmet';
+import { pinoHttp } from 'pino-http';
+import type { AppDeps } from './deps';
+import { UnauthorizedError } from './errors';
+import { errorHandler, notFound } from './middlewares/error-handler';
+import { measureRequests } from './middlewares/metrics';
+import { requestId } from './middlewares/request-id';
+import { requireJson } from './middlewares/require-json';
+import { validate } from './middlewares/validate';
+import { type Route, runHandler } from './openapi/route';
+import { docsRouter } from './routes/docs/handler';
+import { routes as apiRoutes } from './routes';
+import { createMetrics, type Metrics } from './services/metrics';
+
+export interface AppOptions {
+  /** Replaces the route table (tests mount extra routes this way). */
+  routes?: Route[];
+  metrics?: Metrics;
+}
+
+/** Builds the Express app. No listen(): main.ts serves it, tests call it in-process. */
+export function createApp(deps: AppDeps, options: AppOptions = {}): Express {
+  const { config, log } = deps;
+  const routes = options.routes ?? apiRoutes;
+  const metrics = options.metrics ?? createMetrics();
+  const app = express();
+
+  app.disable('x-powered-by');
+  app.set('trust proxy', config.http.trustProxy);
+  app.use(requestId());
+  app.use(
+    pinoHttp({
+      logger: log,
+      genReqId: (req) => (req as express.Request).id,
+      customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : 'info'),
+      autoLogging: { ignore: (req) => req.url === '/metrics' || req.url?.startsWith('/api/health/') === true },
+    }),
+  );
+  app.use(helmet());
+  app.use(
+    cors({
+      origin: (origin, done) => done(null, !origin || config.http.corsOrigins.includes(origin)),
+      credentials: true,
+      exposedHeaders: ['Content-Range', 'X-Total-Count', 'X-Request-Id', 'ETag'],
+    }),
+  );
+  app.use(measureRequests(metrics));
+
+  app.get('/metrics', async (req, res, next) => {
+    if (config.metricsToken && req.get('authorization') !== `Bearer ${config.metricsToken}`) {
+      return next(new UnauthorizedError('A metrics token is required.'));
+    }
+    res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
+  });
+
+  app.use('/api', requireJson(), express.json({ limit: config.http.bodyLimit, strict: true }));
+  for (const route of routes) {
+    app[route.method](route.path, ...(route.before ?? []), validate(route), runHandler(route, deps));
+  }
+  app.use(docsRouter(routes, config.http.publicUrl));
+
+  app.use(notFound());
+  app.use(errorHandler(log));
+  return app;
+}

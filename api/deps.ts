@@ -1,0 +1,21 @@
+import type { Database } from '@market/db';
+import type { Config } from './config';
+import type { Logger } from './logger';
+import type { Cache } from './services/cache';
+import type { Client } from '@temporalio/client';
+
+/** What route handlers may use. Built once per process by createPlatform() (or by a test). */
+export interface AppDeps {
+  config: Config;
+  log: Logger;
+  db: Database;
+  cache: Cache;
+  temporal: TemporalDeps;
+}
+
+export interface TemporalDeps {
+  client: Client;
+  taskQueue: string;
+  /** Rejects when the Temporal frontend does not answer. */
+  ping(): Promise<void>;
+}

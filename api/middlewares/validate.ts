@@ -1,0 +1,45 @@
+import type { RequestHandler } from 'express';
+import type { z } from 'zod';
+import { type FieldError, ValidationError } from '../errors';
+import type { Route, ValidatedRequest } from '../openapi/route';
+
+type Part = 'params' | 'query' | 'body';
+
+function issuesOf(part: Part, error: z.ZodError): FieldError[] {
+  return error.issues.map((issue) => {
+    const keys = issue.code === 'unrecognized_keys' ? issue.keys : [];
+    const path = [part, ...issue.path.map(String)].join('.');
+    return {
+      path: keys.length === 1 ? `${path}.${keys[0]}` : path,
+      message: issue.message,
+      code: issue.code,
+    };
+  });
+}
+
+/**
+ * Parses params, query and body with the route's schemas and stores the results on `req.valid`.
+ * Handlers read only `input`, never raw `req.body`. A route without a body schema accepts no body.
+ */
+export function validate(route: Route): RequestHandler {
+  const { params, query, body } = route.request ?? {};
+  return (req, _res, next) => {
+    const errors: FieldError[] = [];
+    const valid: Record<Part, unknown> = { params: {}, query: {}, body: {} };
+    const parse = (part: Part, schema: z.ZodType | undefined, value: unknown) => {
+      if (!schema) return;
+      const result = schema.safeParse(value ?? {});
+      if (result.success) valid[part] = result.data;
+      else errors.push(...issuesOf(part, result.error));
+    };
+    parse('params', params, req.params);
+    parse('query', query, req.query);
+    if (body) parse('body', body, req.body);
+    else if (req.body !== undefined && Object.keys(req.body as object).length > 0) {
+      errors.push({ path: 'body', message: 'This endpoint takes no request body', code: 'unexpected_body' });
+    }
+    if (errors.length) return next(new ValidationError(errors));
+    (req as ValidatedRequest).valid = valid as ValidatedRequest['valid'];
+    next();
+  };
+}

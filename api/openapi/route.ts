@@ -1,0 +1,66 @@
+import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import { z } from 'zod';
+import type { AppDeps } from '../deps';
+
+export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
+
+type Shape = z.ZodType<Record<string, unknown>>;
+const empty = z.object({}).strict();
+type Empty = typeof empty;
+
+export interface ResponseSpec {
+  description: string;
+  schema?: z.ZodType;
+  /** Defaults to application/json (application/problem+json for 4xx/5xx). */
+  contentType?: string;
+}
+
+export interface HandlerContext<P extends Shape, Q extends Shape, B extends Shape> {
+  input: { params: z.output<P>; query: z.output<Q>; body: z.output<B> };
+  deps: AppDeps;
+  req: Request;
+  res: Response;
+}
+
+export interface RouteSpec<P extends Shape, Q extends Shape, B extends Shape> {
+  method: HttpMethod;
+  /** Express path syntax (`/api/products/:slug`); OpenAPI gets `{slug}`. */
+  path: string;
+  summary: string;
+  tags: string[];
+  description?: string;
+  /** `.strict()` zod objects: unknown fields are a 422, never silently dropped. */
+  request?: { params?: P; query?: Q; body?: B };
+  /** Success status; the handler's return value is its JSON body. */
+  status?: number;
+  responses: Record<number, ResponseSpec>;
+  /** Run before validation (authentication, rate limits). */
+  before?: RequestHandler[];
+  handler: (ctx: HandlerContext<P, Q, B>) => Promise<unknown> | unknown;
+}
+
+export type Route = RouteSpec<Shape, Shape, Shape>;
+
+/** Declares a route once; the same object mounts it on Express and documents it in OpenAPI. */
+export function defineRoute<P extends Shape = Empty, Q extends Shape = Empty, B extends Shape = Empty>(
+  spec: RouteSpec<P, Q, B>,
+): Route {
+  return spec as unknown as Route;
+}
+
+export type ValidatedRequest = Request & { valid?: { params: unknown; query: unknown; body: unknown } };
+
+export function runHandler(route: Route, deps: AppDeps): RequestHandler {
+  return async (req: Request, res: Response, next: NextFunction) => {
+    try {
+      const valid = (req as ValidatedRequest).valid ?? { params: {}, query: {}, body: {} };
+      const input = valid as HandlerContext<Shape, Shape, Shape>['input'];
+      const result = await route.handler({ input, deps, req, res });
+      if (res.headersSent) return;
+      if (result === undefined) res.status(route.status ?? 204).end();
+      else res.status(route.status ?? 200).json(result);
+    } catch (err) {
+      next(err);
+    }
+  };
+}

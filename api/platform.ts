@@ -1,0 +1,44 @@
+import { createDatabase, type Database } from '@market/db';
+import type { Config } from './config';
+import type { AppDeps } from './deps';
+import type { Logger } from './logger';
+import { type Cache, MemoryCache, RedisCache } from './services/cache';
+import { checkTemporal, connectTemporal } from './services/temporal';
+
+export interface Platform extends AppDeps {
+  close(): Promise<void>;
+}
+
+export function openDatabase(config: Config, log: Logger): Database {
+  const logging = (sql: string) => log.trace({ sql }, 'sql');
+  return config.database.kind === 'mysql'
+    ? createDatabase({ kind: 'mysql', url: config.database.url, poolMax: config.database.poolMax, logging })
+    : createDatabase({ kind: 'sqlite', path: config.database.path, logging });
+}
+
+/** Connects to everything the API and the worker share. close() releases it all, in reverse order. */
+export async function createPlatform(config: Config, log: Logger): Promise<Platform> {
+  if (!config.temporal.address) throw new Error('TEMPORAL_ADDRESS is not set (npm start sets it for you)');
+  const db = openDatabase(config, log);
+  const cache: Cache = config.redis ? RedisCache.connect(config.redis.url) : new MemoryCache();
+  const temporal = await connectTemporal({ address: config.temporal.address, namespace: config.temporal.namespace });
+  return {
+    config,
+    log,
+    db,
+    cache,
+    temporal: {
+      client: temporal.client,
+      taskQueue: config.temporal.taskQueue,
+      ping: async () => {
+        const result = await checkTemporal(temporal.client);
+        if (result.status !== 'ok') throw new Error(result.error ?? 'Temporal does not answer');
+      },
+    },
+    close: async () => {
+      await temporal.close().catch((err: unknown) => log.warn({ err }, 'closing Temporal client failed'));
+      await cache.close().catch((err: unknown) => log.warn({ err }, 'closing cache failed'));
+      await db.close().catch((err: unknown) => log.warn({ err }, 'closing database failed'));
+    },
+  };
+}

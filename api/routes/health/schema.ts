@@ -1,0 +1,16 @@
+import { z } from 'zod';
+
+export const checkSchema = z.object({
+  status: z.enum(['ok', 'error']),
+  latencyMs: z.number().int(),
+  error: z.string().optional(),
+});
+
+export const readinessSchema = z
+  .object({
+    status: z.enum(['ok', 'error']),
+    checks: z.object({ database: checkSchema, cache: checkSchema, temporal: checkSchema }),
+  })
+  .meta({ id: 'Readiness' });
+
+export const livenessSchema = z.object({ status: z.literal('ok'), uptimeSeconds: z.number() }).meta({ id: 'Liveness' });

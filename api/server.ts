@@ -1,0 +1,121 @@
+import { createServer, type Server } from 'node:http';
+import { createActivities } from '@market/activities';
+import { createApp } from './app';
+import type { Config } from './config';
+import type { Logger } from './logger';
+import { createPlatform } from './platform';
+import { createWorker } from './worker';
+
+export type Role = 'web' | 'worker' | 'all';
+
+export interface Running {
+  /** Resolves when the HTTP server listens (web) and the worker polls (worker). */
+  url: string | null;
+  stop(): Promise<void>;
+}
+
+function listen(server: Server, port: number, host: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+}
+
+/** Starts the HTTP API, the Temporal worker, or both, on one shared platform. stop() is graceful. */
+export async function startRoles(
+  config: Config,
+  log: Logger,
+  role: Role,
+  /** Called when the worker stops by itself (e.g. it lost Temporal for good): the process should exit and restart. */
+  onFatal: (err: unknown) => void = () => undefined,
+): Promise<Running> {
+  const platform = await createPlatform(config, log);
+  let server: Server | null = null;
+  let worker: Awaited<ReturnType<typeof createWorker>> | null = null;
+  let workerRun: Promise<void> | null = null;
+  try {
+    if (role === 'worker' || role === 'all') {
+      worker = await createWorker({
+        address: config.temporal.address!,
+        namespace: config.temporal.namespace,
+        taskQueue: config.temporal.taskQueue,
+        activities: createActivities({ db: platform.db, log }),
+        log,
+      });
+      let stopping = false;
+      const running = worker;
+      workerRun = running.run().then(
+        () => {
+          if (!stopping) onFatal(new Error('the Temporal worker stopped unexpectedly'));
+        },
+        (err: unknown) => {
+          log.error({ err }, 'Temporal worker stopped with an error');
+          if (!stopping) onFatal(err);
+        },
+      );
+      const shutdown = running.shutdown.bind(running);
+      running.shutdown = async () => {
+        stopping = true;
+        await shutdown();
+      };
+    }
+    if (role === 'web' || role === 'all') {
+      const app = createApp(platform);
+      server = createServer(app);
+      server.keepAliveTimeout = 65_000; // longer than common load balancer idle timeouts
+      await listen(server, config.http.port, config.http.host);
+    }
+  } catch (err) {
+    await worker?.shutdown().catch(() => undefined);
+    await platform.close();
+    throw err;
+  }
+
+  const address = server?.address();
+  const url = address && typeof address === 'object' ? `http://${config.http.host}:${address.port}` : null;
+  return {
+    url,
+    stop: async () => {
+      if (server) {
+        const closed = new Promise<void>((resolve) => server!.close(() => resolve()));
+        server.closeIdleConnections();
+        await closed;
+      }
+      if (worker) {
+        await worker.shutdown();
+        await workerRun;
+      }
+      await platform.close();
+    },
+  };
+}
+
+/** Stops on SIGINT/SIGTERM; a second signal, or 30 s without finishing, forces the exit. */
+export function stopOnSignals(log: Logger, stop: () => Promise<void>): void {
+  let stopping = false;
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (stopping) {
+      log.warn({ signal }, 'second signal: exiting now');
+      process.exit(1);
+    }
+    stopping = true;
+    log.info({ signal }, 'shutting down');
+    const force = setTimeout(() => {
+      log.error('shutdown took longer than 30 s: exiting');
+      process.exit(1);
+    }, 30_000);
+    force.unref();
+    stop().then(
+      () => process.exit(0),
+      (err: unknown) => {
+        log.error({ err }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+}

@@ -1,0 +1,64 @@
+import { Redis } from 'ioredis';
+
+/** The cache port. Redis in production and tests; a process-local map on the embedded default. */
+export interface Cache {
+  readonly kind: 'redis' | 'memory';
+  get(key: string): Promise<string | null>;
+  set(key: string, value: string, ttlSeconds: number): Promise<void>;
+  del(key: string): Promise<void>;
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export class RedisCache implements Cache {
+  readonly kind = 'redis' as const;
+  constructor(readonly redis: Redis) {}
+
+  static connect(url: string): RedisCache {
+    // Fail fast instead of queueing commands forever when Redis is down; readiness reports it.
+    return new RedisCache(
+      new Redis(url, { lazyConnect: false, maxRetriesPerRequest: 2, enableOfflineQueue: true, connectTimeout: 5000 }),
+    );
+  }
+  async get(key: string) {
+    return this.redis.get(key);
+  }
+  async set(key: string, value: string, ttlSeconds: number) {
+    await this.redis.set(key, value, 'EX', ttlSeconds);
+  }
+  async del(key: string) {
+    await this.redis.del(key);
+  }
+  async ping() {
+    await this.redis.ping();
+  }
+  async close() {
+    await this.redis.quit().catch(() => this.redis.disconnect());
+  }
+}
+
+export class MemoryCache implements Cache {
+  readonly kind = 'memory' as const;
+  private readonly entries = new Map<string, { value: string; expiresAt: number }>();
+  constructor(private readonly now: () => number = Date.now) {}
+
+  async get(key: string) {
+    const entry = this.entries.get(key);
+    if (!entry) return null;
+    if (entry.expiresAt <= this.now()) {
+      this.entries.delete(key);
+      return null;
+    }
+    return entry.value;
+  }
+  async set(key: string, value: string, ttlSeconds: number) {
+    this.entries.set(key, { value, expiresAt: this.now() + ttlSeconds * 1000 });
+  }
+  async del(key: string) {
+    this.entries.delete(key);
+  }
+  async ping() {}
+  async close() {
+    this.entries.clear();
+  }
+}

@@ -1,0 +1,76 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { seedDemoCatalog } from '@market/db';
+import { progressBar } from './cli/progress';
+import { ConfigError, loadConfig } from './config';
+import { ensureStaff, type StaffLogin } from './embedded/staff';
+import { createLogger } from './logger';
+import { openDatabase } from './platform';
+import { startRoles, stopOnSignals } from './server';
+import { startDevServer } from './services/temporal-dev-server';
+
+/**
+ * `npm start`: the whole platform in one process on embedded defaults — SQLite under .data/, the in-process
+ * cache, and a Temporal dev server with its Web UI — unless the environment points at real services.
+ */
+async function main(): Promise<void> {
+  const env = { ...process.env };
+  const config = loadConfig(env);
+  const log = createLogger({ level: config.log.level, pretty: config.env === 'development' && process.stdout.isTTY });
+  mkdirSync(config.dataDir, { recursive: true });
+
+  let devServer: Awaited<ReturnType<typeof startDevServer>> | null = null;
+  if (!config.temporal.address) {
+    console.log('[start] starting the Temporal dev server…');
+    devServer = await startDevServer({
+      cliPath: config.temporal.cliPath,
+      dbFile: path.join(config.dataDir, 'temporal.sqlite'),
+      namespace: config.temporal.namespace,
+    });
+    config.temporal.address = devServer.address;
+    config.temporal.uiUrl = devServer.uiUrl;
+  }
+
+  let staff: StaffLogin[] = [];
+  const db = openDatabase(config, log);
+  try {
+    console.log(`[start] database: ${config.database.kind === 'sqlite' ? config.database.path : 'MySQL'}`);
+    await db.migrate();
+    await seedDemoCatalog(db, { products: config.seed.products, onProgress: progressBar('[start] seeding catalog') });
+    staff = await ensureStaff(config, db);
+  } catch (err) {
+    await devServer?.stop();
+    throw err;
+  } finally {
+    await db.close();
+  }
+
+  const running = await startRoles(config, log, 'all').catch(async (err: unknown) => {
+    await devServer?.stop();
+    throw err;
+  });
+  const api = running.url ?? config.http.publicUrl;
+  const lines = [
+    '',
+    '  market is running',
+    `  API           ${api}/api`,
+    `  OpenAPI docs  ${api}/api/docs   (JSON: ${api}/api/openapi.json)`,
+    `  Health        ${api}/api/health/ready`,
+    `  Temporal Web  ${config.temporal.uiUrl}`,
+  ];
+  if (config.env === 'development') {
+    for (const login of staff) lines.push(`  ${login.role.padEnd(13)} ${login.email} / ${login.password}`);
+  }
+  lines.push('  Ctrl-C stops everything.', '');
+  console.log(lines.join('\n'));
+
+  stopOnSignals(log, async () => {
+    await running.stop();
+    await devServer?.stop();
+  });
+}
+
+main().catch((err: unknown) => {
+  console.error(err instanceof ConfigError ? err.message : err);
+  process.exit(1);
+});

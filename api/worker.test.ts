@@ -1,0 +1,83 @@
+import { randomUUID } from 'node:crypto';
+import { Writable } from 'node:stream';
+import { createActivities } from '@market/activities';
+import { type platformCheckWorkflow, statusQuery, workflowTypes } from '@market/workflows/definitions';
+import pino from 'pino';
+import { connectTemporal, type TemporalClient } from './services/temporal';
+import { createWorker, type MarketWorker } from './worker';
+
+const address = process.env.MARKET_TEST_TEMPORAL_ADDRESS;
+if (!address) throw new Error('MARKET_TEST_TEMPORAL_ADDRESS is not set: run the tests with `npm test`');
+
+describe('createWorker', () => {
+  const taskQueue = `test-worker-${randomUUID()}`;
+  const logLines: string[] = [];
+  const log = pino(
+    { level: 'info' },
+    new Writable({
+      write(chunk, _encoding, done) {
+        logLines.push(String(chunk));
+        done();
+      },
+    }),
+  );
+  // The fake database answers only when the test says so, to query the workflow while it is checking.
+  let answerPing: () => void = () => undefined;
+  const ping = jest.fn(() => new Promise<void>((resolve) => (answerPing = resolve)));
+
+  let temporal: TemporalClient;
+  let worker: MarketWorker;
+  let running: Promise<void>;
+
+  beforeAll(async () => {
+    temporal = await connectTemporal({ address, namespace: 'default' });
+    worker = await createWorker({
+      address,
+      namespace: 'default',
+      taskQueue,
+      activities: createActivities({ db: { ping } }),
+      log,
+    });
+    running = worker.run();
+  });
+
+  afterAll(async () => {
+    if (worker.worker.getState() !== 'STOPPED') await worker.shutdown();
+    await temporal.close();
+  });
+
+  test('runs platformCheckWorkflow to completion, answering the status query on the way', async () => {
+    const handle = await temporal.client.workflow.start<typeof platformCheckWorkflow>(workflowTypes.platformCheck, {
+      taskQueue,
+      workflowId: `platform-check-${randomUUID()}`,
+    });
+
+    await waitFor(() => ping.mock.calls.length > 0);
+    await expect(handle.query(statusQuery)).resolves.toEqual({ stage: 'checking' });
+    answerPing();
+
+    const result = await handle.result();
+    expect(result.database).toBe('ok');
+    expect(new Date(result.checkedAt).toISOString()).toBe(result.checkedAt);
+    await expect(handle.query(statusQuery)).resolves.toEqual({ stage: 'done', result });
+  });
+
+  test("routes the SDK's logs to pino", () => {
+    const temporalLines = logLines.map((line) => JSON.parse(line)).filter((entry) => entry.component === 'temporal');
+    expect(temporalLines.length).toBeGreaterThan(0);
+  });
+
+  test('shuts down gracefully and closes its connection', async () => {
+    await worker.shutdown();
+    await expect(running).resolves.toBeUndefined();
+    expect(worker.worker.getState()).toBe('STOPPED');
+  });
+});
+
+async function waitFor(condition: () => boolean, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}

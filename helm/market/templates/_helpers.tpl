@@ -1,0 +1,102 @@
+{{/* Chart name, overridable. */}}
+{{- define "market.name" -}}
+{{- default .Chart.Name .Values.nameOverride | trunc 63 | trimSuffix "-" -}}
+{{- end -}}
+
+{{/* Fully qualified app name: <release>-<chart> unless the release name already contains the chart name. */}}
+{{- define "market.fullname" -}}
+{{- if .Values.fullnameOverride -}}
+{{- .Values.fullnameOverride | trunc 63 | trimSuffix "-" -}}
+{{- else -}}
+{{- $name := default .Chart.Name .Values.nameOverride -}}
+{{- if contains $name .Release.Name -}}
+{{- .Release.Name | trunc 63 | trimSuffix "-" -}}
+{{- else -}}
+{{- printf "%s-%s" .Release.Name $name | trunc 63 | trimSuffix "-" -}}
+{{- end -}}
+{{- end -}}
+{{- end -}}
+
+{{- define "market.chart" -}}
+{{- printf "%s-%s" .Chart.Name .Chart.Version | replace "+" "_" | trunc 63 | trimSuffix "-" -}}
+{{- end -}}
+
+{{- define "market.labels" -}}
+helm.sh/chart: {{ include "market.chart" . }}
+{{ include "market.selectorLabels" . }}
+app.kubernetes.io/version: {{ .Chart.AppVersion | quote }}
+app.kubernetes.io/managed-by: {{ .Release.Service }}
+{{- end -}}
+
+{{- define "market.selectorLabels" -}}
+app.kubernetes.io/name: {{ include "market.name" . }}
+app.kubernetes.io/instance: {{ .Release.Name }}
+{{- end -}}
+
+{{- define "market.image" -}}
+{{- printf "%s:%s" .Values.image.repository (default .Chart.AppVersion .Values.image.tag) -}}
+{{- end -}}
+
+{{/* The Secret the pods read: an existing one, or the one this chart creates. */}}
+{{- define "market.secretName" -}}
+{{- default (include "market.fullname" .) .Values.secrets.existingSecret -}}
+{{- end -}}
+
+{{/* ConfigMap data: the non-secret environment. Shared by the ConfigMap and the migration hook's copy. */}}
+{{- define "market.configData" -}}
+NODE_ENV: "production"
+HOST: "0.0.0.0"
+PORT: "3000"
+DATA_DIR: "/data"
+PUBLIC_URL: {{ required "config.publicUrl is required (PUBLIC_URL)" .Values.config.publicUrl | quote }}
+LOG_LEVEL: {{ .Values.config.logLevel | quote }}
+DATABASE_POOL_MAX: {{ .Values.config.databasePoolMax | quote }}
+BODY_LIMIT: {{ .Values.config.bodyLimit | quote }}
+TRUST_PROXY: {{ .Values.config.trustProxy | quote }}
+TEMPORAL_ADDRESS: {{ required "config.temporal.address is required (TEMPORAL_ADDRESS, host:port)" .Values.config.temporal.address | quote }}
+TEMPORAL_NAMESPACE: {{ .Values.config.temporal.namespace | quote }}
+TEMPORAL_TASK_QUEUE: {{ .Values.config.temporal.taskQueue | quote }}
+{{- with .Values.config.temporal.uiUrl }}
+TEMPORAL_UI_URL: {{ . | quote }}
+{{- end }}
+{{- with .Values.config.corsOrigins }}
+CORS_ORIGINS: {{ . | quote }}
+{{- end }}
+ADMIN_EMAIL: {{ .Values.config.adminEmail | quote }}
+SUPPORT_EMAIL: {{ .Values.config.supportEmail | quote }}
+{{- range $name, $value := .Values.config.extraEnv }}
+{{ $name }}: {{ $value | quote }}
+{{- end }}
+{{- end -}}
+
+{{/* Secret stringData, when the chart creates the Secret. Empty optional values are left out (unset). */}}
+{{- define "market.secretData" -}}
+DATABASE_URL: {{ required "secrets.databaseUrl is required (or set secrets.existingSecret)" .Values.secrets.databaseUrl | quote }}
+{{- with .Values.secrets.redisUrl }}
+REDIS_URL: {{ . | quote }}
+{{- end }}
+{{- with .Values.secrets.adminPassword }}
+ADMIN_PASSWORD: {{ . | quote }}
+{{- end }}
+{{- with .Values.secrets.supportPassword }}
+SUPPORT_PASSWORD: {{ . | quote }}
+{{- end }}
+{{- with .Values.secrets.metricsToken }}
+METRICS_TOKEN: {{ . | quote }}
+{{- end }}
+{{- end -}}
+
+{{/* Writable scratch space: the root filesystem is read-only. */}}
+{{- define "market.volumes" -}}
+- name: tmp
+  emptyDir: {}
+- name: data
+  emptyDir: {}
+{{- end -}}
+
+{{- define "market.volumeMounts" -}}
+- name: tmp
+  mountPath: /tmp
+- name: data
+  mountPath: /data
+{{- end -}}
