@@ -19,13 +19,14 @@ const common = {
 
 /** @type {import('jest').Config} */
 module.exports = {
+  // Integration tests talk to real servers; unit tests finish far sooner anyway.
+  testTimeout: 60_000,
   projects: [
     { ...common, displayName: 'unit', testMatch: ['**/*.unit.test.ts'] },
     {
       ...common,
       displayName: 'integration',
       testMatch: ['**/*.test.ts', '!**/*.unit.test.ts'],
-      testTimeout: 60_000,
     },
   ],
 };

@@ -35,6 +35,8 @@ const schema = z.object({
   TEMPORAL_TASK_QUEUE: z.string().min(1).default('market'),
   TEMPORAL_UI_URL: url(['http', 'https']).optional(),
   TEMPORAL_CLI_PATH: z.string().min(1).optional(),
+  TEMPORAL_DEV_PORT: z.coerce.number().int().min(1).max(65535).default(7233),
+  TEMPORAL_DEV_UI_PORT: z.coerce.number().int().min(1).max(65535).default(8233),
   CORS_ORIGINS: list.default(['http://localhost:5173', 'http://localhost:5174']),
   BODY_LIMIT: z.string().regex(/^\d+(b|kb|mb)$/i, 'must look like 100kb or 1mb').default('100kb'),
   TRUST_PROXY: bool.default(false),
@@ -66,6 +68,8 @@ export interface Config {
     taskQueue: string;
     uiUrl: string;
     cliPath: string | null;
+    /** Ports of the dev server that `npm start` runs when TEMPORAL_ADDRESS is unset. */
+    devServer: { port: number; uiPort: number };
   };
   seed: {
     products: number;
@@ -123,6 +127,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       taskQueue: e.TEMPORAL_TASK_QUEUE,
       uiUrl: e.TEMPORAL_UI_URL ?? 'http://localhost:8233',
       cliPath: e.TEMPORAL_CLI_PATH ?? null,
+      devServer: { port: e.TEMPORAL_DEV_PORT, uiPort: e.TEMPORAL_DEV_UI_PORT },
     },
     seed: {
       products: e.SEED_PRODUCTS,

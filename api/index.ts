@@ -1,1 +1,4 @@
-import { act } from "@market/activities"; import { dbName } from "@market/db"; export const x: string = act() + dbName("b");
+// The API package's public surface, for tools and tests that embed market.
+export { createApp, type AppOptions } from './app';
+export { loadConfig, ConfigError, type Config } from './config';
+export { startRoles, type Role, type Running } from './server';

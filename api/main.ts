@@ -14,7 +14,11 @@ async function main(): Promise<void> {
   }
   const config = loadConfig();
   const log = createLogger({ level: config.log.level });
-  const running = await startRoles(config, log, role);
+  const running = await startRoles(config, log, role, (err) => {
+    // A worker that stopped by itself must not leave a process that looks healthy: exit so it is restarted.
+    log.fatal({ err }, 'fatal: exiting');
+    void running.stop().finally(() => process.exit(1));
+  });
   log.info({ role, url: running.url }, 'market started');
   stopOnSignals(log, running.stop);
 }

@@ -36,6 +36,7 @@ export async function startRoles(
   let server: Server | null = null;
   let worker: Awaited<ReturnType<typeof createWorker>> | null = null;
   let workerRun: Promise<void> | null = null;
+  let stopping = false;
   try {
     if (role === 'worker' || role === 'all') {
       worker = await createWorker({
@@ -45,9 +46,7 @@ export async function startRoles(
         activities: createActivities({ db: platform.db, log }),
         log,
       });
-      let stopping = false;
-      const running = worker;
-      workerRun = running.run().then(
+      workerRun = worker.run().then(
         () => {
           if (!stopping) onFatal(new Error('the Temporal worker stopped unexpectedly'));
         },
@@ -56,11 +55,6 @@ export async function startRoles(
           if (!stopping) onFatal(err);
         },
       );
-      const shutdown = running.shutdown.bind(running);
-      running.shutdown = async () => {
-        stopping = true;
-        await shutdown();
-      };
     }
     if (role === 'web' || role === 'all') {
       const app = createApp(platform);
@@ -69,6 +63,7 @@ export async function startRoles(
       await listen(server, config.http.port, config.http.host);
     }
   } catch (err) {
+    stopping = true;
     await worker?.shutdown().catch(() => undefined);
     await platform.close();
     throw err;
@@ -79,6 +74,7 @@ export async function startRoles(
   return {
     url,
     stop: async () => {
+      stopping = true;
       if (server) {
         const closed = new Promise<void>((resolve) => server!.close(() => resolve()));
         server.closeIdleConnections();
@@ -93,15 +89,19 @@ export async function startRoles(
   };
 }
 
-/** Stops on SIGINT/SIGTERM; a second signal, or 30 s without finishing, forces the exit. */
+/**
+ * Stops on SIGINT/SIGTERM; a second signal (more than 2 s after the first: under `npm start` one Ctrl-C can arrive
+ * twice, from the terminal and from npm) or 30 s without finishing forces the exit.
+ */
 export function stopOnSignals(log: Logger, stop: () => Promise<void>): void {
-  let stopping = false;
+  let firstSignalAt = 0;
   const onSignal = (signal: NodeJS.Signals) => {
-    if (stopping) {
+    if (firstSignalAt) {
+      if (Date.now() - firstSignalAt < 2000) return;
       log.warn({ signal }, 'second signal: exiting now');
       process.exit(1);
     }
-    stopping = true;
+    firstSignalAt = Date.now();
     log.info({ signal }, 'shutting down');
     const force = setTimeout(() => {
       log.error('shutdown took longer than 30 s: exiting');

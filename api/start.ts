@@ -25,7 +25,10 @@ async function main(): Promise<void> {
     devServer = await startDevServer({
       cliPath: config.temporal.cliPath,
       dbFile: path.join(config.dataDir, 'temporal.sqlite'),
+      port: config.temporal.devServer.port,
+      uiPort: config.temporal.devServer.uiPort,
       namespace: config.temporal.namespace,
+      log,
     });
     config.temporal.address = devServer.address;
     config.temporal.uiUrl = devServer.uiUrl;
@@ -45,7 +48,14 @@ async function main(): Promise<void> {
     await db.close();
   }
 
-  const running = await startRoles(config, log, 'all').catch(async (err: unknown) => {
+  const stopAll = async () => {
+    await running.stop();
+    await devServer?.stop();
+  };
+  const running = await startRoles(config, log, 'all', (err) => {
+    log.fatal({ err }, 'fatal: stopping');
+    void stopAll().finally(() => process.exit(1));
+  }).catch(async (err: unknown) => {
     await devServer?.stop();
     throw err;
   });
@@ -64,10 +74,7 @@ async function main(): Promise<void> {
   lines.push('  Ctrl-C stops everything.', '');
   console.log(lines.join('\n'));
 
-  stopOnSignals(log, async () => {
-    await running.stop();
-    await devServer?.stop();
-  });
+  stopOnSignals(log, stopAll);
 }
 
 main().catch((err: unknown) => {

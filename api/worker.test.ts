@@ -1,13 +1,22 @@
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { Writable } from 'node:stream';
 import { createActivities } from '@market/activities';
 import { type platformCheckWorkflow, statusQuery, workflowTypes } from '@market/workflows/definitions';
 import pino from 'pino';
 import { connectTemporal, type TemporalClient } from './services/temporal';
-import { createWorker, type MarketWorker } from './worker';
+import { createWorker, type MarketWorker, writeWorkflowBundle } from './worker';
 
 const address = process.env.MARKET_TEST_TEMPORAL_ADDRESS;
 if (!address) throw new Error('MARKET_TEST_TEMPORAL_ADDRESS is not set: run the tests with `npm test`');
+
+let temporal: TemporalClient;
+beforeAll(async () => {
+  temporal = await connectTemporal({ address, namespace: 'default' });
+});
+afterAll(() => temporal.close());
 
 describe('createWorker', () => {
   const taskQueue = `test-worker-${randomUUID()}`;
@@ -25,12 +34,10 @@ describe('createWorker', () => {
   let answerPing: () => void = () => undefined;
   const ping = jest.fn(() => new Promise<void>((resolve) => (answerPing = resolve)));
 
-  let temporal: TemporalClient;
   let worker: MarketWorker;
   let running: Promise<void>;
 
   beforeAll(async () => {
-    temporal = await connectTemporal({ address, namespace: 'default' });
     worker = await createWorker({
       address,
       namespace: 'default',
@@ -41,16 +48,16 @@ describe('createWorker', () => {
     running = worker.run();
   });
 
-  afterAll(async () => {
-    if (worker.worker.getState() !== 'STOPPED') await worker.shutdown();
-    await temporal.close();
-  });
+  afterAll(() => worker.shutdown());
 
   test('runs platformCheckWorkflow to completion, answering the status query on the way', async () => {
-    const handle = await temporal.client.workflow.start<typeof platformCheckWorkflow>(workflowTypes.platformCheck, {
-      taskQueue,
-      workflowId: `platform-check-${randomUUID()}`,
-    });
+    const handle = await temporal.client.workflow.start<typeof platformCheckWorkflow>(
+      workflowTypes.platformCheck,
+      {
+        taskQueue,
+        workflowId: `platform-check-${randomUUID()}`,
+      },
+    );
 
     await waitFor(() => ping.mock.calls.length > 0);
     await expect(handle.query(statusQuery)).resolves.toEqual({ stage: 'checking' });
@@ -63,7 +70,9 @@ describe('createWorker', () => {
   });
 
   test("routes the SDK's logs to pino", () => {
-    const temporalLines = logLines.map((line) => JSON.parse(line)).filter((entry) => entry.component === 'temporal');
+    const temporalLines = logLines
+      .map((line) => JSON.parse(line))
+      .filter((entry) => entry.component === 'temporal');
     expect(temporalLines.length).toBeGreaterThan(0);
   });
 
@@ -71,6 +80,34 @@ describe('createWorker', () => {
     await worker.shutdown();
     await expect(running).resolves.toBeUndefined();
     expect(worker.worker.getState()).toBe('STOPPED');
+  });
+});
+
+describe('createWorker with a prebuilt bundle (production)', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'market-bundle-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  test('runs workflows from workflowBundlePath', async () => {
+    const codePath = path.join(dir, 'workflows.js');
+    await writeWorkflowBundle(codePath);
+    const taskQueue = `test-worker-bundle-${randomUUID()}`;
+    const worker = await createWorker({
+      address,
+      namespace: 'default',
+      taskQueue,
+      activities: createActivities({ db: { ping: async () => undefined } }),
+      workflowBundlePath: codePath,
+    });
+    worker.run();
+    try {
+      const result = await temporal.client.workflow.execute<typeof platformCheckWorkflow>(
+        workflowTypes.platformCheck,
+        { taskQueue, workflowId: `platform-check-${randomUUID()}` },
+      );
+      expect(result.database).toBe('ok');
+    } finally {
+      await worker.shutdown();
+    }
   });
 });
 

@@ -1,6 +1,7 @@
+import { writeFile } from 'node:fs/promises';
 import type { Activities } from '@market/activities';
 import type { LogLevel, LogMetadata, Logger as TemporalLogger } from '@temporalio/common';
-import { NativeConnection, Runtime, Worker } from '@temporalio/worker';
+import { bundleWorkflowCode, DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
 import type { Logger } from './logger';
 
 export interface CreateWorkerOptions {
@@ -8,24 +9,35 @@ export interface CreateWorkerOptions {
   namespace: string;
   taskQueue: string;
   activities: Activities;
-  /** Receives the SDK's logs (worker, workflow and activity `log`) when the Temporal runtime is not yet set up. */
+  /** Receives the SDK's logs (worker, workflow and activity `log`) if the Temporal runtime is not set up yet. */
   log?: Logger;
-  /** A bundle prebuilt with bundleWorkflowCode() (production); without it the workflows are bundled at start. */
+  /** A bundle written by writeWorkflowBundle() (production); without it the workflows are bundled at start. */
   workflowBundlePath?: string;
 }
 
 export interface MarketWorker {
   worker: Worker;
-  /** Polls the task queue until shutdown(); rejects on a fatal worker error. Calling it twice returns the same run. */
+  /** Polls the task queue until shutdown(); rejects on a fatal worker error. Calling it again returns the same run. */
   run(): Promise<void>;
   /** Graceful: stops polling, lets running tasks finish (up to the grace time), then closes the connection. */
   shutdown(): Promise<void>;
 }
 
-const pinoLevels = { TRACE: 'trace', DEBUG: 'debug', INFO: 'info', WARN: 'warn', ERROR: 'error' } as const;
+/** The module the worker registers workflows from (TypeScript sources under the `source` condition). */
+const workflowsPath = () => require.resolve('@market/workflows');
 
-function toTemporalLogger(log: Logger): TemporalLogger {
-  const write = (level: LogLevel, message: string, meta?: LogMetadata) => log[pinoLevels[level]](meta ?? {}, message);
+type PinoLevel = 'trace' | 'debug' | 'info' | 'warn' | 'error';
+const pinoLevels: Record<LogLevel, PinoLevel> = {
+  TRACE: 'trace',
+  DEBUG: 'debug',
+  INFO: 'info',
+  WARN: 'warn',
+  ERROR: 'error',
+};
+
+function toTemporalLogger(log: Logger, levels = pinoLevels): TemporalLogger {
+  const write = (level: LogLevel, message: string, meta?: LogMetadata) =>
+    log[levels[level]](meta ?? {}, message);
   return {
     log: write,
     trace: (message, meta) => write('TRACE', message, meta),
@@ -36,10 +48,15 @@ function toTemporalLogger(log: Logger): TemporalLogger {
   };
 }
 
+/** The bundler reports webpack's whole output at INFO: demote it to debug (or drop it, without a logger). */
+function bundlerLogger(log?: Logger): TemporalLogger {
+  return log ? toTemporalLogger(log, { ...pinoLevels, INFO: 'debug' }) : new DefaultLogger('WARN');
+}
+
 /**
- * Routes the SDK's logs (including Core's, from WARN up) to pino. The Temporal runtime is a process-wide singleton
- * that can be set up only once, before any worker, connection or dev server uses it; returns false when too late.
- * Signals stay with the process (stopOnSignals), not with the runtime.
+ * Routes the SDK's logs (Core's from WARN up) to pino. The Temporal runtime is a process-wide singleton set up once,
+ * before the first worker, native connection or dev server uses it; returns false when that already happened.
+ * Signals stay with the process (see stopOnSignals), not with the runtime.
  */
 export function installTemporalLogging(log: Logger): boolean {
   if (Runtime._instance !== undefined) return false;
@@ -51,10 +68,21 @@ export function installTemporalLogging(log: Logger): boolean {
   return true;
 }
 
+/** Prebuilds the workflow bundle for production images, so workers start without webpack. */
+export async function writeWorkflowBundle(codePath: string, log?: Logger): Promise<void> {
+  const { code } = await bundleWorkflowCode({ workflowsPath: workflowsPath(), logger: bundlerLogger(log) });
+  await writeFile(codePath, code);
+}
+
 export async function createWorker(options: CreateWorkerOptions): Promise<MarketWorker> {
   const { address, namespace, taskQueue, activities, log, workflowBundlePath } = options;
-  if (log && !installTemporalLogging(log)) log.debug('Temporal runtime already set up: its logs keep their logger');
+  if (log && !installTemporalLogging(log)) {
+    log.debug('Temporal runtime was set up earlier: SDK logs keep its logger');
+  }
 
+  const workflowBundle = workflowBundlePath
+    ? { codePath: workflowBundlePath }
+    : await bundleWorkflowCode({ workflowsPath: workflowsPath(), logger: bundlerLogger(log) });
   const connection = await NativeConnection.connect({ address });
   let worker: Worker;
   try {
@@ -63,9 +91,7 @@ export async function createWorker(options: CreateWorkerOptions): Promise<Market
       namespace,
       taskQueue,
       activities,
-      ...(workflowBundlePath
-        ? { workflowBundle: { codePath: workflowBundlePath } }
-        : { workflowsPath: require.resolve('@market/workflows') }),
+      workflowBundle,
       shutdownGraceTime: '10 seconds',
     });
   } catch (err) {
@@ -74,19 +100,17 @@ export async function createWorker(options: CreateWorkerOptions): Promise<Market
   }
 
   let running: Promise<void> | undefined;
+  let stopping: Promise<void> | undefined;
   const run = () => (running ??= worker.run());
-  return {
-    worker,
-    run,
-    shutdown: async () => {
-      // A worker that never ran still holds the connection: start it so shutdown can release it.
-      const done = run();
-      if (worker.getState() === 'RUNNING') worker.shutdown();
-      try {
-        await done;
-      } finally {
-        await connection.close();
-      }
-    },
+  const stop = async () => {
+    // A worker that never ran still holds the connection: start it so that shutting down releases it.
+    const done = run();
+    if (worker.getState() === 'RUNNING') worker.shutdown();
+    try {
+      await done;
+    } finally {
+      await connection.close();
+    }
   };
+  return { worker, run, shutdown: () => (stopping ??= stop()) };
 }

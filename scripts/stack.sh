@@ -87,6 +87,8 @@ fail_start() {
   if [[ -s $logfile ]]; then
     log "$s: last 40 lines of $logfile:"
     tail -n 40 "$logfile" | sed 's/^/    /' >&2
+  else
+    log "$s: its log $logfile is empty"
   fi
   call stop "$s" || true
   exit 1

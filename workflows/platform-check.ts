@@ -8,15 +8,18 @@ export interface PlatformCheckResult {
 }
 
 export type PlatformCheckStatus =
-  | { stage: 'checking' }
-  | { stage: 'done'; result: PlatformCheckResult }
-  | { stage: 'failed'; error: string };
+  { stage: 'checking' } | { stage: 'done'; result: PlatformCheckResult } | { stage: 'failed'; error: string };
 
 export const statusQuery = defineQuery<PlatformCheckStatus>('status');
 
 const { checkPlatform } = proxyActivities<Activities>({
   startToCloseTimeout: '10 seconds',
-  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '10 seconds', maximumAttempts: 5 },
+  retry: {
+    initialInterval: '1 second',
+    backoffCoefficient: 2,
+    maximumInterval: '10 seconds',
+    maximumAttempts: 5,
+  },
 });
 
 /** A platform smoke check support staff can run: the worker is up and its database answers. */

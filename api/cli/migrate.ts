@@ -1,3 +1,4 @@
+import { ensureStaffAccount } from '@market/db';
 import { ConfigError, loadConfig } from '../config';
 import { createLogger } from '../logger';
 import { openDatabase } from '../platform';
@@ -13,6 +14,14 @@ async function main(): Promise<void> {
     if (direction === 'up') {
       const applied = await migrator.up();
       console.log(applied.length ? `Applied ${applied.map((m) => m.name).join(', ')}` : 'Database is up to date.');
+      // Production bootstrap: the migration job also creates the staff accounts whose passwords are configured.
+      for (const role of ['admin', 'support'] as const) {
+        const { email, password } = config.seed[role];
+        if (!password) continue;
+        const name = role === 'admin' ? 'Market Admin' : 'Market Support';
+        await ensureStaffAccount(db, { email, password, name, role });
+        console.log(`Ensured the ${role} account ${email}`);
+      }
     } else if (direction === 'down') {
       const reverted = flag === '--to' && value === '0' ? await migrator.down({ to: 0 }) : await migrator.down();
       console.log(reverted.length ? `Reverted ${reverted.map((m) => m.name).join(', ')}` : 'Nothing to revert.');

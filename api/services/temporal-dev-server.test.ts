@@ -61,7 +61,12 @@ describe('startDevServer', () => {
     const { port } = busy.address() as { port: number };
     try {
       await expect(
-        startDevServer({ dbFile: path.join(dir, 'unused.sqlite'), port, uiPort: await freePort(), namespace: 'default' }),
+        startDevServer({
+          dbFile: path.join(dir, 'unused.sqlite'),
+          port,
+          uiPort: await freePort(),
+          namespace: 'default',
+        }),
       ).rejects.toThrow(`port ${port} on 127.0.0.1 is in use`);
     } finally {
       await new Promise((resolve) => busy.close(resolve));

@@ -3,6 +3,8 @@ import { createServer } from 'node:net';
 import { homedir } from 'node:os';
 import path from 'node:path';
 import { type EphemeralServerExecutable, TestWorkflowEnvironment } from '@temporalio/testing';
+import type { Logger } from '../logger';
+import { installTemporalLogging } from '../worker';
 
 export interface DevServerOptions {
   /** The Temporal CLI binary; default: ~/.cache/market/bin/temporal if present, else the SDK downloads one. */
@@ -12,6 +14,8 @@ export interface DevServerOptions {
   port?: number;
   uiPort?: number;
   namespace: string;
+  /** Routes the SDK's logs to pino; pass it here because the dev server sets up the Temporal runtime first. */
+  log?: Logger;
 }
 
 export interface DevServer {
@@ -53,10 +57,11 @@ function assertPortFree(host: string, port: number, what: string): Promise<void>
  * a second server on the same data file, or a UI at a surprising address, would be worse than a clear error.
  */
 export async function startDevServer(options: DevServerOptions): Promise<DevServer> {
-  const { cliPath, dbFile, port = 7233, uiPort = 8233, namespace } = options;
+  const { cliPath, dbFile, port = 7233, uiPort = 8233, namespace, log } = options;
   const ip = '127.0.0.1';
   await assertPortFree(ip, port, 'the frontend');
   await assertPortFree(ip, uiPort, 'the Web UI');
+  if (log) installTemporalLogging(log);
 
   const env = await TestWorkflowEnvironment.createLocal({
     server: {
@@ -70,9 +75,10 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
       log: { format: 'pretty', level: 'warn' },
     },
   });
+  let stopped: Promise<void> | undefined;
   return {
     address: env.address,
     uiUrl: `http://${ip}:${uiPort}`,
-    stop: () => env.teardown(),
+    stop: () => (stopped ??= env.teardown()),
   };
 }

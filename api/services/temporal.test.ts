@@ -26,9 +26,9 @@ describe('connectTemporal / checkTemporal', () => {
 
   test('fails to connect within the timeout, naming the address', async () => {
     const dead = `127.0.0.1:${await closedPort()}`;
-    await expect(connectTemporal({ address: dead, namespace: 'default', connectTimeoutMs: 500 })).rejects.toThrow(
-      `cannot reach Temporal at ${dead}`,
-    );
+    await expect(
+      connectTemporal({ address: dead, namespace: 'default', connectTimeoutMs: 500 }),
+    ).rejects.toThrow(`cannot reach Temporal at ${dead}`);
   });
 
   test('reports an unreachable server as an error without throwing', async () => {

@@ -71,7 +71,10 @@ temporal_install_go() {
   log "temporal: building github.com/temporalio/cli v$TEMPORAL_GO_VERSION with go (takes several minutes on 2 cores)…"
   local gobin
   gobin=$(mktemp -d "$MARKET_CACHE_DIR/tmp.XXXXXX")
-  if ! GOBIN="$gobin" GOFLAGS=-mod=mod go install "github.com/temporalio/cli/cmd/temporal@v$TEMPORAL_GO_VERSION" >&2; then
+  # The release build's flags: without the version stamp the binary calls itself 0.0.0-DEV.
+  if ! CGO_ENABLED=0 GOBIN="$gobin" go install \
+    -ldflags "-s -w -X github.com/temporalio/cli/temporalcli.Version=$TEMPORAL_GO_VERSION" \
+    "github.com/temporalio/cli/cmd/temporal@v$TEMPORAL_GO_VERSION" >&2; then
     rm -rf "$gobin"
     return 1
   fi
@@ -104,7 +107,7 @@ start_temporal() {
   spawn_detached "$(svc_pidfile temporal)" "$(svc_log temporal)" \
     "$TEMPORAL_BIN" server start-dev --disable-config-file --disable-config-env \
     --ip "$MARKET_STACK_HOST" --port "$MARKET_TEMPORAL_PORT" --ui-port "$MARKET_TEMPORAL_UI_PORT" \
-    --db-filename "$dir/dev.sqlite" --log-level warn --ui-disable-news-fetch
+    --db-filename "$dir/dev.sqlite" --log-level warn
 }
 
 ready_temporal() {

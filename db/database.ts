@@ -1,0 +1,72 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { type Options, Sequelize } from 'sequelize';
+import { createMigrator, type Migrator } from './migrator';
+import { initModels, type Models } from './models';
+import { createSqliteDriver } from './sqlite-driver';
+
+export type DatabaseOptions = (
+  { kind: 'mysql'; url: string; poolMax?: number } | { kind: 'sqlite'; path: string }
+) & { logging?: (sql: string) => void };
+
+/** The database port: MariaDB/MySQL in production and tests, an SQLite file for `npm start`. */
+export interface Database {
+  sequelize: Sequelize;
+  models: Models;
+  dialect: 'mysql' | 'sqlite';
+  migrator: Migrator;
+  /** Applies every pending migration. */
+  migrate(): Promise<void>;
+  /** Rejects when the database does not answer. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export function createDatabase(options: DatabaseOptions): Database {
+  const logging = options.logging ? (sql: string) => options.logging?.(sql) : false;
+  const sequelize =
+    options.kind === 'mysql'
+      ? new Sequelize(mysqlOptions(options.url, options.poolMax, logging))
+      : new Sequelize(sqliteOptions(options.path, logging));
+  const migrator = createMigrator(sequelize);
+  return {
+    sequelize,
+    models: initModels(sequelize),
+    dialect: options.kind,
+    migrator,
+    migrate: async () => {
+      await migrator.up();
+    },
+    ping: async () => {
+      await sequelize.query('SELECT 1');
+    },
+    close: () => sequelize.close(),
+  };
+}
+
+function mysqlOptions(url: string, poolMax = 10, logging: Options['logging']): Options {
+  // Parsed here rather than handed to Sequelize: a mariadb:// URL would otherwise select the `mariadb` dialect.
+  const parsed = new URL(url);
+  return {
+    dialect: 'mysql',
+    host: parsed.hostname,
+    port: parsed.port ? Number(parsed.port) : 3306,
+    username: decodeURIComponent(parsed.username),
+    password: decodeURIComponent(parsed.password),
+    database: decodeURIComponent(parsed.pathname.replace(/^\//, '')) || undefined,
+    timezone: '+00:00',
+    dialectOptions: { charset: 'utf8mb4', connectTimeout: 10_000 },
+    pool: { max: poolMax, min: 0, acquire: 30_000, idle: 10_000, evict: 10_000 },
+    logging,
+  };
+}
+
+function sqliteOptions(file: string, logging: Options['logging']): Options {
+  mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  return {
+    dialect: 'sqlite',
+    storage: file,
+    dialectModule: createSqliteDriver(),
+    logging,
+  };
+}

@@ -1,0 +1,21 @@
+import type { RunnableMigration } from 'umzug';
+import type { QueryInterface } from 'sequelize';
+import * as identity from './0001-identity';
+import * as catalog from './0002-catalog';
+import * as inventory from './0003-inventory';
+import * as carts from './0004-carts';
+import * as orders from './0005-orders';
+import * as reviewsEmail from './0006-reviews-email';
+
+/**
+ * Every migration, in order. Listed by hand rather than globbed so the same list works from TypeScript sources
+ * (tsx, jest) and from compiled dist/. The name is what schema_migrations records: never rename one.
+ */
+export const migrations: RunnableMigration<QueryInterface>[] = [
+  { name: '0001-identity', ...identity },
+  { name: '0002-catalog', ...catalog },
+  { name: '0003-inventory', ...inventory },
+  { name: '0004-carts', ...carts },
+  { name: '0005-orders', ...orders },
+  { name: '0006-reviews-email', ...reviewsEmail },
+];

@@ -1,0 +1,57 @@
+import {
+  type CreationOptional,
+  DataTypes,
+  type InferAttributes,
+  type InferCreationAttributes,
+  Model,
+  type Sequelize,
+} from 'sequelize';
+import { bindModel, modelOptions, money, reference, timestampAttributes } from './define';
+
+export const PAYMENT_STATUSES = [
+  'pending',
+  'authorized',
+  'captured',
+  'failed',
+  'cancelled',
+  'refunded',
+] as const;
+export type PaymentStatus = (typeof PAYMENT_STATUSES)[number];
+
+/** A payment attempt with a provider. idempotency_key (e.g. `${workflowId}:charge`) makes retries harmless. */
+export class Payment extends Model<InferAttributes<Payment>, InferCreationAttributes<Payment>> {
+  declare id: CreationOptional<number>;
+  declare orderId: number;
+  declare provider: string;
+  declare providerPaymentId: CreationOptional<string | null>;
+  declare providerCustomerId: CreationOptional<string | null>;
+  declare amount: number;
+  declare currency: string;
+  declare status: CreationOptional<PaymentStatus>;
+  declare idempotencyKey: string;
+  declare createdAt: CreationOptional<Date>;
+  declare updatedAt: CreationOptional<Date>;
+}
+
+export function initPayment(sequelize: Sequelize): typeof Payment {
+  return bindModel(Payment).init(
+    {
+      id: { type: DataTypes.INTEGER, primaryKey: true, autoIncrement: true },
+      orderId: reference(),
+      provider: { type: DataTypes.STRING(32), allowNull: false },
+      providerPaymentId: { type: DataTypes.STRING(191), allowNull: true },
+      providerCustomerId: { type: DataTypes.STRING(191), allowNull: true },
+      amount: money(),
+      currency: { type: DataTypes.CHAR(3), allowNull: false, validate: { is: /^[A-Z]{3}$/ } },
+      status: {
+        type: DataTypes.STRING(16),
+        allowNull: false,
+        defaultValue: 'pending',
+        validate: { isIn: [[...PAYMENT_STATUSES]] },
+      },
+      idempotencyKey: { type: DataTypes.STRING(191).BINARY, allowNull: false, unique: true },
+      ...timestampAttributes,
+    },
+    { sequelize, modelName: 'Payment', tableName: 'payments', ...modelOptions },
+  );
+}

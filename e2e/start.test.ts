@@ -1,0 +1,138 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { Client, Connection } from '@temporalio/client';
+import { type PlatformCheckResult, workflowTypes } from '@market/workflows/definitions';
+
+// `npm start` end to end: the embedded default (SQLite, in-process cache, a Temporal dev server with its UI,
+// the worker and the API) comes up from an empty data directory, answers, runs a workflow, and stops cleanly.
+const root = path.resolve(__dirname, '..');
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+interface Started {
+  child: ChildProcess;
+  output: () => string;
+  exited: Promise<number | null>;
+}
+
+function start(env: Record<string, string>): Started {
+  const clean = { ...process.env };
+  for (const name of ['DATABASE_URL', 'REDIS_URL', 'TEMPORAL_ADDRESS', 'NODE_ENV', 'PORT']) delete clean[name];
+  const child = spawn(process.execPath, ['--import', 'tsx', '--conditions=source', 'api/start.ts'], {
+    cwd: root,
+    env: { ...clean, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  return { child, output: () => output, exited };
+}
+
+async function waitFor(started: Started, text: string, timeoutMs = 90_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!started.output().includes(text)) {
+    if (started.child.exitCode !== null) throw new Error(`npm start exited early:\n${started.output()}`);
+    if (Date.now() > deadline) throw new Error(`timed out waiting for "${text}":\n${started.output()}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+async function refused(url: string): Promise<boolean> {
+  return fetch(url).then(
+    () => false,
+    () => true,
+  );
+}
+
+jest.setTimeout(180_000);
+
+describe('npm start (embedded default)', () => {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'market-start-'));
+  let ports: { http: number; temporal: number; ui: number };
+  let env: Record<string, string>;
+
+  beforeAll(async () => {
+    ports = { http: await freePort(), temporal: await freePort(), ui: await freePort() };
+    env = {
+      NODE_ENV: 'development',
+      LOG_LEVEL: 'warn',
+      DATA_DIR: dataDir,
+      PORT: String(ports.http),
+      TEMPORAL_DEV_PORT: String(ports.temporal),
+      TEMPORAL_DEV_UI_PORT: String(ports.ui),
+      SEED_PRODUCTS: '25',
+    };
+  });
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  test('comes up green, runs a workflow, prints logins and stops on Ctrl-C', async () => {
+    const started = start(env);
+    try {
+      await waitFor(started, 'Ctrl-C stops everything');
+      const api = `http://127.0.0.1:${ports.http}`;
+
+      const ready = await fetch(`${api}/api/health/ready`);
+      expect(ready.status).toBe(200);
+      const body = (await ready.json()) as { checks: Record<string, { status: string }> };
+      expect(Object.values(body.checks).map((c) => c.status)).toEqual(['ok', 'ok', 'ok']);
+
+      expect((await fetch(`http://127.0.0.1:${ports.ui}/`)).status).toBe(200);
+      expect((await fetch(`${api}/api/openapi.json`)).status).toBe(200);
+
+      const out = started.output();
+      expect(out).toContain(`Temporal Web  http://127.0.0.1:${ports.ui}`);
+      expect(out).toMatch(/admin\s+admin@market\.local \/ \S{12,}/);
+      expect(out).toMatch(/support\s+support@market\.local \/ \S{12,}/);
+
+      // The worker inside `npm start` executes workflows on the dev server.
+      const connection = await Connection.connect({ address: `127.0.0.1:${ports.temporal}` });
+      try {
+        const client = new Client({ connection });
+        const result = await client.workflow.execute<() => Promise<PlatformCheckResult>>(
+          workflowTypes.platformCheck,
+          { taskQueue: 'market', workflowId: `start-e2e-${Date.now()}` },
+        );
+        expect(result.database).toBe('ok');
+      } finally {
+        await connection.close();
+      }
+    } finally {
+      started.child.kill('SIGINT');
+    }
+    expect(await started.exited).toBe(0);
+    expect(await refused(`http://127.0.0.1:${ports.http}/api/health/live`)).toBe(true);
+    expect(await refused(`http://127.0.0.1:${ports.ui}/`)).toBe(true);
+  });
+
+  test('a second start reuses the data: same logins, no reseed', async () => {
+    const first = start(env);
+    await waitFor(first, 'Ctrl-C stops everything');
+    first.child.kill('SIGINT');
+    expect(await first.exited).toBe(0);
+    const firstLogin = first.output().match(/admin@market\.local \/ (\S+)/)?.[1];
+
+    const second = start(env);
+    try {
+      await waitFor(second, 'Ctrl-C stops everything');
+      expect(second.output().match(/admin@market\.local \/ (\S+)/)?.[1]).toBe(firstLogin);
+      expect(second.output()).not.toContain('seeding catalog 0/');
+    } finally {
+      second.child.kill('SIGINT');
+    }
+    expect(await second.exited).toBe(0);
+  });
+});

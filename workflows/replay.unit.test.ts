@@ -1,0 +1,55 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
+import { DeterminismViolationError } from '@temporalio/workflow';
+
+// Replays the committed histories (recorded by scripts/record-histories.ts) against today's workflow code: a change
+// that would break runs already in flight fails here instead of in production. No server needed.
+
+const historiesDir = path.join(__dirname, 'histories');
+const histories = readdirSync(historiesDir)
+  .filter((file) => file.endsWith('.json'))
+  .map((file) => ({
+    workflowId: file,
+    history: JSON.parse(readFileSync(path.join(historiesDir, file), 'utf8')),
+  }));
+
+function history(file: string): unknown {
+  const found = histories.find((h) => h.workflowId === file);
+  if (!found) throw new Error(`no committed history ${file}: run scripts/record-histories.ts`);
+  return found.history;
+}
+
+beforeAll(() => {
+  // Quiet: the expected nondeterminism below is otherwise logged by Core as a warning.
+  Runtime.install({
+    logger: new DefaultLogger('ERROR'),
+    telemetryOptions: { logging: { filter: { core: 'ERROR' }, forward: {} } },
+    shutdownSignals: [],
+  });
+});
+
+test('every committed history replays against the current workflows', async () => {
+  expect(histories.map((h) => h.workflowId)).toContain('platform-check.json');
+  const failures: { workflowId: string; error: string }[] = [];
+  const results = Worker.runReplayHistories({ workflowsPath: require.resolve('./index') }, histories);
+  for await (const { workflowId, error } of results) {
+    if (error) failures.push({ workflowId, error: `${error.name}: ${error.message}` });
+  }
+  expect(failures).toEqual([]);
+});
+
+test('replay catches an incompatible change to a workflow', async () => {
+  const replay = Worker.runReplayHistory(
+    { workflowsPath: require.resolve('./testing/platform-check-changed') },
+    history('platform-check.json'),
+  );
+  await expect(replay).rejects.toBeInstanceOf(DeterminismViolationError);
+});
+
+test('the same change behind patched() replays cleanly', async () => {
+  await Worker.runReplayHistory(
+    { workflowsPath: require.resolve('./testing/platform-check-patched') },
+    history('platform-check.json'),
+  );
+});
