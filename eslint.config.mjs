@@ -11,7 +11,10 @@ const workflowBans = {
   'no-restricted-imports': [
     'error',
     {
-      paths: nodeBuiltins.map((name) => ({ name, message: 'Workflows are deterministic: no Node builtins.' })),
+      paths: nodeBuiltins.map((name) => ({
+        name,
+        message: 'Workflows are deterministic: no Node builtins.',
+      })),
       patterns: [
         {
           group: ['@market/activities', '@market/activities/*', '../activities/*', '../../activities/*'],
@@ -29,7 +32,8 @@ const workflowBans = {
     'error',
     {
       selector: "CallExpression[callee.object.name='Math'][callee.property.name='random']",
-      message: 'Use the SDK-provided deterministic random (it is patched), or uuid4() from @temporalio/workflow.',
+      message:
+        'Use the SDK-provided deterministic random (it is patched), or uuid4() from @temporalio/workflow.',
     },
     { selector: "NewExpression[callee.name='Worker']", message: 'No threads in workflows.' },
   ],

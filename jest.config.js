@@ -6,7 +6,13 @@ const transform = {
     { jsc: { target: 'es2022', parser: { syntax: 'typescript' } }, module: { type: 'commonjs' } },
   ],
 };
-const roots = ['<rootDir>/db', '<rootDir>/activities', '<rootDir>/workflows', '<rootDir>/api', '<rootDir>/e2e'];
+const roots = [
+  '<rootDir>/db',
+  '<rootDir>/activities',
+  '<rootDir>/workflows',
+  '<rootDir>/api',
+  '<rootDir>/e2e',
+];
 const common = {
   transform,
   roots,

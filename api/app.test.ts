@@ -14,7 +14,15 @@ const createTag = defineRoute({
   tags: ['Test'],
   status: 201,
   request: {
-    body: z.object({ slug: z.string().regex(/^[a-z0-9-]+$/).max(60), name: z.string().min(1).max(60) }).strict(),
+    body: z
+      .object({
+        slug: z
+          .string()
+          .regex(/^[a-z0-9-]+$/)
+          .max(60),
+        name: z.string().min(1).max(60),
+      })
+      .strict(),
   },
   responses: { 201: { description: 'created' } },
   handler: async ({ input, deps }) => {
@@ -78,7 +86,10 @@ describe('health', () => {
   });
 
   test('ready answers 503 and names the dependency that is down', async () => {
-    const down = { ...deps, cache: { ...deps.cache, ping: () => Promise.reject(new Error('connect ECONNREFUSED')) } };
+    const down = {
+      ...deps,
+      cache: { ...deps.cache, ping: () => Promise.reject(new Error('connect ECONNREFUSED')) },
+    };
     const res = await request(createApp(down)).get('/api/health/ready');
     expect(res.status).toBe(503);
     expect(res.body.checks.cache).toMatchObject({ status: 'error', error: 'connect ECONNREFUSED' });
@@ -98,9 +109,21 @@ describe('bad input is a 4xx problem and writes nothing', () => {
 
   test.each([
     ['malformed JSON', '{"slug": "x", ', 'application/json', 400, 'malformed_json'],
-    ['wrong content type', 'slug=x&name=y', 'application/x-www-form-urlencoded', 415, 'unsupported_media_type'],
+    [
+      'wrong content type',
+      'slug=x&name=y',
+      'application/x-www-form-urlencoded',
+      415,
+      'unsupported_media_type',
+    ],
     ['text body', 'hello', 'text/plain', 415, 'unsupported_media_type'],
-    ['oversized body', JSON.stringify({ slug: 'big', name: 'x'.repeat(2048) }), 'application/json', 413, 'payload_too_large'],
+    [
+      'oversized body',
+      JSON.stringify({ slug: 'big', name: 'x'.repeat(2048) }),
+      'application/json',
+      413,
+      'payload_too_large',
+    ],
     ['JSON that is not an object', '[1,2]', 'application/json', 422, 'validation_failed'],
   ])('%s', async (_name, body, type, status, code) => {
     const before = await tagCount();
@@ -113,7 +136,9 @@ describe('bad input is a 4xx problem and writes nothing', () => {
     const before = await tagCount();
     const res = await post().send({ slug: unique(), name: 'Garden', isAdmin: true });
     expectProblem(res, 422, 'validation_failed');
-    expect(res.body.errors).toEqual([expect.objectContaining({ path: 'body.isAdmin', code: 'unrecognized_keys' })]);
+    expect(res.body.errors).toEqual([
+      expect.objectContaining({ path: 'body.isAdmin', code: 'unrecognized_keys' }),
+    ]);
     expect(await tagCount()).toBe(before);
   });
 
@@ -130,7 +155,10 @@ describe('bad input is a 4xx problem and writes nothing', () => {
   });
 
   test('a body sent to a route that takes none is rejected', async () => {
-    const res = await request(app).get('/api/health/live').set('Content-Type', 'application/json').send('{"a":1}');
+    const res = await request(app)
+      .get('/api/health/live')
+      .set('Content-Type', 'application/json')
+      .send('{"a":1}');
     expectProblem(res, 422, 'validation_failed');
   });
 
@@ -188,9 +216,14 @@ describe('cross-cutting HTTP behaviour', () => {
   });
 
   test('metrics can require a token', async () => {
-    const guarded = createApp({ ...deps, config: { ...deps.config, metricsToken: 'a-very-long-metrics-token' } });
+    const guarded = createApp({
+      ...deps,
+      config: { ...deps.config, metricsToken: 'a-very-long-metrics-token' },
+    });
     expectProblem(await request(guarded).get('/metrics'), 401, 'unauthorized');
-    const ok = await request(guarded).get('/metrics').set('Authorization', 'Bearer a-very-long-metrics-token');
+    const ok = await request(guarded)
+      .get('/metrics')
+      .set('Authorization', 'Bearer a-very-long-metrics-token');
     expect(ok.status).toBe(200);
   });
 });

@@ -35,7 +35,9 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): Express {
       logger: log,
       genReqId: (req) => (req as express.Request).id,
       customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : 'info'),
-      autoLogging: { ignore: (req) => req.url === '/metrics' || req.url?.startsWith('/api/health/') === true },
+      autoLogging: {
+        ignore: (req) => req.url === '/metrics' || req.url?.startsWith('/api/health/') === true,
+      },
     }),
   );
   app.use(helmet());

@@ -5,9 +5,12 @@ import { z } from 'zod';
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
-const list = z
-  .string()
-  .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean));
+const list = z.string().transform((v) =>
+  v
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean),
+);
 const url = (protocols: string[]) =>
   z.string().refine(
     (v) => {
@@ -30,7 +33,10 @@ const schema = z.object({
   DATABASE_URL: url(['mysql', 'mariadb', 'sqlite']).optional(),
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
   REDIS_URL: url(['redis', 'rediss']).optional(),
-  TEMPORAL_ADDRESS: z.string().regex(/^[^\s:]+:\d+$/, 'must be host:port').optional(),
+  TEMPORAL_ADDRESS: z
+    .string()
+    .regex(/^[^\s:]+:\d+$/, 'must be host:port')
+    .optional(),
   TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
   TEMPORAL_TASK_QUEUE: z.string().min(1).default('market'),
   TEMPORAL_UI_URL: url(['http', 'https']).optional(),
@@ -38,7 +44,10 @@ const schema = z.object({
   TEMPORAL_DEV_PORT: z.coerce.number().int().min(1).max(65535).default(7233),
   TEMPORAL_DEV_UI_PORT: z.coerce.number().int().min(1).max(65535).default(8233),
   CORS_ORIGINS: list.default(['http://localhost:5173', 'http://localhost:5174']),
-  BODY_LIMIT: z.string().regex(/^\d+(b|kb|mb)$/i, 'must look like 100kb or 1mb').default('100kb'),
+  BODY_LIMIT: z
+    .string()
+    .regex(/^\d+(b|kb|mb)$/i, 'must look like 100kb or 1mb')
+    .default('100kb'),
   TRUST_PROXY: bool.default(false),
   METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   SEED_PRODUCTS: z.coerce.number().int().min(0).max(1_000_000).default(200),
@@ -52,7 +61,14 @@ export type Env = z.input<typeof schema>;
 
 export interface Config {
   env: 'development' | 'production' | 'test';
-  http: { port: number; host: string; publicUrl: string; corsOrigins: string[]; bodyLimit: string; trustProxy: boolean };
+  http: {
+    port: number;
+    host: string;
+    publicUrl: string;
+    corsOrigins: string[];
+    bodyLimit: string;
+    trustProxy: boolean;
+  };
   log: { level: string };
   /** When set, GET /metrics requires `Authorization: Bearer <token>`. */
   metricsToken: string | null;

@@ -22,7 +22,12 @@ export function createLogger(options: { level: string; pretty?: boolean; name?: 
     level: options.level,
     redact: { paths: redactPaths, censor: '[redacted]' },
     ...(options.pretty
-      ? { transport: { target: 'pino-pretty', options: { translateTime: 'HH:MM:ss', ignore: 'pid,hostname' } } }
+      ? {
+          transport: {
+            target: 'pino-pretty',
+            options: { translateTime: 'HH:MM:ss', ignore: 'pid,hostname' },
+          },
+        }
       : {}),
   });
 }

@@ -47,7 +47,8 @@ test('main.ts serves, works and stops gracefully on SIGTERM', async () => {
     let url: string | undefined;
     while (!url) {
       url = /"msg":"market started"/.test(output) ? /"url":"([^"]+)"/.exec(output)?.[1] : undefined;
-      if (child.exitCode !== null || Date.now() > deadline) throw new Error(`main.ts did not start:\n${output}`);
+      if (child.exitCode !== null || Date.now() > deadline)
+        throw new Error(`main.ts did not start:\n${output}`);
       await new Promise((r) => setTimeout(r, 100));
     }
 

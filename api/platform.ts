@@ -21,7 +21,10 @@ export async function createPlatform(config: Config, log: Logger): Promise<Platf
   if (!config.temporal.address) throw new Error('TEMPORAL_ADDRESS is not set (npm start sets it for you)');
   const db = openDatabase(config, log);
   const cache: Cache = config.redis ? RedisCache.connect(config.redis.url) : new MemoryCache();
-  const temporal = await connectTemporal({ address: config.temporal.address, namespace: config.temporal.namespace });
+  const temporal = await connectTemporal({
+    address: config.temporal.address,
+    namespace: config.temporal.namespace,
+  });
   return {
     config,
     log,

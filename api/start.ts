@@ -16,7 +16,10 @@ import { startDevServer } from './services/temporal-dev-server';
 async function main(): Promise<void> {
   const env = { ...process.env };
   const config = loadConfig(env);
-  const log = createLogger({ level: config.log.level, pretty: config.env === 'development' && process.stdout.isTTY });
+  const log = createLogger({
+    level: config.log.level,
+    pretty: config.env === 'development' && process.stdout.isTTY,
+  });
   mkdirSync(config.dataDir, { recursive: true });
 
   let devServer: Awaited<ReturnType<typeof startDevServer>> | null = null;
@@ -39,7 +42,10 @@ async function main(): Promise<void> {
   try {
     console.log(`[start] database: ${config.database.kind === 'sqlite' ? config.database.path : 'MySQL'}`);
     await db.migrate();
-    await seedDemoCatalog(db, { products: config.seed.products, onProgress: progressBar('[start] seeding catalog') });
+    await seedDemoCatalog(db, {
+      products: config.seed.products,
+      onProgress: progressBar('[start] seeding catalog'),
+    });
     staff = await ensureStaff(config, db);
   } catch (err) {
     await devServer?.stop();

@@ -31,6 +31,3 @@ export { STOCK_MOVEMENT_REASONS, StockMovement, type StockMovementReason } from 
 export { RESERVATION_STATUSES, type ReservationStatus, StockReservation } from './models/stock-reservation';
 export { Tag } from './models/tag';
 export { User, USER_ROLES, type UserRole } from './models/user';
-
-/** @deprecated Scaffold placeholder still imported by api/index.ts and activities/index.ts; remove with them. */
-export const dbName = (x: string): string => `db:${x}`;

@@ -29,7 +29,8 @@ interface Started {
 
 function start(env: Record<string, string>): Started {
   const clean = { ...process.env };
-  for (const name of ['DATABASE_URL', 'REDIS_URL', 'TEMPORAL_ADDRESS', 'NODE_ENV', 'PORT']) delete clean[name];
+  for (const name of ['DATABASE_URL', 'REDIS_URL', 'TEMPORAL_ADDRESS', 'NODE_ENV', 'PORT'])
+    delete clean[name];
   const child = spawn(process.execPath, ['--import', 'tsx', '--conditions=source', 'api/start.ts'], {
     cwd: root,
     env: { ...clean, ...env },

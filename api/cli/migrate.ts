@@ -13,7 +13,9 @@ async function main(): Promise<void> {
     const migrator = db.migrator;
     if (direction === 'up') {
       const applied = await migrator.up();
-      console.log(applied.length ? `Applied ${applied.map((m) => m.name).join(', ')}` : 'Database is up to date.');
+      console.log(
+        applied.length ? `Applied ${applied.map((m) => m.name).join(', ')}` : 'Database is up to date.',
+      );
       // Production bootstrap: the migration job also creates the staff accounts whose passwords are configured.
       for (const role of ['admin', 'support'] as const) {
         const { email, password } = config.seed[role];
@@ -23,12 +25,17 @@ async function main(): Promise<void> {
         console.log(`Ensured the ${role} account ${email}`);
       }
     } else if (direction === 'down') {
-      const reverted = flag === '--to' && value === '0' ? await migrator.down({ to: 0 }) : await migrator.down();
-      console.log(reverted.length ? `Reverted ${reverted.map((m) => m.name).join(', ')}` : 'Nothing to revert.');
+      const reverted =
+        flag === '--to' && value === '0' ? await migrator.down({ to: 0 }) : await migrator.down();
+      console.log(
+        reverted.length ? `Reverted ${reverted.map((m) => m.name).join(', ')}` : 'Nothing to revert.',
+      );
     } else if (direction === 'status') {
       const pending = await migrator.pending();
       const executed = await migrator.executed();
-      console.log(`Executed: ${executed.length}; pending: ${pending.map((m) => m.name).join(', ') || 'none'}`);
+      console.log(
+        `Executed: ${executed.length}; pending: ${pending.map((m) => m.name).join(', ') || 'none'}`,
+      );
     } else {
       throw new Error(`Unknown direction "${direction}": use up, down or status`);
     }

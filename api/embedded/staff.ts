@@ -32,7 +32,9 @@ export async function ensureStaff(config: Config, db: Database): Promise<StaffLo
   }
   if (logins.some((l) => l.generated)) {
     mkdirSync(config.dataDir, { recursive: true });
-    const generatedOnly = Object.fromEntries(logins.filter((l) => l.generated).map((l) => [l.email, l.password]));
+    const generatedOnly = Object.fromEntries(
+      logins.filter((l) => l.generated).map((l) => [l.email, l.password]),
+    );
     writeFileSync(file, JSON.stringify(generatedOnly, null, 2), { mode: 0o600 });
   }
   return logins;

@@ -42,18 +42,31 @@ export function toAppError(err: unknown): AppError | null {
   }
   if (err instanceof UniqueConstraintError) {
     const fields = Object.keys(err.fields ?? {});
-    return new ConflictError(`A record with the same ${fields.join(', ') || 'key'} already exists.`, 'duplicate');
+    return new ConflictError(
+      `A record with the same ${fields.join(', ') || 'key'} already exists.`,
+      'duplicate',
+    );
   }
   if (err instanceof ForeignKeyConstraintError) {
-    return new ConflictError('The request refers to a record that does not exist or is still in use.', 'reference');
+    return new ConflictError(
+      'The request refers to a record that does not exist or is still in use.',
+      'reference',
+    );
   }
   if (err instanceof SequelizeValidationError) {
     return new ValidationError(
-      err.errors.map((e) => ({ path: `body.${e.path ?? ''}`, message: e.message, code: e.validatorKey ?? 'invalid' })),
+      err.errors.map((e) => ({
+        path: `body.${e.path ?? ''}`,
+        message: e.message,
+        code: e.validatorKey ?? 'invalid',
+      })),
     );
   }
   if (err instanceof ConnectionError) {
-    return new ServiceUnavailableError('The database is not reachable; try again shortly.', 'database_unavailable');
+    return new ServiceUnavailableError(
+      'The database is not reachable; try again shortly.',
+      'database_unavailable',
+    );
   }
   return null;
 }
@@ -63,15 +76,21 @@ export function errorHandler(log: Logger): ErrorRequestHandler {
     if (res.headersSent) return next(err);
     const appError = toAppError(err);
     if (appError) {
-      if (appError instanceof TooManyRequestsError) res.setHeader('Retry-After', String(appError.retryAfterSeconds));
+      if (appError instanceof TooManyRequestsError)
+        res.setHeader('Retry-After', String(appError.retryAfterSeconds));
       if (appError.status >= 500) log.warn({ err, requestId: req.id }, appError.message);
       return sendProblem(req, res, appError);
     }
     log.error({ err, requestId: req.id }, 'unhandled error');
-    sendProblem(req, res, new AppError(500, 'internal_error', 'Internal server error', 'Something went wrong.'));
+    sendProblem(
+      req,
+      res,
+      new AppError(500, 'internal_error', 'Internal server error', 'Something went wrong.'),
+    );
   };
 }
 
 export function notFound(): RequestHandler {
-  return (req, _res, next) => next(new NotFoundError(`No route for ${req.method} ${req.path}.`, 'route_not_found'));
+  return (req, _res, next) =>
+    next(new NotFoundError(`No route for ${req.method} ${req.path}.`, 'route_not_found'));
 }

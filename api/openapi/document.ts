@@ -30,7 +30,10 @@ export function buildOpenApiDocument(routes: Route[], info: { version: string; s
         const isError = Number(status) >= 400;
         const contentType = spec.contentType ?? (isError ? 'application/problem+json' : 'application/json');
         const schema = spec.schema ?? (isError ? problemSchema : undefined);
-        return [status, { description: spec.description, ...(schema ? { content: { [contentType]: { schema } } } : {}) }];
+        return [
+          status,
+          { description: spec.description, ...(schema ? { content: { [contentType]: { schema } } } : {}) },
+        ];
       }),
     );
     registry.registerPath({

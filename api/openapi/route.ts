@@ -1,12 +1,11 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
-import { z } from 'zod';
+import { type z } from 'zod';
 import type { AppDeps } from '../deps';
 
 export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
 type Shape = z.ZodType<Record<string, unknown>>;
-const empty = z.object({}).strict();
-type Empty = typeof empty;
+type Empty = z.ZodObject<Record<string, never>>;
 
 export interface ResponseSpec {
   description: string;

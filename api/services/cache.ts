@@ -17,7 +17,12 @@ export class RedisCache implements Cache {
   static connect(url: string): RedisCache {
     // Fail fast instead of queueing commands forever when Redis is down; readiness reports it.
     return new RedisCache(
-      new Redis(url, { lazyConnect: false, maxRetriesPerRequest: 2, enableOfflineQueue: true, connectTimeout: 5000 }),
+      new Redis(url, {
+        lazyConnect: false,
+        maxRetriesPerRequest: 2,
+        enableOfflineQueue: true,
+        connectTimeout: 5000,
+      }),
     );
   }
   async get(key: string) {

@@ -8,7 +8,8 @@ import { checkTemporal, connectTemporal } from '../services/temporal';
 /** Reads a variable the test stack (scripts/test.sh) exports, with a clear message when it is missing. */
 export function stackEnv(name: string): string {
   const value = process.env[name];
-  if (!value) throw new Error(`${name} is not set: run the tests with \`npm test\` (it starts the service stack)`);
+  if (!value)
+    throw new Error(`${name} is not set: run the tests with \`npm test\` (it starts the service stack)`);
   return value;
 }
 
@@ -34,7 +35,10 @@ export async function createTestDeps(overrides: Record<string, string> = {}): Pr
   const log = createLogger({ level: 'silent' });
   const db = await createTestDatabase();
   const cache = RedisCache.connect(config.redis!.url);
-  const temporal = await connectTemporal({ address: config.temporal.address!, namespace: config.temporal.namespace });
+  const temporal = await connectTemporal({
+    address: config.temporal.address!,
+    namespace: config.temporal.namespace,
+  });
   return {
     config,
     log,

@@ -20,7 +20,11 @@ export const ready = defineRoute({
   tags: ['Health'],
   responses: {
     200: { description: 'Every dependency answers', schema: readinessSchema },
-    503: { description: 'At least one dependency is down', schema: readinessSchema, contentType: 'application/json' },
+    503: {
+      description: 'At least one dependency is down',
+      schema: readinessSchema,
+      contentType: 'application/json',
+    },
   },
   handler: async ({ deps, res }) => {
     const readiness = await checkReadiness(deps);

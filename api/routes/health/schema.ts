@@ -13,4 +13,6 @@ export const readinessSchema = z
   })
   .meta({ id: 'Readiness' });
 
-export const livenessSchema = z.object({ status: z.literal('ok'), uptimeSeconds: z.number() }).meta({ id: 'Liveness' });
+export const livenessSchema = z
+  .object({ status: z.literal('ok'), uptimeSeconds: z.number() })
+  .meta({ id: 'Liveness' });
