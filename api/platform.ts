@@ -1,6 +1,7 @@
 import { createDatabase, type Database } from '@market/db';
 import type { Config } from './config';
-import type { AppDeps } from './deps';
+import type { Client } from '@temporalio/client';
+import type { AppDeps, TemporalDeps } from './deps';
 import type { Logger } from './logger';
 import { type Cache, MemoryCache, RedisCache } from './services/cache';
 import { checkTemporal, connectTemporal } from './services/temporal';
@@ -16,6 +17,18 @@ export function openDatabase(config: Config, log: Logger): Database {
     : createDatabase({ kind: 'sqlite', path: config.database.path, logging });
 }
 
+/** The handlers' view of Temporal: the client, the task queue, and a readiness probe. */
+export function temporalDeps(client: Client, taskQueue: string): TemporalDeps {
+  return {
+    client,
+    taskQueue,
+    ping: async () => {
+      const result = await checkTemporal(client);
+      if (result.status !== 'ok') throw new Error(result.error ?? 'Temporal does not answer');
+    },
+  };
+}
+
 /** Connects to everything the API and the worker share. close() releases it all, in reverse order. */
 export async function createPlatform(config: Config, log: Logger): Promise<Platform> {
   if (!config.temporal.address) throw new Error('TEMPORAL_ADDRESS is not set (npm start sets it for you)');
@@ -24,20 +37,17 @@ export async function createPlatform(config: Config, log: Logger): Promise<Platf
   const temporal = await connectTemporal({
     address: config.temporal.address,
     namespace: config.temporal.namespace,
+  }).catch(async (err: unknown) => {
+    await cache.close().catch(() => undefined);
+    await db.close().catch(() => undefined);
+    throw err;
   });
   return {
     config,
     log,
     db,
     cache,
-    temporal: {
-      client: temporal.client,
-      taskQueue: config.temporal.taskQueue,
-      ping: async () => {
-        const result = await checkTemporal(temporal.client);
-        if (result.status !== 'ok') throw new Error(result.error ?? 'Temporal does not answer');
-      },
-    },
+    temporal: temporalDeps(temporal.client, config.temporal.taskQueue),
     close: async () => {
       await temporal.close().catch((err: unknown) => log.warn({ err }, 'closing Temporal client failed'));
       await cache.close().catch((err: unknown) => log.warn({ err }, 'closing cache failed'));

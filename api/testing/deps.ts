@@ -3,7 +3,8 @@ import { type Config, loadConfig } from '../config';
 import type { AppDeps } from '../deps';
 import { createLogger } from '../logger';
 import { RedisCache } from '../services/cache';
-import { checkTemporal, connectTemporal } from '../services/temporal';
+import { temporalDeps } from '../platform';
+import { connectTemporal } from '../services/temporal';
 
 /** Reads a variable the test stack (scripts/test.sh) exports, with a clear message when it is missing. */
 export function stackEnv(name: string): string {
@@ -44,14 +45,7 @@ export async function createTestDeps(overrides: Record<string, string> = {}): Pr
     log,
     db,
     cache,
-    temporal: {
-      client: temporal.client,
-      taskQueue: `test-${process.pid}`,
-      ping: async () => {
-        const result = await checkTemporal(temporal.client);
-        if (result.status !== 'ok') throw new Error(result.error ?? 'Temporal does not answer');
-      },
-    },
+    temporal: temporalDeps(temporal.client, `test-${process.pid}`),
     close: async () => {
       await temporal.close();
       await cache.close();
