@@ -10,6 +10,7 @@ import { createTestDeps, type TestDeps } from './testing/deps';
 const createTag = defineRoute({
   method: 'post',
   path: '/api/test/tags',
+  access: 'public',
   summary: 'test only',
   tags: ['Test'],
   status: 201,
@@ -33,6 +34,7 @@ const createTag = defineRoute({
 const crash = defineRoute({
   method: 'get',
   path: '/api/test/crash',
+  access: 'public',
   summary: 'test only',
   tags: ['Test'],
   responses: {},
@@ -43,6 +45,7 @@ const crash = defineRoute({
 const teapot = defineRoute({
   method: 'get',
   path: '/api/test/teapot',
+  access: 'public',
   summary: 'test only',
   tags: ['Test'],
   responses: {},

@@ -4,7 +4,9 @@ import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
 import type { AppDeps } from './deps';
 import { UnauthorizedError } from './errors';
+import { createPassport } from './middlewares/authenticate';
 import { errorHandler, notFound } from './middlewares/error-handler';
+import { guard } from './middlewares/guard';
 import { measureRequests } from './middlewares/metrics';
 import { requestId } from './middlewares/request-id';
 import { requireJson } from './middlewares/require-json';
@@ -58,8 +60,13 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): Express {
   });
 
   app.use('/api', requireJson(), express.json({ limit: config.http.bodyLimit, strict: true }));
+  if (!config.auth.jwtSecret && routes.some((r) => r.access !== 'public')) {
+    throw new Error('JWT_SECRET is not configured: protected routes cannot verify tokens');
+  }
+  const passport = createPassport(deps);
   for (const route of routes) {
-    app[route.method](route.path, ...(route.before ?? []), validate(route), runHandler(route, deps));
+    const chain = [...guard(route, passport), ...(route.before ?? []), validate(route), runHandler(route, deps)];
+    app[route.method](route.path, ...chain);
   }
   app.use(docsRouter(routes, config.http.publicUrl));
 

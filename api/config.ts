@@ -50,6 +50,19 @@ const schema = z.object({
     .default('100kb'),
   TRUST_PROXY: bool.default(false),
   METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  JWT_ISSUER: z.string().min(1).default('market'),
+  JWT_AUDIENCE: z.string().min(1).default('market-api'),
+  ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(30).max(86_400).default(900),
+  REFRESH_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  AUTH_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(10),
+  STOREFRONT_URL: url(['http', 'https']).default('http://localhost:5173'),
+  GOOGLE_CLIENT_ID: z.string().min(1).optional(),
+  GOOGLE_CLIENT_SECRET: z.string().min(1).optional(),
+  GOOGLE_CALLBACK_URL: url(['http', 'https']).optional(),
+  GOOGLE_AUTHORIZATION_URL: url(['http', 'https']).default('https://accounts.google.com/o/oauth2/v2/auth'),
+  GOOGLE_TOKEN_URL: url(['http', 'https']).default('https://www.googleapis.com/oauth2/v4/token'),
+  GOOGLE_USERINFO_URL: url(['http', 'https']).default('https://www.googleapis.com/oauth2/v3/userinfo'),
   SEED_PRODUCTS: z.coerce.number().int().min(0).max(1_000_000).default(200),
   ADMIN_EMAIL: z.email().default('admin@market.local'),
   ADMIN_PASSWORD: z.string().min(8, 'must be at least 8 characters').optional(),
@@ -87,6 +100,26 @@ export interface Config {
     /** Ports of the dev server that `npm start` runs when TEMPORAL_ADDRESS is unset. */
     devServer: { port: number; uiPort: number };
   };
+  auth: {
+    /** HS256 signing secret. Null only outside production until `npm start` fills it from DATA_DIR/secrets.json. */
+    jwtSecret: string | null;
+    issuer: string;
+    audience: string;
+    accessTokenTtlSeconds: number;
+    refreshTokenTtlDays: number;
+    /** Failed logins, registrations and refreshes allowed per client per minute. */
+    rateLimitPerMinute: number;
+    /** Where Google sign-in sends the shopper back, with a one-time code. */
+    storefrontUrl: string;
+    google: {
+      clientId: string;
+      clientSecret: string;
+      callbackUrl: string;
+      authorizationUrl: string;
+      tokenUrl: string;
+      userInfoUrl: string;
+    } | null;
+  };
   seed: {
     products: number;
     admin: { email: string; password: string | null };
@@ -115,16 +148,21 @@ export function loadConfig(source: Record<string, string | undefined> = process.
   if (production && !e.DATABASE_URL) missing.push('DATABASE_URL: required in production');
   if (production && !e.TEMPORAL_ADDRESS) missing.push('TEMPORAL_ADDRESS: required in production');
   if (production && !e.PUBLIC_URL) missing.push('PUBLIC_URL: required in production');
+  if (production && !e.JWT_SECRET) missing.push('JWT_SECRET: required in production');
+  if (!e.GOOGLE_CLIENT_ID !== !e.GOOGLE_CLIENT_SECRET) {
+    missing.push('GOOGLE_CLIENT_ID: set GOOGLE_CLIENT_ID and GOOGLE_CLIENT_SECRET together, or neither');
+  }
   if (missing.length) throw new ConfigError(missing);
 
   const dataDir = path.resolve(e.DATA_DIR);
+  const publicUrl = e.PUBLIC_URL ?? `http://localhost:${e.PORT}`;
   const sqliteFromUrl = e.DATABASE_URL?.startsWith('sqlite:') ? new URL(e.DATABASE_URL).pathname : null;
   return {
     env: e.NODE_ENV,
     http: {
       port: e.PORT,
       host: e.HOST,
-      publicUrl: e.PUBLIC_URL ?? `http://localhost:${e.PORT}`,
+      publicUrl,
       corsOrigins: e.CORS_ORIGINS,
       bodyLimit: e.BODY_LIMIT,
       trustProxy: e.TRUST_PROXY,
@@ -144,6 +182,26 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       uiUrl: e.TEMPORAL_UI_URL ?? 'http://localhost:8233',
       cliPath: e.TEMPORAL_CLI_PATH ?? null,
       devServer: { port: e.TEMPORAL_DEV_PORT, uiPort: e.TEMPORAL_DEV_UI_PORT },
+    },
+    auth: {
+      jwtSecret: e.JWT_SECRET ?? null,
+      issuer: e.JWT_ISSUER,
+      audience: e.JWT_AUDIENCE,
+      accessTokenTtlSeconds: e.ACCESS_TOKEN_TTL_SECONDS,
+      refreshTokenTtlDays: e.REFRESH_TOKEN_TTL_DAYS,
+      rateLimitPerMinute: e.AUTH_RATE_LIMIT_PER_MINUTE,
+      storefrontUrl: e.STOREFRONT_URL,
+      google:
+        e.GOOGLE_CLIENT_ID && e.GOOGLE_CLIENT_SECRET
+          ? {
+              clientId: e.GOOGLE_CLIENT_ID,
+              clientSecret: e.GOOGLE_CLIENT_SECRET,
+              callbackUrl: e.GOOGLE_CALLBACK_URL ?? `${publicUrl}/api/auth/google/callback`,
+              authorizationUrl: e.GOOGLE_AUTHORIZATION_URL,
+              tokenUrl: e.GOOGLE_TOKEN_URL,
+              userInfoUrl: e.GOOGLE_USERINFO_URL,
+            }
+          : null,
     },
     seed: {
       products: e.SEED_PRODUCTS,

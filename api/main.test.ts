@@ -33,6 +33,7 @@ test('main.ts serves, works and stops gracefully on SIGTERM', async () => {
         REDIS_URL: stackEnv('MARKET_TEST_REDIS_URL'),
         TEMPORAL_ADDRESS: stackEnv('MARKET_TEST_TEMPORAL_ADDRESS'),
         TEMPORAL_TASK_QUEUE: taskQueue,
+        JWT_SECRET: 'main-test-secret-long-enough-for-hs256-signing',
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     },

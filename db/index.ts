@@ -31,3 +31,4 @@ export { STOCK_MOVEMENT_REASONS, StockMovement, type StockMovementReason } from 
 export { RESERVATION_STATUSES, type ReservationStatus, StockReservation } from './models/stock-reservation';
 export { Tag } from './models/tag';
 export { User, USER_ROLES, type UserRole } from './models/user';
+export { UserIdentity } from './models/user-identity';

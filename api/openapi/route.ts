@@ -1,6 +1,13 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { type z } from 'zod';
 import type { AppDeps } from '../deps';
+import type { Action, Actor } from '../policies';
+
+/**
+ * Who may call a route: anyone (`public`), any signed-in user (`signed-in`), or whoever the policy allows for an
+ * action (`users.update`). Every route must say; routes under /api/admin must name an action.
+ */
+export type Access = 'public' | 'signed-in' | Action;
 
 export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
@@ -14,15 +21,18 @@ export interface ResponseSpec {
   contentType?: string;
 }
 
-export interface HandlerContext<P extends Shape, Q extends Shape, B extends Shape> {
+export interface HandlerContext<P extends Shape, Q extends Shape, B extends Shape, A extends Access = Access> {
   input: { params: z.output<P>; query: z.output<Q>; body: z.output<B> };
+  /** The caller; always present unless the route is public. */
+  actor: A extends 'public' ? Actor | null : Actor;
   deps: AppDeps;
   req: Request;
   res: Response;
 }
 
-export interface RouteSpec<P extends Shape, Q extends Shape, B extends Shape> {
+export interface RouteSpec<P extends Shape, Q extends Shape, B extends Shape, A extends Access = Access> {
   method: HttpMethod;
+  access: A;
   /** Express path syntax (`/api/products/:slug`); OpenAPI gets `{slug}`. */
   path: string;
   summary: string;
@@ -35,15 +45,18 @@ export interface RouteSpec<P extends Shape, Q extends Shape, B extends Shape> {
   responses: Record<number, ResponseSpec>;
   /** Run before validation (authentication, rate limits). */
   before?: RequestHandler[];
-  handler: (ctx: HandlerContext<P, Q, B>) => Promise<unknown> | unknown;
+  handler: (ctx: HandlerContext<P, Q, B, A>) => Promise<unknown> | unknown;
 }
 
-export type Route = RouteSpec<Shape, Shape, Shape>;
+export type Route = RouteSpec<Shape, Shape, Shape, Access>;
 
 /** Declares a route once; the same object mounts it on Express and documents it in OpenAPI. */
-export function defineRoute<P extends Shape = Empty, Q extends Shape = Empty, B extends Shape = Empty>(
-  spec: RouteSpec<P, Q, B>,
-): Route {
+export function defineRoute<
+  A extends Access,
+  P extends Shape = Empty,
+  Q extends Shape = Empty,
+  B extends Shape = Empty,
+>(spec: RouteSpec<P, Q, B, A>): Route {
   return spec as unknown as Route;
 }
 
@@ -54,7 +67,7 @@ export function runHandler(route: Route, deps: AppDeps): RequestHandler {
     try {
       const valid = (req as ValidatedRequest).valid ?? { params: {}, query: {}, body: {} };
       const input = valid as HandlerContext<Shape, Shape, Shape>['input'];
-      const result = await route.handler({ input, deps, req, res });
+      const result = await route.handler({ input, deps, req, res, actor: req.user ?? null });
       if (res.headersSent) return;
       if (result === undefined) res.status(route.status ?? 204).end();
       else res.status(route.status ?? 200).json(result);

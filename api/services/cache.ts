@@ -6,6 +6,8 @@ export interface Cache {
   get(key: string): Promise<string | null>;
   set(key: string, value: string, ttlSeconds: number): Promise<void>;
   del(key: string): Promise<void>;
+  /** Reads and deletes a key atomically: a one-time value can be taken once, even by racing requests. */
+  take(key: string): Promise<string | null>;
   ping(): Promise<void>;
   close(): Promise<void>;
 }
@@ -34,6 +36,9 @@ export class RedisCache implements Cache {
   async del(key: string) {
     await this.redis.del(key);
   }
+  async take(key: string) {
+    return this.redis.getdel(key);
+  }
   async ping() {
     await this.redis.ping();
   }
@@ -61,6 +66,11 @@ export class MemoryCache implements Cache {
   }
   async del(key: string) {
     this.entries.delete(key);
+  }
+  async take(key: string) {
+    const value = await this.get(key);
+    this.entries.delete(key);
+    return value;
   }
   async ping() {}
   async close() {

@@ -22,6 +22,7 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
     REDIS_URL: stackEnv('MARKET_TEST_REDIS_URL'),
     TEMPORAL_ADDRESS: stackEnv('MARKET_TEST_TEMPORAL_ADDRESS'),
     CORS_ORIGINS: 'https://shop.example',
+    JWT_SECRET: 'test-secret-that-is-long-enough-for-hs256-signing',
     ...overrides,
   });
 }

@@ -6,6 +6,7 @@ import * as inventory from './0003-inventory';
 import * as carts from './0004-carts';
 import * as orders from './0005-orders';
 import * as reviewsEmail from './0006-reviews-email';
+import * as sessionsIdentities from './0007-sessions-identities';
 
 /**
  * Every migration, in order. Listed by hand rather than globbed so the same list works from TypeScript sources
@@ -18,4 +19,5 @@ export const migrations: RunnableMigration<QueryInterface>[] = [
   { name: '0004-carts', ...carts },
   { name: '0005-orders', ...orders },
   { name: '0006-reviews-email', ...reviewsEmail },
+  { name: '0007-sessions-identities', ...sessionsIdentities },
 ];

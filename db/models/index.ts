@@ -19,6 +19,7 @@ import { initStockMovement } from './stock-movement';
 import { initStockReservation } from './stock-reservation';
 import { initTag } from './tag';
 import { initUser } from './user';
+import { initUserIdentity } from './user-identity';
 
 export type Models = ReturnType<typeof initModels>;
 
@@ -27,6 +28,7 @@ export function initModels(sequelize: Sequelize) {
   const models = {
     User: initUser(sequelize),
     RefreshToken: initRefreshToken(sequelize),
+    UserIdentity: initUserIdentity(sequelize),
     Address: initAddress(sequelize),
     Category: initCategory(sequelize),
     Tag: initTag(sequelize),
@@ -48,10 +50,12 @@ export function initModels(sequelize: Sequelize) {
   };
   const { User, RefreshToken, Address, Category, Tag, Product, ProductImage, ProductTag, Inventory } = models;
   const { StockMovement, StockReservation, Cart, CartItem, Order, OrderItem, Payment, Shipment } = models;
-  const { OrderEvent, Review, EmailLog } = models;
+  const { OrderEvent, Review, EmailLog, UserIdentity } = models;
 
   User.hasMany(RefreshToken, { as: 'refreshTokens', foreignKey: 'userId' });
   RefreshToken.belongsTo(User, { as: 'user', foreignKey: 'userId' });
+  User.hasMany(UserIdentity, { as: 'identities', foreignKey: 'userId' });
+  UserIdentity.belongsTo(User, { as: 'user', foreignKey: 'userId' });
   User.hasMany(Address, { as: 'addresses', foreignKey: 'userId' });
   Address.belongsTo(User, { as: 'user', foreignKey: 'userId' });
 

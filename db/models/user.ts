@@ -23,6 +23,8 @@ export class User extends Model<InferAttributes<User>, InferCreationAttributes<U
   declare role: CreationOptional<UserRole>;
   declare disabled: CreationOptional<boolean>;
   declare lastLoginAt: CreationOptional<Date | null>;
+  /** Access tokens from an older epoch are rejected: bumping it ends every session of the user at once. */
+  declare sessionEpoch: CreationOptional<number>;
   declare createdAt: CreationOptional<Date>;
   declare updatedAt: CreationOptional<Date>;
 
@@ -52,6 +54,7 @@ export function initUser(sequelize: Sequelize): typeof User {
       },
       disabled: { type: DataTypes.BOOLEAN, allowNull: false, defaultValue: false },
       lastLoginAt: timestamp(true),
+      sessionEpoch: { type: DataTypes.INTEGER, allowNull: false, defaultValue: 0 },
       ...timestampAttributes,
     },
     { sequelize, modelName: 'User', tableName: 'users', ...modelOptions },

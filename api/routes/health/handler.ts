@@ -6,6 +6,7 @@ const startedAt = Date.now();
 
 export const live = defineRoute({
   method: 'get',
+  access: 'public',
   path: '/api/health/live',
   summary: 'Liveness: the process is up and serving HTTP',
   tags: ['Health'],
@@ -15,6 +16,7 @@ export const live = defineRoute({
 
 export const ready = defineRoute({
   method: 'get',
+  access: 'public',
   path: '/api/health/ready',
   summary: 'Readiness: the database, the cache and Temporal all answer',
   tags: ['Health'],

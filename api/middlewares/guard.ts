@@ -1,0 +1,22 @@
+import type { RequestHandler } from 'express';
+import { ForbiddenError, UnauthorizedError } from '../errors';
+import type { Route } from '../openapi/route';
+import { can } from '../policies';
+import { authenticate, type PassportInstance } from './authenticate';
+
+/** The middlewares that enforce a route's `access`, run before validation (so 401/403 come before 422). */
+export function guard(route: Route, passport: PassportInstance): RequestHandler[] {
+  if (route.path.startsWith('/api/admin') && (route.access === 'public' || route.access === 'signed-in')) {
+    throw new Error(`${route.method.toUpperCase()} ${route.path}: admin routes must name a policy action`);
+  }
+  if (route.access === 'public') return [];
+  const checks: RequestHandler[] = [authenticate(passport)];
+  const action = route.access;
+  if (action !== 'signed-in') {
+    checks.push((req, _res, next) => {
+      if (!req.user) return next(new UnauthorizedError());
+      next(can(req.user, action) ? undefined : new ForbiddenError(`You may not ${action.replace('.', ' ')}.`));
+    });
+  }
+  return checks;
+}

@@ -1,0 +1,18 @@
+import type { User } from '@market/db';
+
+/** A user as the API shows it. Never the password hash, never the session epoch. */
+export function presentUser(user: User) {
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    role: user.role,
+    disabled: user.disabled,
+    hasPassword: user.passwordHash !== null,
+    lastLoginAt: user.lastLoginAt?.toISOString() ?? null,
+    createdAt: user.createdAt.toISOString(),
+    updatedAt: user.updatedAt.toISOString(),
+  };
+}
+
+export type PresentedUser = ReturnType<typeof presentUser>;
