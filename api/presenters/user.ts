@@ -1,7 +1,19 @@
 import type { User } from '@market/db';
 
+export interface PresentedUser {
+  id: number;
+  email: string;
+  name: string;
+  role: User['role'];
+  disabled: boolean;
+  hasPassword: boolean;
+  lastLoginAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
 /** A user as the API shows it. Never the password hash, never the session epoch. */
-export function presentUser(user: User) {
+export function presentUser(user: User): PresentedUser {
   return {
     id: user.id,
     email: user.email,
@@ -14,5 +26,3 @@ export function presentUser(user: User) {
     updatedAt: user.updatedAt.toISOString(),
   };
 }
-
-export type PresentedUser = ReturnType<typeof presentUser>;
