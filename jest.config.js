@@ -8,6 +8,7 @@ const transform = {
 };
 const roots = [
   '<rootDir>/db',
+  '<rootDir>/adapters',
   '<rootDir>/activities',
   '<rootDir>/workflows',
   '<rootDir>/api',
