@@ -15,6 +15,7 @@ ENV SCARF_ANALYTICS=false
 # Keep this list in step with "workspaces" in package.json: npm ci needs every workspace's package.json.
 COPY package.json package-lock.json ./
 COPY db/package.json db/
+COPY adapters/package.json adapters/
 COPY activities/package.json activities/
 COPY workflows/package.json workflows/
 COPY api/package.json api/

@@ -1,3 +1,4 @@
 // Ports and adapters for outside systems. Each port has a real adapter (tests run it against a real server)
 // and an embedded one for `npm start`.
-export {};
+export * from './storage';
+export * from './search';

@@ -1,7 +1,7 @@
 import type { RequestHandler } from 'express';
-import { ForbiddenError, UnauthorizedError } from '../errors';
+import { UnauthorizedError } from '../errors';
 import type { Route } from '../openapi/route';
-import { can } from '../policies';
+import { can, forbidden } from '../policies';
 import { authenticate, type PassportInstance } from './authenticate';
 
 /** The middlewares that enforce a route's `access`, run before validation (so 401/403 come before 422). */
@@ -15,7 +15,7 @@ export function guard(route: Route, passport: PassportInstance): RequestHandler[
   if (action !== 'signed-in') {
     checks.push((req, _res, next) => {
       if (!req.user) return next(new UnauthorizedError());
-      next(can(req.user, action) ? undefined : new ForbiddenError(`You may not ${action.replace('.', ' ')}.`));
+      next(can(req.user, action) ? undefined : forbidden(action));
     });
   }
   return checks;

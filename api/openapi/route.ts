@@ -19,6 +19,8 @@ export interface ResponseSpec {
   schema?: z.ZodType;
   /** Defaults to application/json (application/problem+json for 4xx/5xx). */
   contentType?: string;
+  /** Response headers worth documenting (e.g. Content-Range on admin lists). */
+  headers?: z.ZodObject;
 }
 
 export interface HandlerContext<P extends Shape, Q extends Shape, B extends Shape, A extends Access = Access> {

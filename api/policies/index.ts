@@ -22,6 +22,12 @@ export function can<A extends Action>(actor: Actor, action: A, record?: RecordOf
   return rule(actor, record);
 }
 
+/** `users.update` → "You may not update users." */
+export function forbidden(action: Action): ForbiddenError {
+  const [resource, verb] = action.split('.');
+  return new ForbiddenError(`You may not ${verb} ${resource}.`);
+}
+
 export function authorize<A extends Action>(actor: Actor, action: A, record?: RecordOf<A>): void {
-  if (!can(actor, action, record)) throw new ForbiddenError(`You may not ${action.replace('.', ' ')}.`);
+  if (!can(actor, action, record)) throw forbidden(action);
 }

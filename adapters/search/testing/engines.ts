@@ -1,0 +1,55 @@
+import { randomUUID } from 'node:crypto';
+import { createElasticsearchEngine } from '../elasticsearch';
+import { createOpenSearchEngine } from '../opensearch';
+import type { SearchEngine } from '../port';
+import { startEsCompatProxy } from './es-compat-proxy';
+
+/** The OpenSearch of the test stack (`scripts/stack.sh env`). */
+export function opensearchTestUrl(): string {
+  const url = process.env.MARKET_TEST_OPENSEARCH_URL;
+  if (!url) {
+    throw new Error(
+      'MARKET_TEST_OPENSEARCH_URL is not set: run the tests with `npm test`, or `npm run stack up` and ' +
+        '`eval "$(bash scripts/stack.sh env)"` first',
+    );
+  }
+  return url;
+}
+
+export interface TestEngine {
+  engine: SearchEngine;
+  close(): Promise<void>;
+}
+
+/**
+ * Both adapters against the one real engine here: OpenSearch directly, and the Elasticsearch client through the
+ * compatibility proxy (see es-compat-proxy.ts). For `describe.each(testEngines)`.
+ */
+export const testEngines: [name: string, start: () => Promise<TestEngine>][] = [
+  [
+    'opensearch',
+    async () => {
+      const engine = createOpenSearchEngine({ kind: 'opensearch', url: opensearchTestUrl() });
+      return { engine, close: () => engine.close() };
+    },
+  ],
+  [
+    'elasticsearch (through the compatibility proxy)',
+    async () => {
+      const proxy = await startEsCompatProxy({ target: opensearchTestUrl() });
+      const engine = createElasticsearchEngine({ kind: 'elasticsearch', url: proxy.url });
+      return {
+        engine,
+        close: async () => {
+          await engine.close();
+          await proxy.close();
+        },
+      };
+    },
+  ],
+];
+
+/** A fresh index or alias name for one test: tests never share an index. */
+export function uniqueIndexName(prefix = 'test-products'): string {
+  return `${prefix}-${randomUUID().slice(0, 8)}`;
+}

@@ -1,0 +1,151 @@
+import type { Express } from 'express';
+import request from 'supertest';
+import { z } from 'zod';
+import { createApp } from './app';
+import { type Access, defineRoute, type Route } from './openapi/route';
+import { type Action, type Actor, can } from './policies';
+import { routes } from './routes';
+import { createTestDeps, type TestDeps } from './testing/deps';
+import { createTestUser, type TestUser } from './testing/users';
+
+/**
+ * Every admin route × {anonymous, customer, support, admin}: anonymous is a 401, a role the policy refuses is a
+ * 403, a role it allows gets past authorization with a valid request. The route list comes from the app's own
+ * table, so a new admin route is checked the moment it is mounted — and fails here until it has a sample.
+ */
+
+interface SampleContext {
+  app: Express;
+  /** A customer the samples may read and rename (never disable or demote: other cases reuse their session). */
+  target: TestUser;
+}
+type Sample = (ctx: SampleContext) => request.Test;
+
+/** One valid request per admin route, keyed `METHOD path` as declared; sent without credentials. */
+const samples: Record<string, Sample> = {
+  'GET /api/admin/users': ({ app }) => request(app).get('/api/admin/users').query({ range: '[0,4]' }),
+  'GET /api/admin/users/:id': ({ app, target }) => request(app).get(`/api/admin/users/${target.user.id}`),
+  'PUT /api/admin/users/:id': ({ app, target }) =>
+    request(app).put(`/api/admin/users/${target.user.id}`).send({ name: 'Matrix target' }),
+};
+
+const ROLES = ['customer', 'support', 'admin'] as const;
+type Role = (typeof ROLES)[number];
+
+const keyOf = (route: Route) => `${route.method.toUpperCase()} ${route.path}`;
+const adminRoutes = routes.filter((route) => route.path.startsWith('/api/admin'));
+const adminKeys = adminRoutes.map(keyOf);
+
+function actionOf(route: Route): Action {
+  const access: Access = route.access;
+  if (access === 'public' || access === 'signed-in')
+    throw new Error(`${keyOf(route)} names no policy action`);
+  return access;
+}
+
+function sampleOf(route: Route): Sample {
+  const sample = samples[keyOf(route)];
+  if (!sample) {
+    throw new Error(
+      `${keyOf(route)} has no sample in api/policy-matrix.test.ts. Give the route a policy action in ` +
+        `api/policies/ (access: '<resource>.<verb>') and add a valid sample request to \`samples\`, so every ` +
+        `role is checked against it.`,
+    );
+  }
+  return sample;
+}
+
+/** What the policy says for a caller of this role, without a record (as guard() asks it). */
+function allows(route: Route, role: Role): boolean {
+  const actor: Actor = { id: -1, role, email: `${role}@matrix.test`, sessionId: 'matrix' };
+  return can(actor, actionOf(route));
+}
+
+let deps: TestDeps;
+let app: Express;
+let ctx: SampleContext;
+const callers = {} as Record<Role, TestUser>;
+
+beforeAll(async () => {
+  deps = await createTestDeps();
+  app = createApp(deps);
+  for (const role of ROLES) callers[role] = await createTestUser(deps, { role });
+  ctx = { app, target: await createTestUser(deps) };
+});
+afterAll(async () => {
+  await deps.close();
+});
+
+describe('the admin route table', () => {
+  test('is not empty', () => {
+    expect(adminRoutes.length).toBeGreaterThan(0);
+  });
+
+  test('every admin route has a sample request', () => {
+    const missing = adminRoutes.filter((route) => !samples[keyOf(route)]);
+    expect(() => missing.forEach(sampleOf)).not.toThrow();
+  });
+
+  test('every sample belongs to a mounted route', () => {
+    expect(Object.keys(samples).filter((key) => !adminKeys.includes(key))).toEqual([]);
+  });
+
+  test.each(['public', 'signed-in'] as const)('createApp refuses an admin route with access %s', (access) => {
+    const backdoor = defineRoute({
+      method: 'get',
+      access,
+      path: '/api/admin/backdoor',
+      summary: 'test only',
+      tags: ['Test'],
+      request: { query: z.object({}).strict() },
+      responses: {},
+      handler: () => ({ ok: true }),
+    });
+    expect(() => createApp(deps, { routes: [...routes, backdoor] })).toThrow(
+      'GET /api/admin/backdoor: admin routes must name a policy action',
+    );
+  });
+});
+
+describe.each(adminKeys)('%s', (key) => {
+  const route = adminRoutes.find((candidate) => keyOf(candidate) === key)!;
+
+  test('anonymous, or with a token that is not one, is a 401', async () => {
+    const anonymous = await sampleOf(route)(ctx);
+    expect(anonymous.status).toBe(401);
+    expect(anonymous.body.code).toBe('invalid_token');
+    const forged = await sampleOf(route)(ctx).set('Authorization', 'Bearer not.a.token');
+    expect(forged.status).toBe(401);
+  });
+
+  const cases = ROLES.map((role) => [role, allows(route, role) ? 'allowed' : '403'] as const);
+
+  test.each(cases)('as %s: %s', async (role, verdict) => {
+    const res = await sampleOf(route)(ctx).set(callers[role].auth);
+    if (verdict === '403') {
+      expect(res.status).toBe(403);
+      expect(res.body.code).toBe('forbidden');
+      return;
+    }
+    // Allowed: a success, or a business answer about the sample itself (404 for a missing record). Never an
+    // auth failure, a 422 (the sample must be valid), a 5xx or an unmounted route.
+    expect([401, 403, 422]).not.toContain(res.status);
+    expect(res.status).toBeLessThan(500);
+    expect(res.body?.code).not.toBe('route_not_found');
+  });
+});
+
+describe('support staff do not manage users or the catalog', () => {
+  const adminOnly = /^(users|products|categories|tags|inventory|catalog)\./;
+  const adminOnlyKeys = adminRoutes.filter((route) => adminOnly.test(actionOf(route))).map(keyOf);
+
+  test('there are such routes', () => {
+    expect(adminOnlyKeys.filter((key) => key.includes('/api/admin/users'))).not.toHaveLength(0);
+  });
+
+  test.each(adminOnlyKeys)('%s is a 403 for support', async (key) => {
+    const route = adminRoutes.find((candidate) => keyOf(candidate) === key)!;
+    const res = await sampleOf(route)(ctx).set(callers.support.auth);
+    expect(res.status).toBe(403);
+  });
+});
