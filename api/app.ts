@@ -65,7 +65,8 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): Express {
   }
   const passport = createPassport(deps);
   for (const route of routes) {
-    const chain = [...guard(route, passport), ...(route.before ?? []), validate(route), runHandler(route, deps)];
+    const before = typeof route.before === 'function' ? route.before(deps) : (route.before ?? []);
+    const chain = [...guard(route, passport), ...before, validate(route), runHandler(route, deps)];
     app[route.method](route.path, ...chain);
   }
   app.use(docsRouter(routes, config.http.publicUrl));

@@ -48,7 +48,14 @@ const schema = z.object({
     .string()
     .regex(/^\d+(b|kb|mb)$/i, 'must look like 100kb or 1mb')
     .default('100kb'),
-  TRUST_PROXY: bool.default(false),
+  TRUST_PROXY: z
+    .string()
+    .default('false')
+    .refine(
+      (v) => v !== 'true',
+      'true would trust any X-Forwarded-For: give a hop count (1) or proxy subnets',
+    )
+    .transform((v) => (v === 'false' ? false : /^\d+$/.test(v) ? Number(v) : v)),
   METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   JWT_ISSUER: z.string().min(1).default('market'),

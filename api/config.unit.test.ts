@@ -24,6 +24,12 @@ describe('loadConfig', () => {
     expect(config.http.corsOrigins).toEqual(['https://a.example', 'https://b.example']);
   });
 
+  test('TRUST_PROXY takes a hop count or proxy addresses', () => {
+    expect(loadConfig({}).http.trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: '1' }).http.trustProxy).toBe(1);
+    expect(loadConfig({ TRUST_PROXY: 'loopback, 10.0.0.0/8' }).http.trustProxy).toBe('loopback, 10.0.0.0/8');
+  });
+
   test('empty strings count as unset', () => {
     expect(loadConfig({ DATABASE_URL: '', PORT: '' }).http.port).toBe(3000);
   });
@@ -37,6 +43,9 @@ describe('loadConfig', () => {
     [{ ADMIN_PASSWORD: 'short' }, 'ADMIN_PASSWORD'],
     [{ NODE_ENV: 'staging' }, 'NODE_ENV'],
     [{ NODE_ENV: 'production' }, 'DATABASE_URL'],
+    [{ TRUST_PROXY: 'true' }, 'TRUST_PROXY'],
+    [{ JWT_SECRET: 'too-short' }, 'JWT_SECRET'],
+    [{ GOOGLE_CLIENT_ID: 'only-the-id' }, 'GOOGLE_CLIENT_ID'],
   ])('%j is rejected, naming %s', (env, name) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(new RegExp(`${name}: `));

@@ -27,7 +27,12 @@ export interface TokenPair {
 export const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex');
 const endedKey = (familyId: string) => `auth:ended-session:${familyId}`;
 
-async function createRefreshToken(ctx: SessionContext, userId: number, familyId: string, transaction?: Transaction) {
+async function createRefreshToken(
+  ctx: SessionContext,
+  userId: number,
+  familyId: string,
+  transaction?: Transaction,
+) {
   const token = randomBytes(32).toString('base64url');
   const row = await ctx.db.models.RefreshToken.create(
     {
@@ -87,7 +92,10 @@ export async function rotateSession(ctx: SessionContext, token: string): Promise
   if (rotation.kind === 'reused') {
     // Outside the transaction above, so the revocation is not rolled back with the error.
     await endSession(ctx, rotation.familyId);
-    throw new UnauthorizedError('The refresh token was already used; the session is ended.', 'refresh_token_reused');
+    throw new UnauthorizedError(
+      'The refresh token was already used; the session is ended.',
+      'refresh_token_reused',
+    );
   }
   return rotation.tokens;
 }

@@ -39,7 +39,11 @@ export function verifyAccessToken(settings: TokenSettings, token: string): Acces
       audience: settings.audience,
       clockTolerance: 5,
     }) as JwtPayload;
-    if (typeof payload.sub !== 'string' || typeof payload.ep !== 'number' || typeof payload.fam !== 'string') {
+    if (
+      typeof payload.sub !== 'string' ||
+      typeof payload.ep !== 'number' ||
+      typeof payload.fam !== 'string'
+    ) {
       return null;
     }
     return { sub: payload.sub, role: payload.role as UserRole, ep: payload.ep, fam: payload.fam };

@@ -39,7 +39,8 @@ export function createPassport(deps: AppDeps): PassportInstance {
 
 async function loadActor(deps: AppDeps, claims: AccessClaims): Promise<Actor | null> {
   const id = Number(claims.sub);
-  if (!Number.isSafeInteger(id) || typeof claims.fam !== 'string' || typeof claims.ep !== 'number') return null;
+  if (!Number.isSafeInteger(id) || typeof claims.fam !== 'string' || typeof claims.ep !== 'number')
+    return null;
   const user = await deps.db.models.User.findByPk(id);
   if (!user || user.disabled || user.sessionEpoch !== claims.ep) return null;
   if (await isSessionEnded(deps.cache, claims.fam)) return null;

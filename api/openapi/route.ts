@@ -23,7 +23,12 @@ export interface ResponseSpec {
   headers?: z.ZodObject;
 }
 
-export interface HandlerContext<P extends Shape, Q extends Shape, B extends Shape, A extends Access = Access> {
+export interface HandlerContext<
+  P extends Shape,
+  Q extends Shape,
+  B extends Shape,
+  A extends Access = Access,
+> {
   input: { params: z.output<P>; query: z.output<Q>; body: z.output<B> };
   /** The caller; always present unless the route is public. */
   actor: A extends 'public' ? Actor | null : Actor;
@@ -45,8 +50,8 @@ export interface RouteSpec<P extends Shape, Q extends Shape, B extends Shape, A 
   /** Success status; the handler's return value is its JSON body. */
   status?: number;
   responses: Record<number, ResponseSpec>;
-  /** Run before validation (authentication, rate limits). */
-  before?: RequestHandler[];
+  /** Run after the access check and before validation (rate limits). A function is called once per app. */
+  before?: RequestHandler[] | ((deps: AppDeps) => RequestHandler[]);
   handler: (ctx: HandlerContext<P, Q, B, A>) => Promise<unknown> | unknown;
 }
 

@@ -178,6 +178,12 @@ start_opensearch() {
   dir=$(svc_dir opensearch)
   config="$dir/node_1/config"
   mkdir -p "$config"
+  # Test data only: an older OpenSearch cannot read a newer one's indices, so a version change starts afresh.
+  if [[ -f $dir/version && $(<"$dir/version") != "$OPENSEARCH_VERSION" ]]; then
+    log "opensearch: data of $(<"$dir/version") cannot be used by $OPENSEARCH_VERSION: starting with an empty node"
+    rm -rf "$dir/node_1/data"
+  fi
+  echo "$OPENSEARCH_VERSION" >"$dir/version"
   # The runner copies its own opensearch.yml only when there is none: ours, rewritten at every start so port
   # changes apply. http.port comes from -baseHttpPort (HTTP = base + 1).
   cat >"$config/opensearch.yml" <<YAML

@@ -7,7 +7,7 @@ import { ConflictError, ValidationError } from '../../errors';
 import { defineRoute } from '../../openapi/route';
 import { presentUser } from '../../presenters/user';
 import { checkCredentials } from './credentials';
-import { enforceLimit } from './limits';
+import { authLimit } from './limits';
 import { authSessionSchema, loginBody, refreshBody, registerBody, tokenPairSchema } from './schema';
 
 const tags = ['Auth'];
@@ -32,8 +32,8 @@ export const register = defineRoute({
     422: { description: 'Invalid input or a weak password (`validation_failed`, naming `body.password`)' },
     429: rateLimited,
   },
-  handler: async ({ input, deps, req, res }) => {
-    await enforceLimit(deps, 'register', req, res);
+  before: authLimit('register'),
+  handler: async ({ input, deps }) => {
     const { email, password, name } = input.body;
     const problems = passwordProblems(password, email);
     if (problems.length) throw new ValidationError(problems);
@@ -66,8 +66,8 @@ export const login = defineRoute({
     422: { description: 'Invalid input' },
     429: rateLimited,
   },
-  handler: async ({ input, deps, req, res }) => {
-    await enforceLimit(deps, 'login', req, res);
+  before: authLimit('login'),
+  handler: async ({ input, deps }) => {
     const user = await checkCredentials(deps.db, input.body.email, input.body.password);
     const tokens = await startSession(sessionContext(deps), user);
     return { user: presentUser(user), ...tokens };
@@ -93,8 +93,8 @@ export const refresh = defineRoute({
     422: { description: 'Invalid input' },
     429: rateLimited,
   },
-  handler: async ({ input, deps, req, res }) => {
-    await enforceLimit(deps, 'refresh', req, res);
+  before: authLimit('refresh'),
+  handler: async ({ input, deps }) => {
     return rotateSession(sessionContext(deps), input.body.refreshToken);
   },
 });

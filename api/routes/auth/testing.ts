@@ -3,12 +3,9 @@ import { Agent } from 'node:http';
 import type { Express } from 'express';
 import { createApp } from '../../app';
 import { createTestDeps, type TestDeps } from '../../testing/deps';
-import { prepareAuthLimits } from './limits';
 
-/** The app with its rate limiters built up front (as an app should, rather than during its first request). */
 export async function createAuthTestApp(): Promise<{ deps: TestDeps; app: Express }> {
   const deps = await createTestDeps();
-  prepareAuthLimits(deps);
   return { deps, app: createApp(deps) };
 }
 

@@ -7,7 +7,7 @@ import { type FieldError, UnauthorizedError, ValidationError } from '../../error
 import { defineRoute } from '../../openapi/route';
 import type { Actor } from '../../policies';
 import { presentUser } from '../../presenters/user';
-import { enforceLimit } from '../auth/limits';
+import { authLimit } from '../auth/limits';
 import { userSchema } from '../auth/schema';
 import { updateMeBody, updateMeResult } from './schema';
 
@@ -67,8 +67,8 @@ export const updateMe = defineRoute({
     422: { description: 'Invalid input, wrong current password or weak new password' },
     429: { description: 'Too many failed attempts from this client; see Retry-After' },
   },
-  handler: async ({ input, deps, actor, req, res }) => {
-    await enforceLimit(deps, 'profile', req, res);
+  before: authLimit('profile'),
+  handler: async ({ input, deps, actor }) => {
     const user = await loadMe(deps, actor);
     const { name, currentPassword, newPassword } = input.body;
     // The schema admits currentPassword and newPassword only together: without them, this is a name change.

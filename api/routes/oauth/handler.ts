@@ -1,4 +1,5 @@
 import type { CookieOptions, Response } from 'express';
+import { z } from 'zod';
 import { sessionContext } from '../../auth/context';
 import { googleProvider } from '../../auth/google';
 import { signInWithProvider } from '../../auth/oauth-accounts';
@@ -40,6 +41,14 @@ function backToStorefront(
   res.redirect(302, url.href);
 }
 
+const redirectHeaders = (location: string, setsCookie: boolean) =>
+  z.object({
+    Location: z.string().meta({ description: location }),
+    'Set-Cookie': z.string().meta({
+      description: setsCookie ? 'The state cookie (HttpOnly, SameSite=Lax)' : 'Clears the state cookie',
+    }),
+  });
+
 const CALLBACK_ERRORS =
   '`invalid_state` (missing, unknown, expired, replayed, or started in another browser), `access_denied` ' +
   '(declined at the provider), `invalid_request` (no code), `provider_error` (code exchange or profile failed), ' +
@@ -57,7 +66,10 @@ function providerRoutes(provider: OAuthProvider): Route[] {
     tags: ['Auth'],
     request: { query: startQuery },
     responses: {
-      302: { description: "Redirect (Location) to the provider's authorization page" },
+      302: {
+        description: "Redirect to the provider's authorization page",
+        headers: redirectHeaders('The authorization URL', true),
+      },
       404: { description: '`provider_not_configured`: this deployment has no credentials for the provider' },
     },
     handler: async ({ deps, req, res }) => {
@@ -89,7 +101,10 @@ function providerRoutes(provider: OAuthProvider): Route[] {
     tags: ['Auth'],
     request: { query: callbackQuery },
     responses: {
-      302: { description: 'Redirect (Location) to the storefront with `code` or `error`; never tokens' },
+      302: {
+        description: 'Redirect to the storefront with `code` or `error`; never tokens',
+        headers: redirectHeaders('`${STOREFRONT_URL}/auth/callback?code=…` or `?error=…`', false),
+      },
       404: { description: '`provider_not_configured`' },
     },
     handler: async ({ input, deps, req, res }) => {

@@ -84,6 +84,13 @@ SUPPORT_PASSWORD: {{ . | quote }}
 {{- with .Values.secrets.metricsToken }}
 METRICS_TOKEN: {{ . | quote }}
 {{- end }}
+JWT_SECRET: {{ required "secrets.jwtSecret is required (JWT_SECRET, 32+ characters)" .Values.secrets.jwtSecret | quote }}
+{{- with .Values.secrets.googleClientId }}
+GOOGLE_CLIENT_ID: {{ . | quote }}
+{{- end }}
+{{- with .Values.secrets.googleClientSecret }}
+GOOGLE_CLIENT_SECRET: {{ . | quote }}
+{{- end }}
 {{- end -}}
 
 {{/* Writable scratch space: the root filesystem is read-only. */}}
