@@ -87,7 +87,7 @@ export interface Config {
     publicUrl: string;
     corsOrigins: string[];
     bodyLimit: string;
-    trustProxy: boolean;
+    trustProxy: false | number | string;
   };
   log: { level: string };
   /** When set, GET /metrics requires `Authorization: Bearer <token>`. */
