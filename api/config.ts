@@ -2,9 +2,6 @@ import path from 'node:path';
 import { z } from 'zod';
 
 // The one place that reads the environment. Everything else receives a Config.
-const bool = z
-  .enum(['true', 'false', '1', '0', 'yes', 'no'])
-  .transform((v) => v === 'true' || v === '1' || v === 'yes');
 const list = z.string().transform((v) =>
   v
     .split(',')
