@@ -3,6 +3,7 @@ import express, { type Express } from 'express';
 import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
 import type { AppDeps } from './deps';
+import { loggableRequest } from './logger';
 import { UnauthorizedError } from './errors';
 import { createPassport } from './middlewares/authenticate';
 import { errorHandler, notFound } from './middlewares/error-handler';
@@ -39,6 +40,9 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): Express {
       customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : 'info'),
       autoLogging: {
         ignore: (req) => req.url === '/metrics' || req.url?.startsWith('/api/health/') === true,
+      },
+      serializers: {
+        req: (req: { url: string; query?: unknown }) => loggableRequest(req),
       },
     }),
   );

@@ -8,6 +8,7 @@ export const redactPaths = [
   'req.headers.cookie',
   'req.headers["stripe-signature"]',
   'res.headers["set-cookie"]',
+  'res.headers.location', // OAuth redirects carry one-time codes
   '*.password',
   '*.passwordHash',
   '*.token',
@@ -16,8 +17,21 @@ export const redactPaths = [
   '*.cardNumber',
 ];
 
-export function createLogger(options: { level: string; pretty?: boolean; name?: string }): Logger {
-  return pino({
+/**
+ * The request as logged: OAuth callbacks carry the provider's code and our state in the query string, so under
+ * /api/auth/ only the path is kept (and no parsed query).
+ */
+export function loggableRequest<R extends { url: string; query?: unknown }>(req: R): R {
+  if (!req.url.startsWith('/api/auth/')) return req;
+  return { ...req, url: req.url.split('?')[0]!, query: undefined };
+}
+
+export function createLogger(
+  options: { level: string; pretty?: boolean; name?: string },
+  /** Where lines go (stdout by default); tests pass a stream to read them. */
+  destination?: pino.DestinationStream,
+): Logger {
+  const settings: pino.LoggerOptions = {
     name: options.name ?? 'market',
     level: options.level,
     redact: { paths: redactPaths, censor: '[redacted]' },
@@ -29,5 +43,6 @@ export function createLogger(options: { level: string; pretty?: boolean; name?: 
           },
         }
       : {}),
-  });
+  };
+  return destination ? pino(settings, destination) : pino(settings);
 }

@@ -7,9 +7,10 @@ import { type RateLimitOptions, rateLimiter } from '../../middlewares/rate-limit
  * - login: N failed attempts (successful ones do not count, so a user who gets it right is never locked out);
  * - register: N requests, successful or not;
  * - refresh: 3 N requests (clients refresh on their own, several tabs or devices may share an IP);
- * - profile (PATCH /api/me): N failed attempts, so a stolen access token cannot guess the current password.
+ * - profile (PATCH /api/me): N failed attempts, so a stolen access token cannot guess the current password;
+ * - oauth (GET /api/auth/<provider>, POST /api/auth/exchange): 3 N requests.
  */
-export type LimitName = 'login' | 'register' | 'refresh' | 'profile';
+export type LimitName = 'login' | 'register' | 'refresh' | 'profile' | 'oauth';
 
 function limitOptions(deps: AppDeps, name: LimitName): RateLimitOptions {
   const perMinute = deps.config.auth.rateLimitPerMinute;
@@ -23,6 +24,9 @@ function limitOptions(deps: AppDeps, name: LimitName): RateLimitOptions {
       return { name: 'auth:refresh', limit: 3 * perMinute, windowMs };
     case 'profile':
       return { name: 'me:update', limit: perMinute, windowMs, failuresOnly: true };
+    case 'oauth':
+      // Starting a social sign-in writes a state to Redis and exchanging a code starts a session: 3 N each.
+      return { name: 'auth:oauth', limit: 3 * perMinute, windowMs };
   }
 }
 

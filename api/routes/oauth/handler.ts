@@ -11,6 +11,7 @@ import { startSession } from '../../auth/sessions';
 import type { Config } from '../../config';
 import { ForbiddenError, NotFoundError, UnauthorizedError } from '../../errors';
 import { defineRoute, type Route } from '../../openapi/route';
+import { authLimit } from '../auth/limits';
 import { presentUser } from '../../presenters/user';
 import { authSessionSchema } from '../auth/schema';
 import { callbackQuery, exchangeBody, startQuery } from './schema';
@@ -59,6 +60,7 @@ function providerRoutes(provider: OAuthProvider): Route[] {
     method: 'get',
     access: 'public',
     path: `/api/auth/${provider.name}`,
+    before: authLimit('oauth'),
     summary: `Start sign-in with ${provider.name}`,
     description:
       'Redirects the browser to the provider (OpenID Connect, PKCE) with a one-time `state` that is also set ' +
@@ -146,6 +148,7 @@ export const exchange = defineRoute({
   method: 'post',
   access: 'public',
   path: '/api/auth/exchange',
+  before: authLimit('oauth'),
   summary: 'Trade a one-time sign-in code for a session',
   description:
     'The storefront calls this with the `code` from its `/auth/callback` URL. A code works once and for 60 s.',
