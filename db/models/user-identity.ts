@@ -9,7 +9,10 @@ import {
 import { bindModel, modelOptions, reference, timestampAttributes } from './define';
 
 /** A user's account at an outside sign-in provider (`google`, later `facebook`): unique per (provider, subject). */
-export class UserIdentity extends Model<InferAttributes<UserIdentity>, InferCreationAttributes<UserIdentity>> {
+export class UserIdentity extends Model<
+  InferAttributes<UserIdentity>,
+  InferCreationAttributes<UserIdentity>
+> {
   declare id: CreationOptional<number>;
   declare userId: number;
   declare provider: string;
