@@ -99,6 +99,21 @@ describe('npm start (embedded default)', () => {
       expect(out).toMatch(/admin\s+admin@market\.local \/ \S{12,}/);
       expect(out).toMatch(/support\s+support@market\.local \/ \S{12,}/);
 
+      // The printed admin login works (SQLite, in-process cache and rate limits, generated JWT secret).
+      const password = /admin@market\.local \/ (\S+)/.exec(out)?.[1];
+      const login = await fetch(`${api}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ email: 'admin@market.local', password }),
+      });
+      expect(login.status).toBe(200);
+      const { accessToken } = (await login.json()) as { accessToken: string };
+      const users = await fetch(`${api}/api/admin/users?range=[0,9]`, {
+        headers: { Authorization: `Bearer ${accessToken}` },
+      });
+      expect(users.status).toBe(200);
+      expect(users.headers.get('content-range')).toMatch(/^users 0-1\/2$/);
+
       // The worker inside `npm start` executes workflows on the dev server.
       const connection = await Connection.connect({ address: `127.0.0.1:${ports.temporal}` });
       try {
