@@ -67,6 +67,25 @@ const schema = z.object({
   GOOGLE_AUTHORIZATION_URL: url(['http', 'https']).default('https://accounts.google.com/o/oauth2/v2/auth'),
   GOOGLE_TOKEN_URL: url(['http', 'https']).default('https://www.googleapis.com/oauth2/v4/token'),
   GOOGLE_USERINFO_URL: url(['http', 'https']).default('https://www.googleapis.com/oauth2/v3/userinfo'),
+  SEARCH_ENGINE: z.enum(['elasticsearch', 'opensearch']).default('elasticsearch'),
+  SEARCH_URL: url(['http', 'https']).optional(),
+  SEARCH_USERNAME: z.string().min(1).optional(),
+  SEARCH_PASSWORD: z.string().min(1).optional(),
+  SEARCH_API_KEY: z.string().min(1).optional(),
+  SEARCH_INDEX: z
+    .string()
+    .regex(/^[a-z][a-z0-9_-]{0,60}$/, 'must be a lower-case index name')
+    .default('products'),
+  S3_BUCKET: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'must be a valid bucket name')
+    .optional(),
+  S3_ENDPOINT: url(['http', 'https']).optional(),
+  S3_REGION: z.string().min(1).default('us-east-1'),
+  S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  S3_FORCE_PATH_STYLE: z.enum(['true', 'false']).default('true'),
+  STORAGE_SIGNING_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   SEED_PRODUCTS: z.coerce.number().int().min(0).max(1_000_000).default(200),
   ADMIN_EMAIL: z.email().default('admin@market.local'),
   ADMIN_PASSWORD: z.string().min(8, 'must be at least 8 characters').optional(),
@@ -124,6 +143,34 @@ export interface Config {
       userInfoUrl: string;
     } | null;
   };
+  /** Absent: the embedded default searches the SQL database. */
+  search: {
+    kind: 'elasticsearch' | 'opensearch';
+    url: string;
+    username?: string;
+    password?: string;
+    apiKey?: string;
+    /** The alias the catalog reads and writes; a reindex swaps the index behind it. */
+    index: string;
+  } | null;
+  /** S3 when S3_BUCKET is set; otherwise files under DATA_DIR/storage served through signed API URLs. */
+  storage:
+    | {
+        kind: 's3';
+        bucket: string;
+        region: string;
+        endpoint?: string;
+        accessKeyId?: string;
+        secretAccessKey?: string;
+        forcePathStyle: boolean;
+      }
+    | {
+        kind: 'local';
+        dir: string;
+        publicBaseUrl: string;
+        /** Null only outside production until `npm start` fills it from DATA_DIR/secrets.json. */
+        signingSecret: string | null;
+      };
   seed: {
     products: number;
     admin: { email: string; password: string | null };
@@ -153,6 +200,10 @@ export function loadConfig(source: Record<string, string | undefined> = process.
   if (production && !e.TEMPORAL_ADDRESS) missing.push('TEMPORAL_ADDRESS: required in production');
   if (production && !e.PUBLIC_URL) missing.push('PUBLIC_URL: required in production');
   if (production && !e.JWT_SECRET) missing.push('JWT_SECRET: required in production');
+  if (production && !e.S3_BUCKET) missing.push('S3_BUCKET: required in production');
+  if (!e.S3_ACCESS_KEY_ID !== !e.S3_SECRET_ACCESS_KEY) {
+    missing.push('S3_ACCESS_KEY_ID: set S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY together, or neither');
+  }
   if (!e.GOOGLE_CLIENT_ID !== !e.GOOGLE_CLIENT_SECRET) {
     missing.push('GOOGLE_CLIENT_ID: set GOOGLE_CLIENT_ID and GOOGLE_CLIENT_SECRET together, or neither');
   }
@@ -207,6 +258,32 @@ export function loadConfig(source: Record<string, string | undefined> = process.
             }
           : null,
     },
+    search: e.SEARCH_URL
+      ? {
+          kind: e.SEARCH_ENGINE,
+          url: e.SEARCH_URL,
+          ...(e.SEARCH_USERNAME ? { username: e.SEARCH_USERNAME } : {}),
+          ...(e.SEARCH_PASSWORD ? { password: e.SEARCH_PASSWORD } : {}),
+          ...(e.SEARCH_API_KEY ? { apiKey: e.SEARCH_API_KEY } : {}),
+          index: e.SEARCH_INDEX,
+        }
+      : null,
+    storage: e.S3_BUCKET
+      ? {
+          kind: 's3',
+          bucket: e.S3_BUCKET,
+          region: e.S3_REGION,
+          ...(e.S3_ENDPOINT ? { endpoint: e.S3_ENDPOINT } : {}),
+          ...(e.S3_ACCESS_KEY_ID ? { accessKeyId: e.S3_ACCESS_KEY_ID } : {}),
+          ...(e.S3_SECRET_ACCESS_KEY ? { secretAccessKey: e.S3_SECRET_ACCESS_KEY } : {}),
+          forcePathStyle: e.S3_FORCE_PATH_STYLE === 'true',
+        }
+      : {
+          kind: 'local',
+          dir: path.join(dataDir, 'storage'),
+          publicBaseUrl: `${publicUrl}/api/storage`,
+          signingSecret: e.STORAGE_SIGNING_SECRET ?? null,
+        },
     seed: {
       products: e.SEED_PRODUCTS,
       admin: { email: e.ADMIN_EMAIL, password: e.ADMIN_PASSWORD ?? null },

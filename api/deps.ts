@@ -1,3 +1,4 @@
+import type { ObjectStorage, SearchEngine } from '@market/adapters';
 import type { Database } from '@market/db';
 import type { Config } from './config';
 import type { Logger } from './logger';
@@ -11,6 +12,9 @@ export interface AppDeps {
   db: Database;
   cache: Cache;
   temporal: TemporalDeps;
+  /** Elasticsearch/OpenSearch; null on the embedded default, which searches the SQL database. */
+  search: SearchEngine | null;
+  storage: ObjectStorage;
 }
 
 export interface TemporalDeps {

@@ -1,4 +1,6 @@
 import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { createScratchMysqlDatabase, testDatabaseServerUrl, type ScratchDatabase } from '@market/db/testing';
@@ -10,11 +12,15 @@ import { stackEnv } from './testing/deps';
 jest.setTimeout(120_000);
 
 let scratch: ScratchDatabase;
+const dataDir = mkdtempSync(path.join(os.tmpdir(), 'market-main-'));
 beforeAll(async () => {
   scratch = await createScratchMysqlDatabase('market_main');
   await scratch.db.migrate();
 });
-afterAll(() => scratch?.drop());
+afterAll(async () => {
+  await scratch?.drop();
+  rmSync(dataDir, { recursive: true, force: true });
+});
 
 test('main.ts serves, works and stops gracefully on SIGTERM', async () => {
   const databaseUrl = new URL(testDatabaseServerUrl());
@@ -34,6 +40,10 @@ test('main.ts serves, works and stops gracefully on SIGTERM', async () => {
         TEMPORAL_ADDRESS: stackEnv('MARKET_TEST_TEMPORAL_ADDRESS'),
         TEMPORAL_TASK_QUEUE: taskQueue,
         JWT_SECRET: 'main-test-secret-long-enough-for-hs256-signing',
+        STORAGE_SIGNING_SECRET: 'main-test-storage-secret-long-enough-to-sign',
+        DATA_DIR: dataDir,
+        SEARCH_URL: stackEnv('MARKET_TEST_OPENSEARCH_URL'),
+        SEARCH_ENGINE: 'opensearch',
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
@@ -55,6 +65,8 @@ test('main.ts serves, works and stops gracefully on SIGTERM', async () => {
 
     const ready = await fetch(`${url}/api/health/ready`);
     expect(ready.status).toBe(200);
+    const { checks } = (await ready.json()) as { checks: Record<string, { status: string }> };
+    expect(Object.keys(checks).sort()).toEqual(['cache', 'database', 'search', 'storage', 'temporal']);
 
     const connection = await Connection.connect({ address: stackEnv('MARKET_TEST_TEMPORAL_ADDRESS') });
     try {

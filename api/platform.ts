@@ -1,3 +1,9 @@
+import {
+  createObjectStorage,
+  createSearchEngine,
+  type ObjectStorage,
+  type SearchEngine,
+} from '@market/adapters';
 import { createDatabase, type Database } from '@market/db';
 import type { Config } from './config';
 import type { Client } from '@temporalio/client';
@@ -17,6 +23,19 @@ export function openDatabase(config: Config, log: Logger): Database {
     : createDatabase({ kind: 'sqlite', path: config.database.path, logging });
 }
 
+export function openSearch(config: Config): SearchEngine | null {
+  if (!config.search) return null;
+  const { index: _index, ...engine } = config.search;
+  return createSearchEngine(engine);
+}
+
+export function openStorage(config: Config): ObjectStorage {
+  const storage = config.storage;
+  if (storage.kind === 's3') return createObjectStorage(storage);
+  if (!storage.signingSecret) throw new Error('STORAGE_SIGNING_SECRET is not set (npm start sets it for you)');
+  return createObjectStorage({ ...storage, signingSecret: storage.signingSecret });
+}
+
 /** The handlers' view of Temporal: the client, the task queue, and a readiness probe. */
 export function temporalDeps(client: Client, taskQueue: string): TemporalDeps {
   return {
@@ -34,10 +53,14 @@ export async function createPlatform(config: Config, log: Logger): Promise<Platf
   if (!config.temporal.address) throw new Error('TEMPORAL_ADDRESS is not set (npm start sets it for you)');
   const db = openDatabase(config, log);
   const cache: Cache = config.redis ? RedisCache.connect(config.redis.url) : new MemoryCache();
+  const search = openSearch(config);
+  const storage = openStorage(config);
   const temporal = await connectTemporal({
     address: config.temporal.address,
     namespace: config.temporal.namespace,
   }).catch(async (err: unknown) => {
+    await search?.close().catch(() => undefined);
+    await storage.close().catch(() => undefined);
     await cache.close().catch(() => undefined);
     await db.close().catch(() => undefined);
     throw err;
@@ -47,9 +70,13 @@ export async function createPlatform(config: Config, log: Logger): Promise<Platf
     log,
     db,
     cache,
+    search,
+    storage,
     temporal: temporalDeps(temporal.client, config.temporal.taskQueue),
     close: async () => {
       await temporal.close().catch((err: unknown) => log.warn({ err }, 'closing Temporal client failed'));
+      await search?.close().catch((err: unknown) => log.warn({ err }, 'closing search client failed'));
+      await storage.close().catch((err: unknown) => log.warn({ err }, 'closing storage client failed'));
       await cache.close().catch((err: unknown) => log.warn({ err }, 'closing cache failed'));
       await db.close().catch((err: unknown) => log.warn({ err }, 'closing database failed'));
     },

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { seedDemoCatalog } from '@market/db';
 import { progressBar } from './cli/progress';
 import { ConfigError, loadConfig } from './config';
-import { ensureJwtSecret } from './embedded/secrets';
+import { ensureSecrets } from './embedded/secrets';
 import { ensureStaff, type StaffLogin } from './embedded/staff';
 import { createLogger } from './logger';
 import { openDatabase } from './platform';
@@ -22,7 +22,7 @@ async function main(): Promise<void> {
     pretty: config.env === 'development' && process.stdout.isTTY,
   });
   mkdirSync(config.dataDir, { recursive: true });
-  ensureJwtSecret(config);
+  ensureSecrets(config);
 
   let devServer: Awaited<ReturnType<typeof startDevServer>> | null = null;
   if (!config.temporal.address) {

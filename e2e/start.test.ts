@@ -89,7 +89,8 @@ describe('npm start (embedded default)', () => {
       const ready = await fetch(`${api}/api/health/ready`);
       expect(ready.status).toBe(200);
       const body = (await ready.json()) as { checks: Record<string, { status: string }> };
-      expect(Object.values(body.checks).map((c) => c.status)).toEqual(['ok', 'ok', 'ok']);
+      expect(Object.keys(body.checks).sort()).toEqual(['cache', 'database', 'storage', 'temporal']);
+      expect(Object.values(body.checks).every((c) => c.status === 'ok')).toBe(true);
 
       expect((await fetch(`http://127.0.0.1:${ports.ui}/`)).status).toBe(200);
       expect((await fetch(`${api}/api/openapi.json`)).status).toBe(200);

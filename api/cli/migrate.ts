@@ -1,7 +1,12 @@
+import { S3ObjectStorage } from '@market/adapters';
 import { ensureStaffAccount } from '@market/db';
 import { ConfigError, loadConfig } from '../config';
 import { createLogger } from '../logger';
 import { openDatabase } from '../platform';
+
+function openStorageForSetup(config: ReturnType<typeof loadConfig>): S3ObjectStorage | null {
+  return config.storage.kind === 's3' ? new S3ObjectStorage(config.storage) : null;
+}
 
 /** `npm run db:migrate` (up, all pending) and `npm run db:rollback` (down one, or `-- --to 0` for all). */
 async function main(): Promise<void> {
@@ -16,7 +21,12 @@ async function main(): Promise<void> {
       console.log(
         applied.length ? `Applied ${applied.map((m) => m.name).join(', ')}` : 'Database is up to date.',
       );
-      // Production bootstrap: the migration job also creates the staff accounts whose passwords are configured.
+      // Production bootstrap: the bucket (where S3 allows us to create it) and the configured staff accounts.
+      const storage = openStorageForSetup(config);
+      if (storage) {
+        await storage.ensureBucket().finally(() => storage.close());
+        console.log(`Ensured the bucket ${storage.bucket}`);
+      }
       for (const role of ['admin', 'support'] as const) {
         const { email, password } = config.seed[role];
         if (!password) continue;

@@ -1,9 +1,11 @@
+import { randomBytes } from 'node:crypto';
+import { createTestBucket } from '@market/adapters/storage/testing';
 import { createTestDatabase } from '@market/db/testing';
 import { type Config, loadConfig } from '../config';
 import type { AppDeps } from '../deps';
 import { createLogger } from '../logger';
 import { RedisCache } from '../services/cache';
-import { temporalDeps } from '../platform';
+import { openSearch, temporalDeps } from '../platform';
 import { connectTemporal } from '../services/temporal';
 
 /** Reads a variable the test stack (scripts/test.sh) exports, with a clear message when it is missing. */
@@ -31,12 +33,27 @@ export interface TestDeps extends AppDeps {
   close(): Promise<void>;
 }
 
-/** Real MariaDB, Redis and Temporal from the test stack, as the app sees them in production. */
+/**
+ * Real MariaDB, Redis, Temporal, OpenSearch and S3 from the test stack, as the app sees them in production. Each
+ * call gets its own bucket (deleted by close()) and its own search alias name, so test files never share them.
+ */
 export async function createTestDeps(overrides: Record<string, string> = {}): Promise<TestDeps> {
-  const config = testConfig(overrides);
+  const bucket = await createTestBucket();
+  const config = testConfig({
+    SEARCH_URL: stackEnv('MARKET_TEST_OPENSEARCH_URL'),
+    SEARCH_ENGINE: 'opensearch',
+    SEARCH_INDEX: `test-products-${process.pid}-${randomBytes(4).toString('hex')}`,
+    S3_BUCKET: bucket.storage.bucket,
+    S3_ENDPOINT: stackEnv('MARKET_TEST_S3_ENDPOINT'),
+    S3_REGION: stackEnv('MARKET_TEST_S3_REGION'),
+    S3_ACCESS_KEY_ID: stackEnv('MARKET_TEST_S3_ACCESS_KEY'),
+    S3_SECRET_ACCESS_KEY: stackEnv('MARKET_TEST_S3_SECRET_KEY'),
+    ...overrides,
+  });
   const log = createLogger({ level: 'silent' });
   const db = await createTestDatabase();
   const cache = RedisCache.connect(config.redis!.url);
+  const search = openSearch(config);
   const temporal = await connectTemporal({
     address: config.temporal.address!,
     namespace: config.temporal.namespace,
@@ -46,8 +63,15 @@ export async function createTestDeps(overrides: Record<string, string> = {}): Pr
     log,
     db,
     cache,
+    search,
+    storage: bucket.storage,
     temporal: temporalDeps(temporal.client, `test-${process.pid}`),
     close: async () => {
+      if (search && config.search) {
+        for (const index of await search.aliasTargets(config.search.index)) await search.deleteIndex(index);
+        await search.close();
+      }
+      await bucket.drop();
       await temporal.close();
       await cache.close();
       await db.close();

@@ -26,11 +26,15 @@ async function timed(probe: () => Promise<void>): Promise<Check> {
 }
 
 export async function checkReadiness(deps: AppDeps): Promise<z.infer<typeof readinessSchema>> {
-  const [database, cache, temporal] = await Promise.all([
+  const search = deps.search;
+  const [database, cache, temporal, storage, searchCheck] = await Promise.all([
     timed(() => deps.db.ping()),
     timed(() => deps.cache.ping()),
     timed(() => deps.temporal.ping()),
+    timed(() => deps.storage.ping()),
+    search ? timed(() => search.ping()) : Promise.resolve(undefined),
   ]);
-  const ok = [database, cache, temporal].every((c) => c.status === 'ok');
-  return { status: ok ? 'ok' : 'error', checks: { database, cache, temporal } };
+  const checks = { database, cache, temporal, storage, ...(searchCheck ? { search: searchCheck } : {}) };
+  const ok = Object.values(checks).every((c) => c.status === 'ok');
+  return { status: ok ? 'ok' : 'error', checks };
 }

@@ -9,7 +9,14 @@ export const checkSchema = z.object({
 export const readinessSchema = z
   .object({
     status: z.enum(['ok', 'error']),
-    checks: z.object({ database: checkSchema, cache: checkSchema, temporal: checkSchema }),
+    checks: z.object({
+      database: checkSchema,
+      cache: checkSchema,
+      temporal: checkSchema,
+      storage: checkSchema,
+      /** Absent on the embedded default, which searches the SQL database. */
+      search: checkSchema.optional(),
+    }),
   })
   .meta({ id: 'Readiness' });
 

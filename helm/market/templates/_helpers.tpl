@@ -62,6 +62,20 @@ TEMPORAL_UI_URL: {{ . | quote }}
 {{- with .Values.config.corsOrigins }}
 CORS_ORIGINS: {{ . | quote }}
 {{- end }}
+S3_BUCKET: {{ required "config.storage.bucket is required (S3_BUCKET)" .Values.config.storage.bucket | quote }}
+S3_REGION: {{ .Values.config.storage.region | quote }}
+S3_FORCE_PATH_STYLE: {{ .Values.config.storage.forcePathStyle | quote }}
+{{- with .Values.config.storage.endpoint }}
+S3_ENDPOINT: {{ . | quote }}
+{{- end }}
+{{- with .Values.config.search.url }}
+SEARCH_URL: {{ . | quote }}
+SEARCH_ENGINE: {{ $.Values.config.search.engine | quote }}
+SEARCH_INDEX: {{ $.Values.config.search.index | quote }}
+{{- with $.Values.config.search.username }}
+SEARCH_USERNAME: {{ . | quote }}
+{{- end }}
+{{- end }}
 ADMIN_EMAIL: {{ .Values.config.adminEmail | quote }}
 SUPPORT_EMAIL: {{ .Values.config.supportEmail | quote }}
 {{- range $name, $value := .Values.config.extraEnv }}
@@ -83,6 +97,18 @@ SUPPORT_PASSWORD: {{ . | quote }}
 {{- end }}
 {{- with .Values.secrets.metricsToken }}
 METRICS_TOKEN: {{ . | quote }}
+{{- end }}
+{{- with .Values.secrets.s3AccessKeyId }}
+S3_ACCESS_KEY_ID: {{ . | quote }}
+{{- end }}
+{{- with .Values.secrets.s3SecretAccessKey }}
+S3_SECRET_ACCESS_KEY: {{ . | quote }}
+{{- end }}
+{{- with .Values.secrets.searchPassword }}
+SEARCH_PASSWORD: {{ . | quote }}
+{{- end }}
+{{- with .Values.secrets.searchApiKey }}
+SEARCH_API_KEY: {{ . | quote }}
 {{- end }}
 JWT_SECRET: {{ required "secrets.jwtSecret is required (JWT_SECRET, 32+ characters)" .Values.secrets.jwtSecret | quote }}
 {{- with .Values.secrets.googleClientId }}
