@@ -32,7 +32,8 @@ export function openSearch(config: Config): SearchEngine | null {
 export function openStorage(config: Config): ObjectStorage {
   const storage = config.storage;
   if (storage.kind === 's3') return createObjectStorage(storage);
-  if (!storage.signingSecret) throw new Error('STORAGE_SIGNING_SECRET is not set (npm start sets it for you)');
+  if (!storage.signingSecret)
+    throw new Error('STORAGE_SIGNING_SECRET is not set (npm start sets it for you)');
   return createObjectStorage({ ...storage, signingSecret: storage.signingSecret });
 }
 

@@ -18,7 +18,8 @@ export const ready = defineRoute({
   method: 'get',
   access: 'public',
   path: '/api/health/ready',
-  summary: 'Readiness: the database, the cache, Temporal, object storage and search (if configured) all answer',
+  summary:
+    'Readiness: the database, the cache, Temporal, object storage and search (if configured) all answer',
   tags: ['Health'],
   responses: {
     200: { description: 'Every dependency answers', schema: readinessSchema },
