@@ -1,3 +1,5 @@
+import type { ObjectStorage, SearchEngine } from '@market/adapters';
+import type { Database } from '@market/db';
 import type { Logger } from 'pino';
 
 /**
@@ -5,10 +7,19 @@ import type { Logger } from 'pino';
  * @market/db and the API's logger, and tests pass fakes.
  */
 export interface ActivityDeps {
-  db: {
-    /** Rejects when the database does not answer. */
-    ping(): Promise<void>;
-  };
+  /** The whole database for activities that read the catalog (the worker passes it); a ping-only fake otherwise. */
+  db:
+    | Database
+    | {
+        /** Rejects when the database does not answer. */
+        ping(): Promise<void>;
+      };
+  /** The product search engine; absent or null on the embedded default (catalog-sync activities then fail). */
+  search?: SearchEngine | null;
+  /** The search alias the catalog reads and writes (`config.search.index`). */
+  alias?: string;
+  /** Product images and their thumbnails; workers without it fail image activities (nonRetryable). */
+  storage?: Pick<ObjectStorage, 'get' | 'put'>;
   /** The process logger, for work outside an activity; inside one, use `log` from @temporalio/activity. */
   log?: Logger;
 }

@@ -15,6 +15,7 @@ import { validate } from './middlewares/validate';
 import { type Route, runHandler } from './openapi/route';
 import { docsRouter } from './routes/docs/handler';
 import { routes as apiRoutes } from './routes';
+import { STORAGE_MOUNT, storageRouter } from './routes/storage/handler';
 import { createMetrics, type Metrics } from './services/metrics';
 
 export interface AppOptions {
@@ -63,6 +64,8 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): Express {
     res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
 
+  // Before the JSON-only body handling: uploads to the local storage route are image bytes.
+  app.use(STORAGE_MOUNT, storageRouter(deps));
   app.use('/api', requireJson(), express.json({ limit: config.http.bodyLimit, strict: true }));
   if (!config.auth.jwtSecret && routes.some((r) => r.access !== 'public')) {
     throw new Error('JWT_SECRET is not configured: protected routes cannot verify tokens');

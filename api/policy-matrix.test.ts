@@ -21,12 +21,74 @@ interface SampleContext {
 }
 type Sample = (ctx: SampleContext) => request.Test;
 
+let matrixSlugs = 0;
+/** A slug no other sample or test uses, for samples that create a record. */
+const matrixSlug = () => `matrix-${process.pid}-${Date.now().toString(36)}-${++matrixSlugs}`;
+
 /** One valid request per admin route, keyed `METHOD path` as declared; sent without credentials. */
 const samples: Record<string, Sample> = {
   'GET /api/admin/users': ({ app }) => request(app).get('/api/admin/users').query({ range: '[0,4]' }),
   'GET /api/admin/users/:id': ({ app, target }) => request(app).get(`/api/admin/users/${target.user.id}`),
   'PUT /api/admin/users/:id': ({ app, target }) =>
     request(app).put(`/api/admin/users/${target.user.id}`).send({ name: 'Matrix target' }),
+  // Search reindex: no worker polls the test task queue, so the reindex an admin starts stays queued (a second
+  // start is a 409, progress answers `queued`); its workflow id carries this file's own alias.
+  'POST /api/admin/search/reindex': ({ app }) => request(app).post('/api/admin/search/reindex').send({}),
+  'GET /api/admin/search/reindex': ({ app }) => request(app).get('/api/admin/search/reindex'),
+  // Product images: product 999999999 does not exist, so an allowed caller gets a 404 after authorization.
+  'POST /api/admin/products/:id/images/uploads': ({ app }) =>
+    request(app)
+      .post('/api/admin/products/999999999/images/uploads')
+      .send({ contentType: 'image/png', contentLength: 100 }),
+  'POST /api/admin/products/:id/images': ({ app }) =>
+    request(app)
+      .post('/api/admin/products/999999999/images')
+      .send({ uploadId: '00000000-0000-4000-8000-000000000000' }),
+  'GET /api/admin/products/:id/images': ({ app }) => request(app).get('/api/admin/products/999999999/images'),
+  'DELETE /api/admin/products/:id/images/:imageId': ({ app }) =>
+    request(app).delete('/api/admin/products/999999999/images/1'),
+  // Catalog admin: record 999999999 does not exist (an allowed caller gets a 404); creates use a fresh slug per call.
+  'GET /api/admin/products': ({ app }) => request(app).get('/api/admin/products').query({ range: '[0,4]' }),
+  'GET /api/admin/products/:id': ({ app }) => request(app).get('/api/admin/products/999999999'),
+  'POST /api/admin/products': ({ app }) =>
+    request(app)
+      .post('/api/admin/products')
+      .send({ slug: matrixSlug(), title: 'Matrix product', priceAmount: 100, currency: 'EUR' }),
+  'PUT /api/admin/products/:id': ({ app }) =>
+    request(app).put('/api/admin/products/999999999').send({ title: 'Matrix' }),
+  'DELETE /api/admin/products/:id': ({ app }) => request(app).delete('/api/admin/products/999999999'),
+  'GET /api/admin/categories': ({ app }) =>
+    request(app).get('/api/admin/categories').query({ range: '[0,4]' }),
+  'GET /api/admin/categories/:id': ({ app }) => request(app).get('/api/admin/categories/999999999'),
+  'POST /api/admin/categories': ({ app }) =>
+    request(app).post('/api/admin/categories').send({ slug: matrixSlug(), name: 'Matrix category' }),
+  'PUT /api/admin/categories/:id': ({ app }) =>
+    request(app).put('/api/admin/categories/999999999').send({ name: 'Matrix' }),
+  'DELETE /api/admin/categories/:id': ({ app }) => request(app).delete('/api/admin/categories/999999999'),
+  'GET /api/admin/tags': ({ app }) => request(app).get('/api/admin/tags').query({ range: '[0,4]' }),
+  'GET /api/admin/tags/:id': ({ app }) => request(app).get('/api/admin/tags/999999999'),
+  'POST /api/admin/tags': ({ app }) =>
+    request(app).post('/api/admin/tags').send({ slug: matrixSlug(), name: 'Matrix tag' }),
+  'PUT /api/admin/tags/:id': ({ app }) =>
+    request(app).put('/api/admin/tags/999999999').send({ name: 'Matrix' }),
+  'DELETE /api/admin/tags/:id': ({ app }) => request(app).delete('/api/admin/tags/999999999'),
+  'GET /api/admin/reviews': ({ app }) =>
+    request(app).get('/api/admin/reviews').query({ filter: '{"status":"pending"}', range: '[0,4]' }),
+  'GET /api/admin/reviews/:id': ({ app }) => request(app).get('/api/admin/reviews/999999999'),
+  'POST /api/admin/reviews/:id/approve': ({ app }) =>
+    request(app).post('/api/admin/reviews/999999999/approve'),
+  'POST /api/admin/reviews/:id/reject': ({ app }) => request(app).post('/api/admin/reviews/999999999/reject'),
+  'PUT /api/admin/reviews/:id': ({ app }) =>
+    request(app).put('/api/admin/reviews/999999999').send({ status: 'approved' }),
+  'GET /api/admin/inventory': ({ app }) =>
+    request(app).get('/api/admin/inventory').query({ filter: '{"lowStock":true}', range: '[0,4]' }),
+  'GET /api/admin/inventory/:id': ({ app }) => request(app).get('/api/admin/inventory/999999999'),
+  'PUT /api/admin/inventory/:id': ({ app }) =>
+    request(app).put('/api/admin/inventory/999999999').send({ lowStockThreshold: 3 }),
+  'POST /api/admin/inventory/:id/adjustments': ({ app }) =>
+    request(app).post('/api/admin/inventory/999999999/adjustments').send({ delta: 1, reason: 'restock' }),
+  'GET /api/admin/stock-movements': ({ app }) =>
+    request(app).get('/api/admin/stock-movements').query({ filter: '{"productId":1}', range: '[0,4]' }),
 };
 
 const ROLES = ['customer', 'support', 'admin'] as const;

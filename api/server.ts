@@ -43,7 +43,13 @@ export async function startRoles(
         address: config.temporal.address!,
         namespace: config.temporal.namespace,
         taskQueue: config.temporal.taskQueue,
-        activities: createActivities({ db: platform.db, log }),
+        activities: createActivities({
+          db: platform.db,
+          search: platform.search,
+          alias: config.search?.index,
+          storage: platform.storage,
+          log,
+        }),
         log,
       });
       workerRun = worker.run().then(

@@ -3,10 +3,18 @@
  * definitions. Safe to import outside the workflow sandbox: loading a workflow module only defines things
  * (queries, an activity proxy); nothing runs until a worker executes the workflow.
  */
+export type { catalogSyncWorkflow, CatalogSyncOptions } from './catalog-sync';
+export { catalogSyncWorkflowId, productChangedSignal } from './catalog-sync';
 export type { platformCheckWorkflow, PlatformCheckResult, PlatformCheckStatus } from './platform-check';
 export { statusQuery } from './platform-check';
+export type { productImageWorkflow, ProductImageInput, ProductImageResult } from './product-image';
+export type { reindexWorkflow, ReindexInput, ReindexPhase, ReindexProgress } from './reindex';
+export { reindexProgressQuery, reindexWorkflowId } from './reindex';
 
 /** Workflow type names as registered by the worker (the exported function names in index.ts). */
 export const workflowTypes = {
+  catalogSync: 'catalogSyncWorkflow',
   platformCheck: 'platformCheckWorkflow',
+  productImage: 'productImageWorkflow',
+  reindex: 'reindexWorkflow',
 } as const;

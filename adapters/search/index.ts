@@ -17,6 +17,7 @@ export {
 } from './query-builder';
 export { SEARCH_SORTS } from './port';
 export { createElasticsearchEngine, createOpenSearchEngine };
+export { buildProductDocuments } from './documents';
 
 /** The search port for the configured engine. */
 export function createSearchEngine(

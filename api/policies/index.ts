@@ -1,5 +1,7 @@
 import { ForbiddenError } from '../errors';
 import type { Actor } from './actor';
+import { catalogPolicy } from './catalog';
+import { searchPolicy } from './search';
 import { userPolicy } from './users';
 
 export type { Actor } from './actor';
@@ -10,6 +12,8 @@ export type { Actor } from './actor';
  */
 const policies = {
   ...userPolicy,
+  ...catalogPolicy,
+  ...searchPolicy,
 } satisfies Record<string, (actor: Actor, record?: never) => boolean>;
 
 export type Action = keyof typeof policies;

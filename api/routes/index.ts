@@ -1,6 +1,14 @@
 import type { Route } from '../openapi/route';
+import { adminCategoryRoutes } from './admin/categories/handler';
+import { adminInventoryRoutes } from './admin/inventory/handler';
+import { productImageRoutes } from './admin/product-images/handler';
+import { adminProductRoutes } from './admin/products/handler';
+import { adminReviewRoutes } from './admin/reviews/handler';
+import { adminTagRoutes } from './admin/tags/handler';
+import { reindexRoutes } from './admin/search/reindex/handler';
 import { adminUserRoutes } from './admin/users/handler';
 import { authRoutes } from './auth/handler';
+import { catalogRoutes } from './catalog/handler';
 import { healthRoutes } from './health/handler';
 import { meRoutes } from './me/handler';
 import { oauthRoutes } from './oauth/handler';
@@ -9,7 +17,15 @@ import { oauthRoutes } from './oauth/handler';
 export const routes: Route[] = [
   ...healthRoutes,
   ...adminUserRoutes,
+  ...adminProductRoutes,
+  ...adminCategoryRoutes,
+  ...adminTagRoutes,
+  ...adminReviewRoutes,
+  ...adminInventoryRoutes,
+  ...productImageRoutes,
+  ...reindexRoutes,
   ...authRoutes,
+  ...catalogRoutes,
   ...meRoutes,
   ...oauthRoutes,
 ];

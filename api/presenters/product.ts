@@ -1,0 +1,93 @@
+import type { Category, Inventory, Product, ProductImage, Tag } from '@market/db';
+import type { ObjectStorage, SearchHit } from '@market/adapters';
+
+export type Availability = 'in_stock' | 'low_stock' | 'out_of_stock';
+
+export interface PresentedProductSummary {
+  id: number;
+  slug: string;
+  title: string;
+  price: { amount: number; currency: string };
+  rating: { average: number; count: number };
+  availability: Availability;
+  thumbnailUrl: string | null;
+  highlight?: SearchHit['highlight'];
+}
+
+export interface PresentedImage {
+  url: string;
+  alt: string | null;
+  width: number | null;
+  height: number | null;
+}
+
+export interface PresentedProduct extends Omit<PresentedProductSummary, 'highlight'> {
+  description: string;
+  category: { slug: string; name: string } | null;
+  breadcrumbs: { slug: string; name: string }[];
+  tags: { slug: string; name: string }[];
+  images: PresentedImage[];
+  related: PresentedProductSummary[];
+}
+
+/** Presigned image links outlive the cached page that carries them (60 s) by far. */
+const IMAGE_URL_SECONDS = 3600;
+
+/** In stock above the product's low-stock threshold, low at or below it, out at zero. */
+export function availabilityOf(
+  inventory: Pick<Inventory, 'onHand' | 'reserved' | 'lowStockThreshold'> | null | undefined,
+): Availability {
+  const available = inventory ? inventory.onHand - inventory.reserved : 0;
+  if (available <= 0) return 'out_of_stock';
+  return available <= inventory!.lowStockThreshold ? 'low_stock' : 'in_stock';
+}
+
+export const imageUrl = (storage: ObjectStorage, image: ProductImage) =>
+  storage.presignGet(image.storageKey, { expiresInSeconds: IMAGE_URL_SECONDS });
+
+/** A product in a listing: `inventory` loaded, `thumbnail` its first image if it has one. */
+export async function presentProductSummary(
+  storage: ObjectStorage,
+  product: Product,
+  options: { thumbnail?: ProductImage; highlight?: SearchHit['highlight'] } = {},
+): Promise<PresentedProductSummary> {
+  const { thumbnail, highlight } = options;
+  return {
+    id: product.id,
+    slug: product.slug,
+    title: product.title,
+    price: { amount: Number(product.priceAmount), currency: product.currency },
+    rating: { average: product.ratingAverage / 100, count: product.ratingCount },
+    availability: availabilityOf(product.inventory),
+    thumbnailUrl: thumbnail ? await imageUrl(storage, thumbnail) : null,
+    ...(highlight ? { highlight } : {}),
+  };
+}
+
+/** The product page. `product` has images (in order), tags, inventory and category loaded. */
+export async function presentProduct(
+  storage: ObjectStorage,
+  product: Product,
+  extra: { breadcrumbs: Category[]; related: PresentedProductSummary[] },
+): Promise<PresentedProduct> {
+  const images = product.images ?? [];
+  const summary = await presentProductSummary(storage, product, { thumbnail: images[0] });
+  return {
+    ...summary,
+    description: product.description,
+    category: product.category ? ref(product.category) : null,
+    breadcrumbs: extra.breadcrumbs.map(ref),
+    tags: (product.tags ?? []).map(ref).sort((a, b) => a.name.localeCompare(b.name)),
+    images: await Promise.all(
+      images.map(async (image) => ({
+        url: await imageUrl(storage, image),
+        alt: image.alt ?? null,
+        width: image.width ?? null,
+        height: image.height ?? null,
+      })),
+    ),
+    related: extra.related,
+  };
+}
+
+const ref = (record: Category | Tag) => ({ slug: record.slug, name: record.name });

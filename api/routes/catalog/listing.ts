@@ -1,0 +1,140 @@
+import { Op } from 'sequelize';
+import type { ProductImage, Product } from '@market/db';
+import { PRICE_RANGES, RATING_MINIMUMS, type SearchResult } from '@market/adapters';
+import type { AppDeps } from '../../deps';
+import { type PresentedProductSummary, presentProductSummary } from '../../presenters/product';
+import { searchProducts } from '../../services/catalog-search';
+import type { ListProductsQuery } from './schema';
+
+export interface ProductListing {
+  items: PresentedProductSummary[];
+  total: number;
+  page: number;
+  pageSize: number;
+  facets: {
+    categories: { slug: string; name: string; count: number }[];
+    tags: { slug: string; name: string; count: number }[];
+    priceRanges: SearchResult['facets']['priceRanges'];
+    ratings: SearchResult['facets']['ratings'];
+  };
+}
+
+/**
+ * One page of the shop's product list: the search (engine or SQL) picks and orders the ids and counts the facets;
+ * the items themselves are read from the database, so a price is never older than the last committed edit even
+ * while the index catches up. A hit whose product is gone or no longer active is left out.
+ */
+export async function loadProductListing(deps: AppDeps, query: ListProductsQuery): Promise<ProductListing> {
+  const { Category, Tag } = deps.db.models;
+  let categoryIds: number[] | undefined;
+  if (query.category) {
+    const category = await Category.findOne({ where: { slug: query.category } });
+    // An unknown category is a filter that matches nothing.
+    if (!category) return emptyListing(query);
+    categoryIds = [category.id];
+  }
+  const result = await searchProducts(deps, {
+    q: query.q || undefined,
+    categoryIds,
+    tags: query.tags,
+    minPrice: query.minPrice,
+    maxPrice: query.maxPrice,
+    minRating: query.minRating,
+    inStock: query.inStock,
+    sort: query.sort,
+    page: query.page,
+    pageSize: query.pageSize,
+  });
+  const categoryKeys = result.facets.categories.map((f) => f.key);
+  const tagKeys = result.facets.tags.map((f) => f.key);
+  const [items, categories, tags] = await Promise.all([
+    presentHits(
+      deps,
+      result.hits.map((hit) => ({ id: Number(hit.id), highlight: hit.highlight })),
+    ),
+    categoryKeys.length ? Category.findAll({ where: { id: { [Op.in]: categoryKeys } } }) : [],
+    tagKeys.length ? Tag.findAll({ where: { slug: { [Op.in]: tagKeys } } }) : [],
+  ]);
+  const categoryById = new Map(categories.map((c) => [c.id, c]));
+  const tagBySlug = new Map(tags.map((t) => [t.slug, t]));
+  return {
+    items,
+    total: result.total,
+    page: query.page,
+    pageSize: query.pageSize,
+    facets: {
+      categories: result.facets.categories.flatMap(({ key, count }) => {
+        const category = categoryById.get(key);
+        return category ? [{ slug: category.slug, name: category.name, count }] : [];
+      }),
+      tags: result.facets.tags.flatMap(({ key, count }) => {
+        const tag = tagBySlug.get(key);
+        return tag ? [{ slug: tag.slug, name: tag.name, count }] : [];
+      }),
+      priceRanges: result.facets.priceRanges,
+      ratings: result.facets.ratings,
+    },
+  };
+}
+
+/** Active products by id, in the given order, presented for a list (3 queries whatever the count). */
+export async function presentHits(
+  deps: AppDeps,
+  hits: readonly { id: number; highlight?: PresentedProductSummary['highlight'] }[],
+): Promise<PresentedProductSummary[]> {
+  if (!hits.length) return [];
+  const products = await loadActive(
+    deps,
+    hits.map((h) => h.id),
+  );
+  const thumbnails = await firstImages(
+    deps,
+    products.map((p) => p.id),
+  );
+  const byId = new Map(products.map((p) => [p.id, p]));
+  return Promise.all(
+    hits.flatMap(({ id, highlight }) => {
+      const product = byId.get(id);
+      return product
+        ? [presentProductSummary(deps.storage, product, { thumbnail: thumbnails.get(id), highlight })]
+        : [];
+    }),
+  );
+}
+
+function loadActive(deps: AppDeps, ids: number[]): Promise<Product[]> {
+  return deps.db.models.Product.findAll({
+    where: { id: { [Op.in]: ids }, status: 'active' },
+    include: [{ model: deps.db.models.Inventory, as: 'inventory' }],
+  });
+}
+
+/** Each product's first image (lowest position, then id). */
+export async function firstImages(deps: AppDeps, productIds: number[]): Promise<Map<number, ProductImage>> {
+  const first = new Map<number, ProductImage>();
+  if (!productIds.length) return first;
+  const images = await deps.db.models.ProductImage.findAll({
+    where: { productId: { [Op.in]: productIds } },
+    order: [
+      ['position', 'ASC'],
+      ['id', 'ASC'],
+    ],
+  });
+  for (const image of images) if (!first.has(image.productId)) first.set(image.productId, image);
+  return first;
+}
+
+function emptyListing(query: ListProductsQuery): ProductListing {
+  return {
+    items: [],
+    total: 0,
+    page: query.page,
+    pageSize: query.pageSize,
+    facets: {
+      categories: [],
+      tags: [],
+      priceRanges: PRICE_RANGES.map((range) => ({ ...range, count: 0 })),
+      ratings: RATING_MINIMUMS.map((min) => ({ min, count: 0 })),
+    },
+  };
+}

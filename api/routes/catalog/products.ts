@@ -1,0 +1,140 @@
+import { Op, QueryTypes } from 'sequelize';
+import { categoryAncestry } from '@market/adapters/search/documents';
+import type { AppDeps } from '../../deps';
+import { NotFoundError } from '../../errors';
+import { sendWithEtag } from '../../middlewares/etag';
+import { defineRoute } from '../../openapi/route';
+import { presentCategoryTree } from '../../presenters/category';
+import { type PresentedProduct, presentProduct } from '../../presenters/product';
+import { cachedCatalogBody } from '../../services/catalog-cache';
+import { presentHits, loadProductListing } from './listing';
+import {
+  categoryTreeSchema,
+  listProductsQuery,
+  productDetailSchema,
+  productListSchema,
+  slugParams,
+} from './schema';
+
+const tags = ['Catalog'];
+const RELATED_LIMIT = 4;
+
+export const listProducts = defineRoute({
+  method: 'get',
+  access: 'public',
+  path: '/api/products',
+  summary: 'Search and browse active products, with facets',
+  description:
+    'Cached for up to 60 s per query and invalidated by every catalog change; answers 304 to a matching ' +
+    '`If-None-Match`. Without a search engine (the embedded default) `q` matches words as substrings, without ' +
+    'typo tolerance.',
+  tags,
+  request: { query: listProductsQuery },
+  responses: {
+    200: {
+      description: 'One page of products and the facets of the whole result',
+      schema: productListSchema,
+    },
+    304: { description: 'Not modified since the ETag in If-None-Match' },
+    422: { description: 'A parameter out of range or not allowed' },
+  },
+  handler: async ({ input, deps, req, res }) => {
+    const body = await cachedCatalogBody(deps.cache, 'products', input.query, () =>
+      loadProductListing(deps, input.query),
+    );
+    sendWithEtag(req, res, body);
+  },
+});
+
+export const getProduct = defineRoute({
+  method: 'get',
+  access: 'public',
+  path: '/api/products/:slug',
+  summary: 'One active product: images, availability, rating, related products',
+  tags,
+  request: { params: slugParams },
+  responses: {
+    200: { description: 'The product', schema: productDetailSchema },
+    304: { description: 'Not modified since the ETag in If-None-Match' },
+    404: { description: 'No active product with this slug' },
+  },
+  handler: async ({ input, deps, req, res }) => {
+    const body = await cachedCatalogBody(deps.cache, 'product', { slug: input.params.slug }, () =>
+      loadProduct(deps, input.params.slug),
+    );
+    sendWithEtag(req, res, body);
+  },
+});
+
+export const listCategories = defineRoute({
+  method: 'get',
+  access: 'public',
+  path: '/api/categories',
+  summary: 'The category tree, each node counting the active products of its subtree',
+  tags,
+  responses: {
+    200: { description: 'The roots of the tree, children nested', schema: categoryTreeSchema },
+    304: { description: 'Not modified since the ETag in If-None-Match' },
+  },
+  handler: async ({ deps, req, res }) => {
+    const body = await cachedCatalogBody(deps.cache, 'categories', {}, () => loadCategoryTree(deps));
+    sendWithEtag(req, res, body);
+  },
+});
+
+async function loadProduct(deps: AppDeps, slug: string): Promise<PresentedProduct> {
+  const { Product, Category, Tag, Inventory, ProductImage } = deps.db.models;
+  const product = await Product.findOne({
+    where: { slug, status: 'active' },
+    include: [
+      { model: Category, as: 'category' },
+      { model: Tag, as: 'tags', through: { attributes: [] } },
+      { model: Inventory, as: 'inventory' },
+      { model: ProductImage, as: 'images' },
+    ],
+    order: [
+      [{ model: ProductImage, as: 'images' }, 'position', 'ASC'],
+      [{ model: ProductImage, as: 'images' }, 'id', 'ASC'],
+    ],
+  });
+  if (!product) throw new NotFoundError('There is no product with this slug.');
+
+  let breadcrumbs: InstanceType<typeof Category>[] = [];
+  let related: Awaited<ReturnType<typeof presentHits>> = [];
+  if (product.categoryId !== null) {
+    const categories = await Category.findAll();
+    const byId = new Map(categories.map((c) => [c.id, c]));
+    breadcrumbs = categoryAncestry(categories)(product.categoryId)
+      .reverse()
+      .flatMap((id) => byId.get(id) ?? []);
+    const others = await Product.findAll({
+      attributes: ['id'],
+      where: { categoryId: product.categoryId, status: 'active', id: { [Op.ne]: product.id } },
+      order: [
+        ['ratingAverage', 'DESC'],
+        ['id', 'ASC'],
+      ],
+      limit: RELATED_LIMIT,
+    });
+    related = await presentHits(
+      deps,
+      others.map((p) => ({ id: p.id })),
+    );
+  }
+  return presentProduct(deps.storage, product, { breadcrumbs, related });
+}
+
+async function loadCategoryTree(deps: AppDeps) {
+  const [categories, counts] = await Promise.all([
+    deps.db.models.Category.findAll(),
+    deps.db.sequelize.query<{ categoryId: number; count: unknown }>(
+      `SELECT category_id AS categoryId, COUNT(*) AS count FROM products ` +
+        `WHERE status = 'active' AND category_id IS NOT NULL GROUP BY category_id`,
+      { type: QueryTypes.SELECT },
+    ),
+  ]);
+  const direct = new Map(counts.map((row) => [Number(row.categoryId), Number(row.count)]));
+  return { items: presentCategoryTree(categories, direct) };
+}
+
+export const catalogProductRoutes = [listCategories, listProducts, getProduct];
