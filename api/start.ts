@@ -1,7 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { seedDemoCatalog } from '@market/db';
-import { progressBar } from './cli/progress';
+import { seedCatalog } from './cli/seed-catalog';
 import { ConfigError, loadConfig } from './config';
 import { ensureSecrets } from './embedded/secrets';
 import { ensureStaff, type StaffLogin } from './embedded/staff';
@@ -44,9 +43,10 @@ async function main(): Promise<void> {
   try {
     console.log(`[start] database: ${config.database.kind === 'sqlite' ? config.database.path : 'MySQL'}`);
     await db.migrate();
-    await seedDemoCatalog(db, {
+    await seedCatalog(config, db, {
       products: config.seed.products,
-      onProgress: progressBar('[start] seeding catalog'),
+      images: 'all',
+      label: '[start] seeding',
     });
     staff = await ensureStaff(config, db);
   } catch (err) {

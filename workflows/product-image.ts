@@ -24,7 +24,7 @@ const { generateThumbnails } = proxyActivities<Activities>({
 
 /**
  * After an admin confirms an upload: the image's thumbnails are made and stored beside the original. Started by the
- * API with the workflow id `product-image-<imageId>`, so a repeated start for the same image is refused by Temporal.
+ * API with the workflow id `product-image-<upload uuid>`, so a repeated start for the same image is refused by Temporal.
  */
 export async function productImageWorkflow(input: ProductImageInput): Promise<ProductImageResult> {
   return generateThumbnails({ originalKey: input.originalKey });

@@ -39,7 +39,12 @@ class ImageRejectedError extends AppError {
 }
 
 const originalKey = (productId: number, uploadId: string) => `${imagePrefix(productId, uploadId)}original`;
-const workflowIdOf = (image: ProductImage) => `product-image-${image.id}`;
+/**
+ * One thumbnail workflow per image, named by the image's upload uuid (its storage key is
+ * `products/<id>/<uuid>/original`): unique across databases sharing a Temporal namespace, unlike the row id.
+ */
+export const workflowIdOf = (image: Pick<ProductImage, 'storageKey'>) =>
+  `product-image-${image.storageKey.split('/')[2]}`;
 
 async function findProduct(deps: AppDeps, id: number): Promise<Product> {
   const product = await deps.db.models.Product.findByPk(id);

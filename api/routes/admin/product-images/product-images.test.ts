@@ -13,7 +13,7 @@ import { openStorage, temporalDeps } from '../../../platform';
 import { createTestDeps, stackEnv, testConfig, type TestDeps } from '../../../testing/deps';
 import { createTestUser, type TestUser } from '../../../testing/users';
 import { createWorker, type MarketWorker } from '../../../worker';
-import { productImageRoutes } from './handler';
+import { productImageRoutes, workflowIdOf } from './handler';
 import { MAX_IMAGE_BYTES } from './schema';
 
 let deps: TestDeps;
@@ -116,7 +116,7 @@ describe('uploading a product image (presigned PUT, then confirm)', () => {
       position: 0,
     });
 
-    const result = await deps.temporal.client.workflow.getHandle(`product-image-${row!.id}`).result();
+    const result = await deps.temporal.client.workflow.getHandle(workflowIdOf(row!)).result();
     expect(result.thumbnails).toEqual({
       small: thumbnailKey(key, 'small'),
       large: thumbnailKey(key, 'large'),
@@ -290,7 +290,9 @@ describe('DELETE /api/admin/products/:id/images/:imageId', () => {
     const slot = await uploadImage(product, await png(400, 300));
     const confirmed = await confirm(product.id, { uploadId: slot.uploadId });
     expect(confirmed.status).toBe(201);
-    await deps.temporal.client.workflow.getHandle(`product-image-${confirmed.body.id}`).result();
+    await deps.temporal.client.workflow
+      .getHandle(workflowIdOf({ storageKey: originalKeyOf(product.id, slot.uploadId) }))
+      .result();
     const key = originalKeyOf(product.id, slot.uploadId);
     expect(await deps.storage.head(thumbnailKey(key, 'large'))).not.toBeNull();
 
