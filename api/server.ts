@@ -8,6 +8,9 @@ import { createWorker } from './worker';
 
 export type Role = 'web' | 'worker' | 'all';
 
+/** How long in-flight HTTP requests may take to finish once shutdown begins. */
+const HTTP_DRAIN_MS = 5_000;
+
 export interface Running {
   /** Resolves when the HTTP server listens (web) and the worker polls (worker). */
   url: string | null;
@@ -84,7 +87,11 @@ export async function startRoles(
       if (server) {
         const closed = new Promise<void>((resolve) => server!.close(() => resolve()));
         server.closeIdleConnections();
+        // Requests in flight get a grace period; a client that stops reading (or a long download) must not hold
+        // the shutdown forever.
+        const deadline = setTimeout(() => server!.closeAllConnections(), HTTP_DRAIN_MS);
         await closed;
+        clearTimeout(deadline);
       }
       if (worker) {
         await worker.shutdown();

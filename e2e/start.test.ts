@@ -93,7 +93,9 @@ describe('npm start (embedded default)', () => {
       expect(Object.values(body.checks).every((c) => c.status === 'ok')).toBe(true);
 
       expect((await fetch(`http://127.0.0.1:${ports.ui}/`)).status).toBe(200);
-      expect((await fetch(`${api}/api/openapi.json`)).status).toBe(200);
+      const openapi = await fetch(`${api}/api/openapi.json`);
+      expect(openapi.status).toBe(200);
+      expect(Object.keys(((await openapi.json()) as { paths: object }).paths).length).toBeGreaterThan(10);
 
       const out = started.output();
       expect(out).toContain(`Temporal Web  http://127.0.0.1:${ports.ui}`);
@@ -114,6 +116,7 @@ describe('npm start (embedded default)', () => {
       });
       expect(users.status).toBe(200);
       expect(users.headers.get('content-range')).toMatch(/^users 0-1\/2$/);
+      expect(((await users.json()) as unknown[]).length).toBe(2);
 
       // The worker inside `npm start` executes workflows on the dev server.
       const connection = await Connection.connect({ address: `127.0.0.1:${ports.temporal}` });
@@ -130,7 +133,7 @@ describe('npm start (embedded default)', () => {
     } finally {
       started.child.kill('SIGINT');
     }
-    expect(await started.exited).toBe(0);
+    expect({ code: await started.exited, output: started.output() }).toMatchObject({ code: 0 });
     expect(await refused(`http://127.0.0.1:${ports.http}/api/health/live`)).toBe(true);
     expect(await refused(`http://127.0.0.1:${ports.ui}/`)).toBe(true);
   });
