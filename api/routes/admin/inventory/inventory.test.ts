@@ -1,22 +1,15 @@
 import request from 'supertest';
-import { createApp } from '../../../app';
 import { catalogGeneration } from '../../../services/catalog-cache';
-import { createTestDeps, type TestDeps } from '../../../testing/deps';
-import { createTestUser, type TestUser } from '../../../testing/users';
+import { type AdminApp, useAdminApp } from '../../../testing/admin-app';
+import type { TestDeps } from '../../../testing/deps';
+import type { TestUser } from '../../../testing/users';
 import { createTestProduct } from '../products/testing';
 
+const suite = useAdminApp();
 let deps: TestDeps;
-let app: ReturnType<typeof createApp>;
+let app: AdminApp['app'];
 let admin: TestUser;
-
-beforeAll(async () => {
-  deps = await createTestDeps();
-  app = createApp(deps);
-  admin = await createTestUser(deps, { role: 'admin' });
-});
-afterAll(async () => {
-  await deps.close();
-});
+beforeAll(() => ({ deps, app, admin } = suite));
 
 const adjust = (productId: number, body: object) =>
   request(app).post(`/api/admin/inventory/${productId}/adjustments`).set(admin.auth).send(body);

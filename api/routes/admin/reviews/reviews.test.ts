@@ -1,23 +1,16 @@
 import request from 'supertest';
 import type { ReviewStatus } from '@market/db';
-import { createApp } from '../../../app';
 import { catalogGeneration } from '../../../services/catalog-cache';
-import { createTestDeps, type TestDeps } from '../../../testing/deps';
+import { type AdminApp, useAdminApp } from '../../../testing/admin-app';
+import type { TestDeps } from '../../../testing/deps';
 import { createTestUser, type TestUser } from '../../../testing/users';
 import { createTestProduct } from '../products/testing';
 
+const suite = useAdminApp();
 let deps: TestDeps;
-let app: ReturnType<typeof createApp>;
+let app: AdminApp['app'];
 let admin: TestUser;
-
-beforeAll(async () => {
-  deps = await createTestDeps();
-  app = createApp(deps);
-  admin = await createTestUser(deps, { role: 'admin' });
-});
-afterAll(async () => {
-  await deps.close();
-});
+beforeAll(() => ({ deps, app, admin } = suite));
 
 async function review(productId: number, rating: number, status: ReviewStatus = 'pending') {
   const { user } = await createTestUser(deps);

@@ -1,24 +1,17 @@
 import { randomBytes } from 'node:crypto';
 import request from 'supertest';
-import { createApp } from '../../../app';
 import { sessionContext } from '../../../auth/context';
 import { rotateSession } from '../../../auth/sessions';
-import { createTestDeps, type TestDeps } from '../../../testing/deps';
+import { type AdminApp, useAdminApp } from '../../../testing/admin-app';
+import type { TestDeps } from '../../../testing/deps';
 import { createTestUser, type TestUser } from '../../../testing/users';
 import { USER_SORT_FIELDS } from './schema';
 
+const suite = useAdminApp();
 let deps: TestDeps;
-let app: ReturnType<typeof createApp>;
+let app: AdminApp['app'];
 let admin: TestUser;
-
-beforeAll(async () => {
-  deps = await createTestDeps();
-  app = createApp(deps);
-  admin = await createTestUser(deps, { role: 'admin' });
-});
-afterAll(async () => {
-  await deps.close();
-});
+beforeAll(() => ({ deps, app, admin } = suite));
 
 /** A word no other test's data contains, so list assertions see only this test's users. */
 const tag = () => `tag${randomBytes(5).toString('hex')}`;
