@@ -8,15 +8,13 @@
  *   npx tsx --conditions=source bench/catalog.ts [--products 10000] [--duration 10] [--connections 20]
  */
 import { randomBytes } from 'node:crypto';
-import type { AddressInfo } from 'node:net';
-import type { Server } from 'node:http';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import express from 'express';
-import { buildProductDocuments, productIndexDefinition, type SearchQuery } from '@market/adapters';
+import { buildProductDocuments, productIndexDefinition } from '@market/adapters';
 import { createTestBucket } from '@market/adapters/storage/testing';
-import { createDatabase, type Database, seedDemoCatalog } from '@market/db';
-import { createScratchMysqlDatabase, testDatabaseServerUrl } from '@market/db/testing';
+import { seedDemoCatalog } from '@market/db';
+import { createScratchMysqlDatabase } from '@market/db/testing';
 import { createApp } from '../api/app';
 import type { AppDeps } from '../api/deps';
 import { createLogger } from '../api/logger';
@@ -25,6 +23,9 @@ import { bumpCatalogGeneration } from '../api/services/catalog-cache';
 import { RedisCache } from '../api/services/cache';
 import { connectTemporal } from '../api/services/temporal';
 import { stackEnv, testConfig } from '../api/testing/deps';
+import { engineTable, loadTable, type Row } from './report';
+import { close, listen, openDatabase, port, shuffle, withRedisDb } from './support';
+import { measureSearchLatency } from './search-latency';
 
 const { values: args } = parseArgs({
   options: {
@@ -61,16 +62,6 @@ interface Scenario {
   name: string;
   port: () => number;
   path: PathOf;
-}
-
-interface Row {
-  name: string;
-  rps: number;
-  p50: number;
-  p99: number;
-  bytes: number;
-  non2xx: number;
-  errors: number;
 }
 
 async function main(): Promise<void> {
@@ -252,57 +243,20 @@ async function main(): Promise<void> {
     // --- the engine alone -----------------------------------------------------------------------------------------
     log(`search engine: ${SEARCH_QUERIES} sequential queries`);
     const leafIds = (await Category.findAll({ attributes: ['id'], raw: true })).map((c) => c.id);
-    const nextLeaf = cycle(shuffle(leafIds));
-    const engine = { text: [] as number[], filtered: [] as number[] };
-    for (let i = 0; i < 20; i++) await search.search(alias, textQuery(nextWord())); // warm-up
-    for (let i = 0; i < SEARCH_QUERIES; i++) {
-      let s = performance.now();
-      await search.search(alias, textQuery(nextWord()));
-      engine.text.push(performance.now() - s);
-      s = performance.now();
-      await search.search(alias, {
-        categoryIds: [nextLeaf()],
-        minPrice: (i % 10) * 1_000,
-        maxPrice: (i % 10) * 1_000 + 20_000,
-        inStock: true,
-        sort: 'relevance',
-        page: 1,
-        pageSize: 20,
-      });
-      engine.filtered.push(performance.now() - s);
-    }
+    const engine = await measureSearchLatency(search, alias, SEARCH_QUERIES, {
+      word: nextWord,
+      categoryId: cycle(shuffle(leafIds)),
+    });
 
     // --- report ---------------------------------------------------------------------------------------------------
-    const base = rows[0]!.rps;
-    const table = [
-      '| Scenario | req/s | p50 ms | p99 ms | bytes/resp (with headers) | non-2xx | errors | req/s vs bare |',
-      '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
-      ...rows.map(
-        (r) =>
-          `| ${r.name} | ${Math.round(r.rps)} | ${r.p50} | ${r.p99} | ${Math.round(r.bytes)} | ${r.non2xx} | ` +
-          `${r.errors} | ${(r.rps / base).toFixed(3)} |`,
-      ),
-    ];
-    const stats = (label: string, samples: number[]) => {
-      const sorted = [...samples].sort((a, b) => a - b);
-      const at = (q: number) =>
-        sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!.toFixed(1);
-      return `| ${label} | ${sorted.length} | ${at(0.5)} | ${at(0.95)} | ${at(0.99)} | ${sorted.at(-1)!.toFixed(1)} |`;
-    };
-    const engineTable = [
-      '| SearchEngine.search (OpenSearch) | queries | p50 ms | p95 ms | p99 ms | max ms |',
-      '| --- | ---: | ---: | ---: | ---: | ---: |',
-      stats('full text (`q`, one word, varied)', engine.text),
-      stats('category + price + inStock', engine.filtered),
-    ];
     process.stdout.write(
       [
         `products=${PRODUCTS} (active ${slugs.length}) duration=${DURATION}s connections=${CONNECTIONS} ` +
           `warmup=${WARMUP}s bare body=${bareBytes} bytes`,
         '',
-        ...table,
+        ...loadTable(rows),
         '',
-        ...engineTable,
+        ...engineTable(engine),
         '',
         `total wall time ${Math.round((Date.now() - started) / 1000)} s`,
         '',
@@ -321,48 +275,6 @@ async function main(): Promise<void> {
       requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, path: scenario.path() }) }],
     });
   }
-}
-
-function textQuery(q: string): SearchQuery {
-  return { q, sort: 'relevance', page: 1, pageSize: 20 };
-}
-
-function withRedisDb(url: string, db: string): string {
-  const parsed = new URL(url);
-  parsed.pathname = `/${db}`;
-  return parsed.toString();
-}
-
-function openDatabase(name: string, poolMax: number): Database {
-  const url = new URL(testDatabaseServerUrl());
-  url.pathname = `/${name}`;
-  return createDatabase({ kind: 'mysql', url: url.toString(), poolMax });
-}
-
-function listen(app: express.Express): Promise<Server> {
-  return new Promise((resolve, reject) => {
-    const server = app.listen(0, '127.0.0.1', (err?: Error) => (err ? reject(err) : resolve(server)));
-  });
-}
-
-function close(server: Server): Promise<void> {
-  server.closeAllConnections();
-  return new Promise((resolve) => server.close(() => resolve()));
-}
-
-function port(server: Server): number {
-  return (server.address() as AddressInfo).port;
-}
-
-/** Deterministic shuffle (the same order every run), so two runs ask the same questions. */
-function shuffle<T>(items: T[]): T[] {
-  let seed = 42;
-  const next = () => (seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648) / 2_147_483_648;
-  for (let i = items.length - 1; i > 0; i--) {
-    const j = Math.floor(next() * (i + 1));
-    [items[i], items[j]] = [items[j]!, items[i]!];
-  }
-  return items;
 }
 
 main().then(

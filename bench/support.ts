@@ -1,0 +1,45 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type express from 'express';
+import { createDatabase, type Database } from '@market/db';
+import { testDatabaseServerUrl } from '@market/db/testing';
+
+/** Small helpers of the benchmark: servers on loopback, the scratch database, a deterministic shuffle. */
+
+export function withRedisDb(url: string, db: string): string {
+  const parsed = new URL(url);
+  parsed.pathname = `/${db}`;
+  return parsed.toString();
+}
+
+export function openDatabase(name: string, poolMax: number): Database {
+  const url = new URL(testDatabaseServerUrl());
+  url.pathname = `/${name}`;
+  return createDatabase({ kind: 'mysql', url: url.toString(), poolMax });
+}
+
+export function listen(app: express.Express): Promise<Server> {
+  return new Promise((resolve, reject) => {
+    const server = app.listen(0, '127.0.0.1', (err?: Error) => (err ? reject(err) : resolve(server)));
+  });
+}
+
+export function close(server: Server): Promise<void> {
+  server.closeAllConnections();
+  return new Promise((resolve) => server.close(() => resolve()));
+}
+
+export function port(server: Server): number {
+  return (server.address() as AddressInfo).port;
+}
+
+/** Deterministic shuffle (the same order every run), so two runs ask the same questions. */
+export function shuffle<T>(items: T[]): T[] {
+  let seed = 42;
+  const next = () => (seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648) / 2_147_483_648;
+  for (let i = items.length - 1; i > 0; i--) {
+    const j = Math.floor(next() * (i + 1));
+    [items[i], items[j]] = [items[j]!, items[i]!];
+  }
+  return items;
+}
