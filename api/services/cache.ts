@@ -16,10 +16,12 @@ export class RedisCache implements Cache {
   readonly kind = 'redis' as const;
   constructor(readonly redis: Redis) {}
 
-  static connect(url: string): RedisCache {
+  /** `keyPrefix` namespaces every key (tests give each suite its own, so suites never see each other's keys). */
+  static connect(url: string, options: { keyPrefix?: string } = {}): RedisCache {
     // Fail fast instead of queueing commands forever when Redis is down; readiness reports it.
     return new RedisCache(
       new Redis(url, {
+        ...(options.keyPrefix ? { keyPrefix: options.keyPrefix } : {}),
         lazyConnect: false,
         maxRetriesPerRequest: 2,
         enableOfflineQueue: true,

@@ -52,7 +52,11 @@ export async function createTestDeps(overrides: Record<string, string> = {}): Pr
   });
   const log = createLogger({ level: 'silent' });
   const db = await createTestDatabase();
-  const cache = RedisCache.connect(config.redis!.url);
+  // Suites run in parallel on one Redis: a key prefix of their own keeps the catalog generation, cached pages and
+  // rate-limit counters of one suite out of another's assertions.
+  const cache = RedisCache.connect(config.redis!.url, {
+    keyPrefix: `test:${process.pid}:${randomBytes(4).toString('hex')}:`,
+  });
   const search = openSearch(config);
   const temporal = await connectTemporal({
     address: config.temporal.address!,
