@@ -1,4 +1,5 @@
 import type { ObjectStorage, SearchEngine } from '@market/adapters';
+import type { PaymentProvider } from '@market/adapters/payments/port';
 import type { Database } from '@market/db';
 import type { Logger } from 'pino';
 
@@ -20,6 +21,8 @@ export interface ActivityDeps {
   alias?: string;
   /** Product images and their thumbnails; workers without it fail image activities (nonRetryable). */
   storage?: Pick<ObjectStorage, 'get' | 'put'>;
+  /** Stripe or the built-in test provider; workers without it fail payment activities (nonRetryable). */
+  payments?: PaymentProvider;
   /** The process logger, for work outside an activity; inside one, use `log` from @temporalio/activity. */
   log?: Logger;
 }

@@ -1,11 +1,15 @@
 import { createCatalogActivities } from './catalog';
 import type { ActivityDeps } from './deps';
 import { createImageActivities } from './images';
+import { createOrderActivities } from './orders';
+import { createPaymentActivities } from './payments';
 import { createPlatformActivities } from './platform';
+import { createStockActivities } from './stock';
 
 export type { CatalogSyncResult } from './catalog';
 export type { ActivityDeps } from './deps';
 export type { GenerateThumbnailsInput, GenerateThumbnailsResult } from './images';
+export type { PlaceOrderInput } from './orders';
 export type { PlatformCheck } from './platform';
 
 /** Every activity the worker registers, bound to its dependencies (tests inject fakes). */
@@ -14,6 +18,9 @@ export function createActivities(deps: ActivityDeps) {
     ...createPlatformActivities(deps),
     ...createImageActivities(deps),
     ...createCatalogActivities(deps),
+    ...createOrderActivities(deps),
+    ...createStockActivities(deps),
+    ...createPaymentActivities(deps),
   };
 }
 

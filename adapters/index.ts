@@ -2,3 +2,4 @@
 // and an embedded one for `npm start`.
 export * from './storage';
 export * from './search';
+export * from './payments';

@@ -16,6 +16,7 @@ import { type Route, runHandler } from './openapi/route';
 import { docsRouter } from './routes/docs/handler';
 import { routes as apiRoutes } from './routes';
 import { STORAGE_MOUNT, storageRouter } from './routes/storage/handler';
+import type { RawBodyRequest } from './routes/webhooks/handler';
 import { createMetrics, type Metrics } from './services/metrics';
 
 export interface AppOptions {
@@ -52,7 +53,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): Express {
     cors({
       origin: (origin, done) => done(null, !origin || config.http.corsOrigins.includes(origin)),
       credentials: true,
-      exposedHeaders: ['Content-Range', 'X-Total-Count', 'X-Request-Id', 'ETag'],
+      exposedHeaders: ['Content-Range', 'X-Total-Count', 'X-Request-Id', 'ETag', 'Cart-Token'],
     }),
   );
   app.use(measureRequests(metrics));
@@ -66,7 +67,18 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): Express {
 
   // Before the JSON-only body handling: uploads to the local storage route are image bytes.
   app.use(STORAGE_MOUNT, storageRouter(deps));
-  app.use('/api', requireJson(), express.json({ limit: config.http.bodyLimit, strict: true }));
+  app.use(
+    '/api',
+    requireJson(),
+    express.json({
+      limit: config.http.bodyLimit,
+      strict: true,
+      // Webhook signatures are over the exact bytes received: keep them for those routes only.
+      verify: (req, _res, buf) => {
+        if (req.url?.startsWith('/webhooks/')) (req as unknown as RawBodyRequest).rawBody = Buffer.from(buf);
+      },
+    }),
+  );
   if (!config.auth.jwtSecret && routes.some((r) => r.access !== 'public')) {
     throw new Error('JWT_SECRET is not configured: protected routes cannot verify tokens');
   }

@@ -86,6 +86,32 @@ const schema = z.object({
   S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
   S3_FORCE_PATH_STYLE: z.enum(['true', 'false']).default('true'),
   STORAGE_SIGNING_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  PAYMENTS_PROVIDER: z.enum(['stripe', 'test']).optional(),
+  STRIPE_SECRET_KEY: z
+    .string()
+    .regex(/^(sk|rk)_(test|live)_\w+$/, 'must be a Stripe secret key (sk_…)')
+    .optional(),
+  STRIPE_WEBHOOK_SECRET: z
+    .string()
+    .regex(/^whsec_\w+$/, 'must be a webhook signing secret (whsec_…)')
+    .optional(),
+  STRIPE_API_URL: url(['http', 'https']).optional(),
+  SHOP_CURRENCY: z
+    .string()
+    .regex(/^[A-Z]{3}$/, 'must be an upper-case ISO 4217 code')
+    .default('USD'),
+  SHIPPING_FLAT_AMOUNT: z.coerce.number().int().min(0).max(1_000_000).default(499),
+  SHIPPING_FREE_FROM_AMOUNT: z.coerce.number().int().min(0).max(100_000_000).default(5000),
+  TAX_RATES: list
+    .default([])
+    .refine((entries) => entries.every((e) => /^[A-Z]{2}:\d{1,2}(\.\d{1,2})?$/.test(e)), {
+      message: 'must look like DE:19,FR:20,US:7.25 (country:percent)',
+    }),
+  TAX_DEFAULT_RATE: z
+    .string()
+    .regex(/^\d{1,2}(\.\d{1,2})?$/, 'must be a percentage such as 0 or 7.25')
+    .default('0'),
+  PAYMENT_TIMEOUT_MINUTES: z.coerce.number().int().min(1).max(10_080).default(30),
   SEED_PRODUCTS: z.coerce.number().int().min(0).max(1_000_000).default(200),
   ADMIN_EMAIL: z.email().default('admin@market.local'),
   ADMIN_PASSWORD: z.string().min(8, 'must be at least 8 characters').optional(),
@@ -171,11 +197,37 @@ export interface Config {
         /** Null only outside production until `npm start` fills it from DATA_DIR/secrets.json. */
         signingSecret: string | null;
       };
+  /** Test payments (embedded default) or Stripe; production refuses the test provider. */
+  payments:
+    | { provider: 'test' }
+    | {
+        provider: 'stripe';
+        secretKey: string;
+        webhookSecret: string;
+        /** Another Stripe API base URL (stripe-mock in tests); null for api.stripe.com. */
+        apiUrl: string | null;
+      };
+  checkout: {
+    /** The shop's currency: carts and orders are in it, and only products priced in it can be sold. */
+    currency: string;
+    /** Flat shipping per order, free when the subtotal reaches freeFromAmount (null: never free). */
+    shipping: { flatAmount: number; freeFromAmount: number | null };
+    /** Tax in basis points (1900 = 19 %) by ISO country, on subtotal plus shipping, added on top. */
+    tax: { defaultRateBps: number; ratesBps: Record<string, number> };
+    /** How long an order holds its stock waiting for the shopper to pay; then it fails and the stock returns. */
+    paymentTimeoutMinutes: number;
+  };
   seed: {
     products: number;
     admin: { email: string; password: string | null };
     support: { email: string; password: string | null };
   };
+}
+
+/** "7.25" → 725 basis points, exactly (no float arithmetic on the way). */
+function percentToBps(percent: string): number {
+  const [whole, fraction = ''] = percent.split('.');
+  return Number(whole) * 100 + Number(fraction.padEnd(2, '0'));
 }
 
 export class ConfigError extends Error {
@@ -206,6 +258,19 @@ export function loadConfig(source: Record<string, string | undefined> = process.
   }
   if (!e.GOOGLE_CLIENT_ID !== !e.GOOGLE_CLIENT_SECRET) {
     missing.push('GOOGLE_CLIENT_ID: set GOOGLE_CLIENT_ID and GOOGLE_CLIENT_SECRET together, or neither');
+  }
+  if (production && !e.STRIPE_SECRET_KEY) missing.push('STRIPE_SECRET_KEY: required in production');
+  if (e.STRIPE_SECRET_KEY && !e.STRIPE_WEBHOOK_SECRET) {
+    missing.push('STRIPE_WEBHOOK_SECRET: required with STRIPE_SECRET_KEY (webhooks must be verified)');
+  }
+  const paymentsProvider = e.PAYMENTS_PROVIDER ?? (e.STRIPE_SECRET_KEY ? 'stripe' : 'test');
+  if (paymentsProvider === 'stripe' && !e.STRIPE_SECRET_KEY) {
+    missing.push('PAYMENTS_PROVIDER: stripe needs STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET');
+  }
+  if (production && paymentsProvider === 'test') {
+    missing.push(
+      'PAYMENTS_PROVIDER: the built-in test payments never take money, so production refuses them',
+    );
   }
   if (missing.length) throw new ConfigError(missing);
 
@@ -284,6 +349,32 @@ export function loadConfig(source: Record<string, string | undefined> = process.
           publicBaseUrl: `${publicUrl}/api/storage`,
           signingSecret: e.STORAGE_SIGNING_SECRET ?? null,
         },
+    payments:
+      paymentsProvider === 'stripe'
+        ? {
+            provider: 'stripe',
+            secretKey: e.STRIPE_SECRET_KEY!,
+            webhookSecret: e.STRIPE_WEBHOOK_SECRET!,
+            apiUrl: e.STRIPE_API_URL ?? null,
+          }
+        : { provider: 'test' },
+    checkout: {
+      currency: e.SHOP_CURRENCY,
+      shipping: {
+        flatAmount: e.SHIPPING_FLAT_AMOUNT,
+        freeFromAmount: e.SHIPPING_FREE_FROM_AMOUNT === 0 ? null : e.SHIPPING_FREE_FROM_AMOUNT,
+      },
+      tax: {
+        defaultRateBps: percentToBps(e.TAX_DEFAULT_RATE),
+        ratesBps: Object.fromEntries(
+          e.TAX_RATES.map((entry) => {
+            const [country, rate] = entry.split(':');
+            return [country!, percentToBps(rate!)];
+          }),
+        ),
+      },
+      paymentTimeoutMinutes: e.PAYMENT_TIMEOUT_MINUTES,
+    },
     seed: {
       products: e.SEED_PRODUCTS,
       admin: { email: e.ADMIN_EMAIL, password: e.ADMIN_PASSWORD ?? null },

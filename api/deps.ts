@@ -1,4 +1,5 @@
 import type { ObjectStorage, SearchEngine } from '@market/adapters';
+import type { PaymentProvider } from '@market/adapters/payments/port';
 import type { Database } from '@market/db';
 import type { Config } from './config';
 import type { Logger } from './logger';
@@ -15,6 +16,8 @@ export interface AppDeps {
   /** Elasticsearch/OpenSearch; null on the embedded default, which searches the SQL database. */
   search: SearchEngine | null;
   storage: ObjectStorage;
+  /** Stripe, or the built-in test payments of the embedded default. */
+  payments: PaymentProvider;
 }
 
 export interface TemporalDeps {

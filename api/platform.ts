@@ -4,6 +4,7 @@ import {
   type ObjectStorage,
   type SearchEngine,
 } from '@market/adapters';
+import { createPaymentProvider } from '@market/adapters/payments/index';
 import { createDatabase, type Database } from '@market/db';
 import type { Config } from './config';
 import type { Client } from '@temporalio/client';
@@ -73,6 +74,7 @@ export async function createPlatform(config: Config, log: Logger): Promise<Platf
     cache,
     search,
     storage,
+    payments: createPaymentProvider(config.payments, { db }),
     temporal: temporalDeps(temporal.client, config.temporal.taskQueue),
     close: async () => {
       await temporal.close().catch((err: unknown) => log.warn({ err }, 'closing Temporal client failed'));

@@ -100,7 +100,7 @@ const adminKeys = adminRoutes.map(keyOf);
 
 function actionOf(route: Route): Action {
   const access: Access = route.access;
-  if (access === 'public' || access === 'signed-in')
+  if (access === 'public' || access === 'guest-or-user' || access === 'signed-in')
     throw new Error(`${keyOf(route)} names no policy action`);
   return access;
 }

@@ -51,6 +51,7 @@ export async function startRoles(
           search: platform.search,
           alias: config.search?.index,
           storage: platform.storage,
+          payments: platform.payments,
           log,
         }),
         log,

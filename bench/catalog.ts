@@ -7,6 +7,7 @@
  *   bash scripts/stack.sh up && eval "$(bash scripts/stack.sh env)"
  *   npx tsx --conditions=source bench/catalog.ts [--products 10000] [--duration 10] [--connections 20]
  */
+import { createPaymentProvider } from '@market/adapters/payments/index';
 import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
@@ -140,6 +141,7 @@ async function main(): Promise<void> {
       cache,
       search,
       storage: bucket.storage,
+      payments: createPaymentProvider({ provider: 'test' }, { db }),
       temporal: temporalDeps(temporal.client, `bench-${process.pid}`),
     };
     const app = await listen(createApp(deps));

@@ -29,6 +29,8 @@ export { Review, REVIEW_STATUSES, type ReviewStatus } from './models/review';
 export { Shipment, SHIPMENT_STATUSES, type ShipmentStatus } from './models/shipment';
 export { STOCK_MOVEMENT_REASONS, StockMovement, type StockMovementReason } from './models/stock-movement';
 export { RESERVATION_STATUSES, type ReservationStatus, StockReservation } from './models/stock-reservation';
+export { TestPayment } from './models/test-payment';
 export { Tag } from './models/tag';
 export { User, USER_ROLES, type UserRole } from './models/user';
 export { UserIdentity } from './models/user-identity';
+export { WebhookEvent } from './models/webhook-event';

@@ -8,6 +8,8 @@
 #   stack.sh env     [service...]   `export` lines for the tests (eval "$(scripts/stack.sh env)")
 #   stack.sh install [service...]   install binaries only (apt packages, cached downloads) and print versions
 #   stack.sh services               the known services, one a line
+# An install-only service (no start_ function, e.g. temporal-test-server: tests launch their own) is installed by
+# up, never started or stopped; status says "installed" (or "not installed", exit 3).
 set -euo pipefail
 
 REPO_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -23,7 +25,7 @@ for file in "$SCRIPTS_DIR"/services/*.sh; do
 done
 
 usage() {
-  sed -n '2,11s/^# \{0,1\}//p' "${BASH_SOURCE[0]}"
+  sed -n '2,13s/^# \{0,1\}//p' "${BASH_SOURCE[0]}"
   exit "${1:-2}"
 }
 
@@ -42,6 +44,8 @@ svc_pid() {
   pid_from_file "$(svc_pidfile "$1")" "${!var:-$1}"
 }
 svc_ports() { if has_fn ports "$1"; then call ports "$1"; fi; }
+# A service without a start_ function is only installed (see the header).
+install_only() { ! has_fn start "$1"; }
 
 # Validated service list: the arguments, or every service.
 SERVICES=()
@@ -126,6 +130,10 @@ cmd_up() {
   lock_stack
   install_services "${SERVICES[@]}"
   for s in "${SERVICES[@]}"; do
+    if install_only "$s"; then
+      log "$s: installed (install-only: the tests start their own)"
+      continue
+    fi
     mkdir -p "$(svc_dir "$s")"
     if pid=$(svc_pid "$s"); then
       if call ready "$s"; then
@@ -147,7 +155,7 @@ cmd_up() {
     call start "$s" || fail_start "$s" "failed to start"
   done
   # Everything was launched first, so the services boot in parallel.
-  wait_ready "${launched[@]}"
+  ((${#launched[@]} == 0)) || wait_ready "${launched[@]}"
 }
 
 cmd_down() {
@@ -155,6 +163,7 @@ cmd_down() {
   lock_stack
   for ((i = ${#SERVICES[@]} - 1; i >= 0; i--)); do
     s=${SERVICES[$i]}
+    install_only "$s" && continue
     if pid=$(svc_pid "$s"); then
       log "$s: stopping (pid $pid)…"
       t0=$(now_ms)
@@ -170,16 +179,23 @@ cmd_down() {
 cmd_status() {
   local s pid rc=0
   for s in "${SERVICES[@]}"; do
-    if pid=$(svc_pid "$s"); then
+    if install_only "$s"; then
+      if call installed "$s"; then
+        printf '%-20s installed   %s\n' "$s" "$(call version "$s" | head -n 1)"
+      else
+        printf '%-20s not installed (stack.sh install %s)\n' "$s" "$s"
+        rc=3
+      fi
+    elif pid=$(svc_pid "$s"); then
       if call ready "$s"; then
-        printf '%-10s running     pid %-7s %s:%s  log: %s\n' "$s" "$pid" "$MARKET_STACK_HOST" \
+        printf '%-20s running     pid %-7s %s:%s  log: %s\n' "$s" "$pid" "$MARKET_STACK_HOST" \
           "$(svc_ports "$s" | tr ' ' ',')" "$(svc_log "$s")"
       else
-        printf '%-10s not answering pid %-7s log: %s\n' "$s" "$pid" "$(svc_log "$s")"
+        printf '%-20s not answering pid %-7s log: %s\n' "$s" "$pid" "$(svc_log "$s")"
         ((rc == 3)) || rc=4
       fi
     else
-      printf '%-10s stopped\n' "$s"
+      printf '%-20s stopped\n' "$s"
       rc=3
     fi
   done

@@ -11,9 +11,13 @@ export type { productImageWorkflow, ProductImageInput, ProductImageResult } from
 export type { reindexWorkflow, ReindexInput, ReindexPhase, ReindexProgress } from './reindex';
 export { reindexProgressQuery, reindexWorkflowId } from './reindex';
 
+export type { orderWorkflow } from './order';
+export * from './order-messages';
+
 /** Workflow type names as registered by the worker (the exported function names in index.ts). */
 export const workflowTypes = {
   catalogSync: 'catalogSyncWorkflow',
+  order: 'orderWorkflow',
   platformCheck: 'platformCheckWorkflow',
   productImage: 'productImageWorkflow',
   reindex: 'reindexWorkflow',

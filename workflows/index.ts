@@ -3,3 +3,4 @@ export { catalogSyncWorkflow } from './catalog-sync';
 export { platformCheckWorkflow } from './platform-check';
 export { productImageWorkflow } from './product-image';
 export { reindexWorkflow } from './reindex';
+export { orderWorkflow } from './order';

@@ -4,10 +4,11 @@ import type { AppDeps } from '../deps';
 import type { Action, Actor } from '../policies';
 
 /**
- * Who may call a route: anyone (`public`), any signed-in user (`signed-in`), or whoever the policy allows for an
- * action (`users.update`). Every route must say; routes under /api/admin must name an action.
+ * Who may call a route: anyone (`public`), anyone but signed-in users are recognised (`guest-or-user`: a bearer
+ * token, when sent, must be valid), any signed-in user (`signed-in`), or whoever the policy allows for an action
+ * (`users.update`). Every route must say; routes under /api/admin must name an action.
  */
-export type Access = 'public' | 'signed-in' | Action;
+export type Access = 'public' | 'guest-or-user' | 'signed-in' | Action;
 
 export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
@@ -30,8 +31,8 @@ export interface HandlerContext<
   A extends Access = Access,
 > {
   input: { params: z.output<P>; query: z.output<Q>; body: z.output<B> };
-  /** The caller; always present unless the route is public. */
-  actor: A extends 'public' ? Actor | null : Actor;
+  /** The caller; always present unless the route is public or open to guests. */
+  actor: A extends 'public' | 'guest-or-user' ? Actor | null : Actor;
   deps: AppDeps;
   req: Request;
   res: Response;

@@ -8,10 +8,14 @@ import { adminTagRoutes } from './admin/tags/handler';
 import { reindexRoutes } from './admin/search/reindex/handler';
 import { adminUserRoutes } from './admin/users/handler';
 import { authRoutes } from './auth/handler';
+import { cartRoutes } from './cart/handler';
 import { catalogRoutes } from './catalog/handler';
+import { checkoutRoutes } from './checkout/handler';
 import { healthRoutes } from './health/handler';
 import { meRoutes } from './me/handler';
 import { oauthRoutes } from './oauth/handler';
+import { orderRoutes } from './orders/handler';
+import { webhookRoutes } from './webhooks/handler';
 
 /** Every route of the API. A new area adds its list here; OpenAPI and the router both read this. */
 export const routes: Route[] = [
@@ -26,6 +30,10 @@ export const routes: Route[] = [
   ...reindexRoutes,
   ...authRoutes,
   ...catalogRoutes,
+  ...cartRoutes,
   ...meRoutes,
   ...oauthRoutes,
+  ...checkoutRoutes,
+  ...orderRoutes,
+  ...webhookRoutes,
 ];

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { createPaymentProvider } from '@market/adapters/payments/index';
 import { createTestBucket } from '@market/adapters/storage/testing';
 import { createTestDatabase } from '@market/db/testing';
 import { type Config, loadConfig } from '../config';
@@ -69,6 +70,7 @@ export async function createTestDeps(overrides: Record<string, string> = {}): Pr
     cache,
     search,
     storage: bucket.storage,
+    payments: createPaymentProvider(config.payments, { db }),
     temporal: temporalDeps(temporal.client, `test-${process.pid}`),
     close: async () => {
       if (search && config.search) {

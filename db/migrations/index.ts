@@ -7,6 +7,7 @@ import * as carts from './0004-carts';
 import * as orders from './0005-orders';
 import * as reviewsEmail from './0006-reviews-email';
 import * as sessionsIdentities from './0007-sessions-identities';
+import * as checkout from './0008-checkout';
 
 /**
  * Every migration, in order. Listed by hand rather than globbed so the same list works from TypeScript sources
@@ -20,4 +21,5 @@ export const migrations: RunnableMigration<QueryInterface>[] = [
   { name: '0005-orders', ...orders },
   { name: '0006-reviews-email', ...reviewsEmail },
   { name: '0007-sessions-identities', ...sessionsIdentities },
+  { name: '0008-checkout', ...checkout },
 ];

@@ -19,7 +19,9 @@ import { initStockMovement } from './stock-movement';
 import { initStockReservation } from './stock-reservation';
 import { initTag } from './tag';
 import { initUser } from './user';
+import { initTestPayment } from './test-payment';
 import { initUserIdentity } from './user-identity';
+import { initWebhookEvent } from './webhook-event';
 
 export type Models = ReturnType<typeof initModels>;
 
@@ -47,6 +49,8 @@ export function initModels(sequelize: Sequelize) {
     OrderEvent: initOrderEvent(sequelize),
     Review: initReview(sequelize),
     EmailLog: initEmailLog(sequelize),
+    WebhookEvent: initWebhookEvent(sequelize),
+    TestPayment: initTestPayment(sequelize),
   };
   const { User, RefreshToken, Address, Category, Tag, Product, ProductImage, ProductTag, Inventory } = models;
   const { StockMovement, StockReservation, Cart, CartItem, Order, OrderItem, Payment, Shipment } = models;

@@ -49,6 +49,12 @@ export class Order extends Model<InferAttributes<Order>, InferCreationAttributes
    * so one unique index makes it unique per user or guest.
    */
   declare idempotencyKey: CreationOptional<string | null>;
+  /** SHA-256 of the checkout request body: the same key with another body is refused. */
+  declare requestHash: CreationOptional<string | null>;
+  /** SHA-256 of the guest cart token that placed the order (null for signed-in customers). */
+  declare guestTokenHash: CreationOptional<string | null>;
+  /** Why a failed order failed: out_of_stock, payment_declined, payment_timeout, capture_failed. */
+  declare failureReason: CreationOptional<string | null>;
   declare createdAt: CreationOptional<Date>;
   declare updatedAt: CreationOptional<Date>;
 
@@ -80,6 +86,9 @@ export function initOrder(sequelize: Sequelize): typeof Order {
       shippingAddress: json('shippingAddress', false),
       workflowId: { type: DataTypes.STRING(191), allowNull: false, unique: true },
       idempotencyKey: { type: DataTypes.STRING(191).BINARY, allowNull: true, unique: true },
+      requestHash: { type: DataTypes.STRING(64), allowNull: true },
+      guestTokenHash: { type: DataTypes.STRING(64), allowNull: true },
+      failureReason: { type: DataTypes.STRING(64), allowNull: true },
       ...timestampAttributes,
     },
     { sequelize, modelName: 'Order', tableName: 'orders', ...modelOptions },

@@ -10,6 +10,7 @@ import { bindModel, modelOptions, money, reference, timestampAttributes } from '
 
 export const PAYMENT_STATUSES = [
   'pending',
+  'requires_action',
   'authorized',
   'captured',
   'failed',
@@ -29,6 +30,11 @@ export class Payment extends Model<InferAttributes<Payment>, InferCreationAttrib
   declare currency: string;
   declare status: CreationOptional<PaymentStatus>;
   declare idempotencyKey: string;
+  /** For 3-D Secure: the provider's client secret the storefront needs to finish authentication. */
+  declare clientSecret: CreationOptional<string | null>;
+  /** The provider's decline code and message (e.g. card_declined), when the payment failed. */
+  declare failureCode: CreationOptional<string | null>;
+  declare failureMessage: CreationOptional<string | null>;
   declare createdAt: CreationOptional<Date>;
   declare updatedAt: CreationOptional<Date>;
 }
@@ -50,6 +56,9 @@ export function initPayment(sequelize: Sequelize): typeof Payment {
         validate: { isIn: [[...PAYMENT_STATUSES]] },
       },
       idempotencyKey: { type: DataTypes.STRING(191).BINARY, allowNull: false, unique: true },
+      clientSecret: { type: DataTypes.STRING(255), allowNull: true },
+      failureCode: { type: DataTypes.STRING(64), allowNull: true },
+      failureMessage: { type: DataTypes.STRING(255), allowNull: true },
       ...timestampAttributes,
     },
     { sequelize, modelName: 'Payment', tableName: 'payments', ...modelOptions },

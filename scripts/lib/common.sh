@@ -8,6 +8,11 @@
 : "${MARKET_STACK_TIMEOUT:=90}"
 # mariadbd, mariadb-install-db live in /usr/sbin, which a non-root PATH may lack.
 case ":$PATH:" in *:/usr/sbin:*) ;; *) PATH="$PATH:/usr/sbin" ;; esac
+# Go from the go.dev tarball lives in /usr/local/go/bin, which a non-login shell's PATH may lack (a go already on
+# the PATH still wins). scripts/services/stripe.sh builds stripe-mock with it.
+if [[ -x /usr/local/go/bin/go ]]; then
+  case ":$PATH:" in *:/usr/local/go/bin:*) ;; *) PATH="$PATH:/usr/local/go/bin" ;; esac
+fi
 
 log() { printf '[stack] %s\n' "$*" >&2; }
 die() {

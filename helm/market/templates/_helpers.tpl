@@ -76,6 +76,20 @@ SEARCH_INDEX: {{ $.Values.config.search.index | quote }}
 SEARCH_USERNAME: {{ . | quote }}
 {{- end }}
 {{- end }}
+{{- with .Values.config.payments.provider }}
+PAYMENTS_PROVIDER: {{ . | quote }}
+{{- end }}
+{{- with .Values.config.payments.stripeApiUrl }}
+STRIPE_API_URL: {{ . | quote }}
+{{- end }}
+SHOP_CURRENCY: {{ .Values.config.checkout.currency | quote }}
+SHIPPING_FLAT_AMOUNT: {{ .Values.config.checkout.shippingFlatAmount | quote }}
+SHIPPING_FREE_FROM_AMOUNT: {{ .Values.config.checkout.shippingFreeFromAmount | quote }}
+{{- with .Values.config.checkout.taxRates }}
+TAX_RATES: {{ . | quote }}
+{{- end }}
+TAX_DEFAULT_RATE: {{ .Values.config.checkout.taxDefaultRate | quote }}
+PAYMENT_TIMEOUT_MINUTES: {{ .Values.config.checkout.paymentTimeoutMinutes | quote }}
 ADMIN_EMAIL: {{ .Values.config.adminEmail | quote }}
 SUPPORT_EMAIL: {{ .Values.config.supportEmail | quote }}
 {{- range $name, $value := .Values.config.extraEnv }}
@@ -117,6 +131,8 @@ GOOGLE_CLIENT_ID: {{ . | quote }}
 {{- with .Values.secrets.googleClientSecret }}
 GOOGLE_CLIENT_SECRET: {{ . | quote }}
 {{- end }}
+STRIPE_SECRET_KEY: {{ required "secrets.stripeSecretKey is required (STRIPE_SECRET_KEY, sk_live_…)" .Values.secrets.stripeSecretKey | quote }}
+STRIPE_WEBHOOK_SECRET: {{ required "secrets.stripeWebhookSecret is required (STRIPE_WEBHOOK_SECRET, whsec_…)" .Values.secrets.stripeWebhookSecret | quote }}
 {{- end -}}
 
 {{/* Writable scratch space: the root filesystem is read-only. */}}

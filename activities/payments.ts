@@ -1,0 +1,209 @@
+import type { Database, Payment, PaymentStatus } from '@market/db';
+import {
+  PaymentRejectedError,
+  type PaymentProvider,
+  type PaymentState,
+  type ProviderPayment,
+} from '@market/adapters/payments/port';
+import { ApplicationFailure } from '@temporalio/activity';
+import { requireDatabase } from './database';
+import type { ActivityDeps } from './deps';
+import { addTimelineEntry } from './timeline';
+
+/** Our payments row's status for a provider state (a decline leaves the provider's payment waiting for a card). */
+function statusOf(payment: ProviderPayment): PaymentStatus {
+  if (payment.decline && payment.state === 'requires_payment_method') return 'failed';
+  const map: Record<PaymentState, PaymentStatus> = {
+    requires_payment_method: 'pending',
+    processing: 'pending',
+    requires_action: 'requires_action',
+    authorized: 'authorized',
+    captured: 'captured',
+    cancelled: 'cancelled',
+  };
+  return map[payment.state];
+}
+
+/** A provider refusal that retrying cannot fix becomes a nonRetryable failure of type PaymentRejected. */
+async function provider<T>(call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (err) {
+    if (err instanceof PaymentRejectedError) {
+      throw ApplicationFailure.nonRetryable(err.message, 'PaymentRejected', err.code);
+    }
+    throw err;
+  }
+}
+
+/**
+ * Payment activities. The idempotency key each one gets comes from the workflow (`<workflowId>:capture`) and goes
+ * to the provider, so a retried or replayed activity gets the provider's first answer back instead of charging
+ * again. They never log card data or client secrets.
+ */
+export function createPaymentActivities(deps: ActivityDeps) {
+  const payments = (): PaymentProvider => {
+    if (!deps.payments) {
+      throw ApplicationFailure.nonRetryable('the worker has no payment provider', 'PaymentsNotConfigured');
+    }
+    return deps.payments;
+  };
+
+  async function paymentOf(db: Database, orderId: number): Promise<Payment & { providerPaymentId: string }> {
+    const payment = await db.models.Payment.findOne({ where: { orderId }, order: [['id', 'DESC']] });
+    if (!payment?.providerPaymentId) {
+      throw ApplicationFailure.nonRetryable(`order ${orderId} has no payment`, 'InvalidOrder');
+    }
+    return payment as Payment & { providerPaymentId: string };
+  }
+
+  /** Writes the provider's answer to our row and, when the status changed, a timeline entry. */
+  async function record(db: Database, payment: Payment, answer: ProviderPayment, event: string) {
+    const status = statusOf(answer);
+    await db.sequelize.transaction(async (transaction) => {
+      const [changed] = await db.models.Payment.update(
+        {
+          status,
+          clientSecret: answer.state === 'requires_action' ? answer.clientSecret : null,
+          failureCode: answer.decline?.code ?? null,
+          failureMessage: answer.decline?.message.slice(0, 255) ?? null,
+        },
+        { where: { id: payment.id }, transaction },
+      );
+      if (changed && status !== payment.status) {
+        const type = status === 'failed' ? 'payment_declined' : event;
+        const data = answer.decline ? { code: answer.decline.code } : { amount: answer.amount };
+        await addTimelineEntry(db, { orderId: payment.orderId, type, data }, transaction);
+      }
+    });
+  }
+
+  /**
+   * Creates the provider's payment (authorize only) for the order's total. Our row is written first with the
+   * idempotency key; a retry after a crash finds it and asks the provider again with the same key, which answers
+   * with the payment it made the first time.
+   */
+  async function createPayment(input: {
+    orderId: number;
+    idempotencyKey: string;
+  }): Promise<{ paymentId: number; payment: ProviderPayment }> {
+    const db = requireDatabase(deps);
+    const order = await db.models.Order.findByPk(input.orderId);
+    if (!order)
+      throw ApplicationFailure.nonRetryable(`order ${input.orderId} does not exist`, 'InvalidOrder');
+    const provider_ = payments();
+    const [row] = await db.models.Payment.findOrCreate({
+      where: { idempotencyKey: input.idempotencyKey },
+      defaults: {
+        orderId: order.id,
+        provider: provider_.name,
+        amount: order.totalAmount,
+        currency: order.currency,
+        idempotencyKey: input.idempotencyKey,
+      },
+    });
+    const payment = await provider(() =>
+      provider_.createPayment({
+        amount: order.totalAmount,
+        currency: order.currency,
+        idempotencyKey: input.idempotencyKey,
+        description: `Order ${order.number}`,
+        receiptEmail: order.email,
+        metadata: { orderNumber: order.number, workflowId: order.workflowId },
+      }),
+    );
+    if (row.providerPaymentId !== payment.id) {
+      await db.sequelize.transaction(async (transaction) => {
+        await row.update({ providerPaymentId: payment.id }, { transaction });
+        await addTimelineEntry(
+          db,
+          {
+            orderId: order.id,
+            type: 'payment_created',
+            data: { amount: payment.amount, provider: provider_.name },
+          },
+          transaction,
+        );
+      });
+    }
+    return { paymentId: row.id, payment };
+  }
+
+  /** Confirms with the shopper's card. A decline is an answer, not an error. */
+  async function confirmPayment(input: {
+    orderId: number;
+    paymentMethodId: string;
+    idempotencyKey: string;
+  }): Promise<ProviderPayment> {
+    const db = requireDatabase(deps);
+    const row = await paymentOf(db, input.orderId);
+    const answer = await provider(() =>
+      payments().confirmPayment({
+        paymentId: row.providerPaymentId,
+        paymentMethodId: input.paymentMethodId,
+        idempotencyKey: input.idempotencyKey,
+      }),
+    );
+    await record(
+      db,
+      row,
+      answer,
+      answer.state === 'requires_action' ? 'payment_requires_action' : 'payment_authorized',
+    );
+    return answer;
+  }
+
+  /** An authorization that arrived by webhook (3-D Secure finished in the browser): our row catches up. */
+  async function recordPayment(input: { orderId: number; state: 'authorized' }): Promise<void> {
+    const db = requireDatabase(deps);
+    const row = await paymentOf(db, input.orderId);
+    if (row.status === 'authorized' || row.status === 'captured') return;
+    const answer = await provider(() => payments().retrievePayment(row.providerPaymentId));
+    await record(db, row, answer, 'payment_authorized');
+  }
+
+  async function capturePayment(input: {
+    orderId: number;
+    idempotencyKey: string;
+  }): Promise<ProviderPayment> {
+    const db = requireDatabase(deps);
+    const row = await paymentOf(db, input.orderId);
+    const answer = await provider(() =>
+      payments().capturePayment({ paymentId: row.providerPaymentId, idempotencyKey: input.idempotencyKey }),
+    );
+    await record(db, row, answer, 'payment_captured');
+    return answer;
+  }
+
+  /**
+   * Compensation: voids the authorization or abandons the unpaid payment. A provider that refuses (the payment is
+   * already captured, which the workflow never lets happen before this) is recorded, not retried forever.
+   */
+  async function cancelPayment(input: { orderId: number; idempotencyKey: string }): Promise<void> {
+    const db = requireDatabase(deps);
+    const row = await db.models.Payment.findOne({
+      where: { orderId: input.orderId },
+      order: [['id', 'DESC']],
+    });
+    if (!row?.providerPaymentId || row.status === 'cancelled') return;
+    try {
+      const answer = await payments().cancelPayment({
+        paymentId: row.providerPaymentId,
+        idempotencyKey: input.idempotencyKey,
+      });
+      // A declined payment stays `failed` in our records: that is the more useful fact.
+      if (row.status !== 'failed') await record(db, row, answer, 'payment_cancelled');
+    } catch (err) {
+      if (!(err instanceof PaymentRejectedError)) throw err;
+      await db.sequelize.transaction((transaction) =>
+        addTimelineEntry(
+          db,
+          { orderId: input.orderId, type: 'payment_cancel_refused', data: { code: err.code } },
+          transaction,
+        ),
+      );
+    }
+  }
+
+  return { createPayment, confirmPayment, recordPayment, capturePayment, cancelPayment };
+}

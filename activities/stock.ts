@@ -1,0 +1,159 @@
+import type { Database } from '@market/db';
+import { ApplicationFailure } from '@temporalio/activity';
+import { literal, Op, type Transaction, where } from 'sequelize';
+import { requireDatabase } from './database';
+import type { ActivityDeps } from './deps';
+import { addTimelineEntry } from './timeline';
+
+/**
+ * Stock holds for orders. Every change to inventory is one conditional UPDATE (the row lock serialises racing
+ * orders, and the CHECK reserved <= on_hand backs it up), and every reservation row moves held → committed or
+ * held → released by a conditional UPDATE too, so a retried activity never counts a unit twice.
+ */
+export function createStockActivities(deps: ActivityDeps) {
+  /**
+   * Holds every line of the order, or none: one transaction, lines in product order (so two orders never lock
+   * each other's rows in opposite orders). Short lines → OutOfStock (nonRetryable) naming the products, nothing
+   * held. Idempotent: an order that already holds its stock gets its existing hold back.
+   */
+  async function reserveStock(input: { orderId: number; seconds: number }): Promise<{ expiresAt: string }> {
+    const db = requireDatabase(deps);
+    const { StockReservation, OrderItem, Inventory } = db.models;
+    const existing = await StockReservation.findOne({ where: { orderId: input.orderId } });
+    if (existing) return { expiresAt: existing.expiresAt.toISOString() };
+
+    const items = await OrderItem.findAll({
+      where: { orderId: input.orderId },
+      order: [['productId', 'ASC']],
+    });
+    const expiresAt = new Date(Date.now() + input.seconds * 1000);
+    const short = await db.sequelize
+      .transaction(async (transaction) => {
+        const missing: number[] = [];
+        for (const item of items) {
+          const [changed] = await Inventory.update(
+            { reserved: literal(`reserved + ${db.sequelize.escape(item.quantity)}`) },
+            {
+              where: {
+                productId: item.productId,
+                [Op.and]: [where(literal('on_hand - reserved'), Op.gte, item.quantity)],
+              },
+              transaction,
+            },
+          );
+          if (!changed) missing.push(item.productId);
+        }
+        // Throwing rolls back the lines that did fit: all or nothing.
+        if (missing.length) throw new ShortStock(missing);
+        await StockReservation.bulkCreate(
+          items.map((item) => ({
+            orderId: input.orderId,
+            productId: item.productId,
+            quantity: item.quantity,
+            expiresAt,
+            status: 'held' as const,
+          })),
+          { transaction },
+        );
+        await addTimelineEntry(
+          db,
+          { orderId: input.orderId, type: 'stock_reserved', data: { expiresAt: expiresAt.toISOString() } },
+          transaction,
+        );
+        return [];
+      })
+      .catch((err: unknown) => {
+        if (err instanceof ShortStock) return err.productIds;
+        throw err;
+      });
+    if (short.length) {
+      throw ApplicationFailure.nonRetryable(
+        `not enough stock for products ${short.join(', ')}`,
+        'OutOfStock',
+        short,
+      );
+    }
+    return { expiresAt: expiresAt.toISOString() };
+  }
+
+  /** Gives held stock back (payment failed or timed out). Releasing twice releases once. */
+  async function releaseStock(input: { orderId: number }): Promise<void> {
+    const db = requireDatabase(deps);
+    await db.sequelize.transaction(async (transaction) => {
+      const released = await settleHolds(db, input.orderId, 'released', transaction);
+      if (released.length) {
+        await addTimelineEntry(
+          db,
+          { orderId: input.orderId, type: 'stock_released', data: { units: sum(released) } },
+          transaction,
+        );
+      }
+    });
+  }
+
+  return { reserveStock, releaseStock };
+}
+
+class ShortStock extends Error {
+  constructor(readonly productIds: number[]) {
+    super('short stock');
+  }
+}
+
+const sum = (holds: { quantity: number }[]) => holds.reduce((total, h) => total + h.quantity, 0);
+
+/**
+ * Moves the order's held reservations to `to`, each by a conditional UPDATE on its status, and takes them out of
+ * inventory.reserved (and, when committed, out of on_hand). Returns the reservations this call moved.
+ */
+async function settleHolds(
+  db: Database,
+  orderId: number,
+  to: 'released' | 'committed',
+  transaction: Transaction,
+): Promise<{ productId: number; quantity: number }[]> {
+  const { StockReservation, Inventory } = db.models;
+  const holds = await StockReservation.findAll({
+    where: { orderId, status: 'held' },
+    order: [['productId', 'ASC']],
+    transaction,
+  });
+  const moved: { productId: number; quantity: number }[] = [];
+  for (const hold of holds) {
+    const [changed] = await StockReservation.update(
+      { status: to },
+      { where: { id: hold.id, status: 'held' }, transaction },
+    );
+    if (!changed) continue;
+    const quantity = db.sequelize.escape(hold.quantity);
+    await Inventory.update(
+      {
+        reserved: literal(`reserved - ${quantity}`),
+        ...(to === 'committed' ? { onHand: literal(`on_hand - ${quantity}`) } : {}),
+      },
+      { where: { productId: hold.productId }, transaction },
+    );
+    moved.push({ productId: hold.productId, quantity: hold.quantity });
+  }
+  return moved;
+}
+
+/** Paid: held units leave the shelf for good, each with a `sale` row in the stock ledger. */
+export async function commitHeldStock(
+  db: Database,
+  orderId: number,
+  transaction: Transaction,
+): Promise<void> {
+  const committed = await settleHolds(db, orderId, 'committed', transaction);
+  const order = await db.models.Order.findByPk(orderId, { attributes: ['number'], transaction });
+  await db.models.StockMovement.bulkCreate(
+    committed.map((hold) => ({
+      productId: hold.productId,
+      delta: -hold.quantity,
+      reason: 'sale' as const,
+      reference: order?.number ?? null,
+      actorUserId: null,
+    })),
+    { transaction },
+  );
+}

@@ -1,0 +1,178 @@
+import type { Request } from 'express';
+import { Op } from 'sequelize';
+import type { OrderInput } from '@market/workflows/definitions';
+import type { AppDeps } from '../../deps';
+import { AppError, BadRequestError, ConflictError, ValidationError } from '../../errors';
+import { defineRoute } from '../../openapi/route';
+import type { Actor } from '../../policies';
+import { loadOrderRecord, presentOrder } from '../../presenters/order';
+import { type CartOwner, cartOwnerOf, findCart, priceCart } from '../../services/cart';
+import { startOrder } from '../../services/order-workflows';
+import { canonicalJson, orderNumberFor, sha256 } from './identity';
+import { checkoutBody, checkoutResultSchema, IDEMPOTENCY_KEY } from './schema';
+
+function idempotencyKeyOf(req: Request): string {
+  const key = req.get('idempotency-key');
+  if (!key) {
+    throw new BadRequestError(
+      'Checkout needs an Idempotency-Key header (a UUID per checkout attempt), so a retry never orders twice.',
+      'idempotency_key_required',
+    );
+  }
+  if (!IDEMPOTENCY_KEY.test(key)) {
+    throw new BadRequestError(
+      'The Idempotency-Key must be 8–128 letters, digits or -_.: characters.',
+      'idempotency_key_invalid',
+    );
+  }
+  return key;
+}
+
+const scopeOf = (owner: CartOwner) =>
+  'userId' in owner ? `user:${owner.userId}` : `guest:${owner.guestTokenHash}`;
+
+/** The order's result as the API answers it: 409 when stock ran out, the order and its payment otherwise. */
+async function answer(deps: AppDeps, number: string) {
+  const order = await deps.db.models.Order.findOne({ where: { number } });
+  if (!order) throw new Error(`order ${number} was started but is not in the database`);
+  if (order.status === 'failed' && order.failureReason === 'out_of_stock') {
+    throw new AppError(409, 'out_of_stock', 'Out of stock', 'Some items are no longer in stock.', {
+      orderId: order.id,
+    });
+  }
+  const record = await loadOrderRecord(deps, order);
+  const presented = presentOrder(record);
+  return { order: presented, payment: presented.payment };
+}
+
+/** Builds the workflow input from the caller's cart, refusing what cannot be ordered. */
+async function orderInputFrom(
+  deps: AppDeps,
+  owner: CartOwner,
+  actor: Actor | null,
+  body: { shippingAddress: OrderInput['shippingAddress']; email?: string | undefined },
+  ids: { scopedKey: string; number: string; requestHash: string },
+): Promise<{ input: OrderInput; cartId: number }> {
+  const cart = await findCart(deps, owner);
+  const priced = await priceCart(deps, cart, body.shippingAddress.country);
+  if (!cart || priced.items.length === 0) {
+    throw new ValidationError([{ path: 'cart', code: 'cart_empty', message: 'The cart has no items' }]);
+  }
+  const unavailable = priced.items.filter((line) => line.warning === 'unavailable');
+  if (unavailable.length) {
+    throw new ConflictError(
+      `Remove the items that are no longer sold first: ${unavailable.map((l) => l.title).join(', ')}.`,
+      'cart_has_unavailable_items',
+    );
+  }
+  const email = actor ? actor.email : body.email;
+  if (!email) {
+    throw new ValidationError([
+      { path: 'body.email', code: 'required', message: 'Guests must give an email' },
+    ]);
+  }
+  const { totals } = priced;
+  return {
+    cartId: cart.id,
+    input: {
+      number: ids.number,
+      userId: actor?.id ?? null,
+      email,
+      guestTokenHash: 'guestTokenHash' in owner ? owner.guestTokenHash : null,
+      idempotencyKey: ids.scopedKey,
+      requestHash: ids.requestHash,
+      currency: priced.currency,
+      lines: priced.items.map((line) => ({
+        productId: line.productId,
+        title: line.title,
+        unitPriceAmount: line.unitPriceAmount,
+        quantity: line.quantity,
+        lineTotalAmount: line.lineTotalAmount,
+      })),
+      subtotalAmount: totals.subtotalAmount,
+      shippingAmount: totals.shippingAmount,
+      taxAmount: totals.taxAmount,
+      totalAmount: totals.totalAmount,
+      shippingAddress: body.shippingAddress,
+      paymentTimeoutSeconds: deps.config.checkout.paymentTimeoutMinutes * 60,
+    },
+  };
+}
+
+export const checkout = defineRoute({
+  method: 'post',
+  access: 'guest-or-user',
+  path: '/api/checkout',
+  summary: 'Place an order from the cart: reserve its stock and start its payment',
+  description:
+    'Requires an `Idempotency-Key` header. Starts the order workflow and answers once the stock is reserved and ' +
+    'the payment exists (then pay with POST /api/orders/{id}/pay). The same key again — even concurrently — ' +
+    'answers with the same order; the same key with another body is a 422. Guests send their `Cart-Token` and ' +
+    'an email.',
+  tags: ['Orders'],
+  status: 201,
+  request: { body: checkoutBody },
+  responses: {
+    201: { description: 'The order, awaiting payment, and its payment', schema: checkoutResultSchema },
+    400: { description: 'idempotency_key_required or idempotency_key_invalid' },
+    401: { description: 'A bearer token was sent but is not valid' },
+    409: { description: 'out_of_stock (the order failed, nothing is held) or cart_has_unavailable_items' },
+    422: { description: 'cart_empty, a bad address, a missing guest email, or idempotency_key_reused' },
+  },
+  handler: async ({ input, deps, actor, req, res }) => {
+    const key = idempotencyKeyOf(req);
+    const owner = cartOwnerOf(req, actor);
+    if (!owner) {
+      throw new ValidationError([{ path: 'cart', code: 'cart_empty', message: 'The cart has no items' }]);
+    }
+    const scopedKey = `${scopeOf(owner)}:${key}`;
+    const requestHash = sha256(canonicalJson(input.body));
+    const number = orderNumberFor(scopedKey);
+
+    const existing = await deps.db.models.Order.findOne({ where: { idempotencyKey: scopedKey } });
+    if (existing && existing.requestHash !== requestHash) {
+      throw new ValidationError(
+        [
+          {
+            path: 'header.idempotency-key',
+            code: 'idempotency_key_reused',
+            message: 'Used with another body',
+          },
+        ],
+        'This Idempotency-Key was already used for a different checkout request.',
+      );
+    }
+    let cartId: number | null = null;
+    let orderInput: OrderInput | null = null;
+    if (!existing) {
+      const built = await orderInputFrom(deps, owner, actor, input.body, {
+        scopedKey,
+        number,
+        requestHash,
+      }).catch(async (err: unknown) => {
+        // A concurrent request with this key may have emptied the cart after placing the order: join it.
+        if (await deps.db.models.Order.findOne({ where: { idempotencyKey: scopedKey } })) return null;
+        throw err;
+      });
+      cartId = built?.cartId ?? null;
+      orderInput = built?.input ?? null;
+    }
+    const state = await startOrder(deps, orderInput, number, requestHash);
+    if (state && state.phase !== 'failed' && cartId !== null && orderInput) {
+      // Placed: the ordered lines leave the cart (saved-for-later lines stay).
+      await deps.db.models.CartItem.destroy({
+        where: {
+          cartId,
+          savedForLater: false,
+          productId: { [Op.in]: orderInput.lines.map((l) => l.productId) },
+        },
+      });
+    }
+    const result = await answer(deps, number);
+    // A replay of a finished checkout is 200, as the first answer was 201.
+    if (existing) res.status(200).json(result);
+    return existing ? undefined : result;
+  },
+});
+
+export const checkoutRoutes = [checkout];

@@ -1,0 +1,108 @@
+import { randomUUID } from 'node:crypto';
+import { createActivities, type Activities } from '@market/activities';
+import type { Product } from '@market/db';
+import request from 'supertest';
+import { createApp } from '../app';
+import { temporalDeps } from '../platform';
+import { createWorker, type MarketWorker } from '../worker';
+import { createTestDeps, type TestDeps } from './deps';
+
+export interface OrderApp {
+  deps: TestDeps;
+  app: ReturnType<typeof createApp>;
+  worker: MarketWorker;
+}
+
+export interface OrderAppOptions {
+  env?: Record<string, string>;
+  /** Replace some of the worker's activities (a scripted payment provider, a slow capture). */
+  activities?: (real: Activities) => Partial<Activities>;
+}
+
+/**
+ * Registers beforeAll/afterAll for an order suite: real deps, the app, and an in-process worker on a task queue of
+ * the suite's own running the real workflows and activities against the same database.
+ */
+export function useOrderApp(options: OrderAppOptions = {}): OrderApp {
+  const ctx = {} as OrderApp;
+  let running: Promise<void>;
+  beforeAll(async () => {
+    const deps = await createTestDeps({ SHOP_CURRENCY: 'EUR', ...options.env });
+    const taskQueue = `orders-${randomUUID()}`;
+    ctx.deps = { ...deps, temporal: temporalDeps(deps.temporal.client, taskQueue) };
+    ctx.app = createApp(ctx.deps);
+    const real = createActivities({ db: deps.db, payments: deps.payments, storage: deps.storage });
+    ctx.worker = await createWorker({
+      address: deps.config.temporal.address!,
+      namespace: deps.config.temporal.namespace,
+      taskQueue,
+      activities: { ...real, ...options.activities?.(real) },
+      log: deps.log,
+    });
+    running = ctx.worker.run();
+  }, 120_000);
+  afterAll(async () => {
+    await ctx.worker?.shutdown();
+    await running;
+    await ctx.deps?.close();
+  });
+  return ctx;
+}
+
+let productSeq = 0;
+
+/** An active EUR product with `stock` units on hand. */
+export async function createStockedProduct(
+  ctx: OrderApp,
+  stock: number,
+  priceAmount = 1_250,
+): Promise<Product> {
+  productSeq += 1;
+  const slug = `order-${process.pid}-${productSeq}-${randomUUID().slice(0, 8)}`;
+  const product = await ctx.deps.db.models.Product.create({
+    slug,
+    title: `Order product ${productSeq}`,
+    priceAmount,
+    currency: 'EUR',
+    status: 'active',
+  });
+  await ctx.deps.db.models.Inventory.create({ productId: product.id, onHand: stock, reserved: 0 });
+  return product;
+}
+
+/** A guest cart holding `quantity` of each product, through the API; returns its Cart-Token. */
+export async function guestCart(ctx: OrderApp, items: { productId: number; quantity: number }[]) {
+  let token: string | undefined;
+  for (const item of items) {
+    const res = await request(ctx.app)
+      .post('/api/cart/items')
+      .set(token ? { 'Cart-Token': token } : {})
+      .send(item)
+      .expect(200);
+    token = res.headers['cart-token'] ?? token;
+  }
+  return token!;
+}
+
+export const address = {
+  name: 'Ada Shopper',
+  line1: '1 Market Street',
+  city: 'Berlin',
+  postalCode: '10115',
+  country: 'DE',
+};
+
+/** POST /api/checkout as a guest. */
+export function checkoutAsGuest(ctx: OrderApp, token: string, key = randomUUID(), body: object = {}) {
+  return request(ctx.app)
+    .post('/api/checkout')
+    .set({ 'Cart-Token': token, 'Idempotency-Key': key })
+    .send({ shippingAddress: address, email: 'guest@example.com', ...body });
+}
+
+export function pay(ctx: OrderApp, token: string, orderId: number, paymentMethodId: string) {
+  return request(ctx.app)
+    .post(`/api/orders/${orderId}/pay`)
+    .set({ 'Cart-Token': token })
+    .send({ paymentMethodId });
+}

@@ -1,0 +1,90 @@
+import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
+import type { PlaceOrderInput } from '@market/activities';
+import type { PaymentDecline, PaymentState } from '@market/adapters/payments/port';
+
+// The order workflow's input, state and messages. Safe to import anywhere: it only defines things.
+
+type AddressSnapshot = PlaceOrderInput['shippingAddress'];
+
+export interface OrderLine {
+  productId: number;
+  title: string;
+  unitPriceAmount: number;
+  quantity: number;
+  lineTotalAmount: number;
+}
+
+export interface OrderInput {
+  /** Derived from the checkout's scoped Idempotency-Key (see orderIdentity in the API): M-XXXX-XXXX-XXXX. */
+  number: string;
+  userId: number | null;
+  email: string;
+  guestTokenHash: string | null;
+  /** The Idempotency-Key with its owner in front (`user:42:<key>`). */
+  idempotencyKey: string;
+  /** SHA-256 of the checkout body: the same key with another body is refused by the checkout update. */
+  requestHash: string;
+  currency: string;
+  lines: OrderLine[];
+  subtotalAmount: number;
+  shippingAmount: number;
+  taxAmount: number;
+  totalAmount: number;
+  shippingAddress: AddressSnapshot;
+  /** How long stock is held waiting for payment (the durable timer), in seconds; then the order fails. */
+  paymentTimeoutSeconds: number;
+}
+
+/**
+ * Where the order is in its process: `placing` (row written, reserving stock, creating the payment),
+ * `awaiting_payment`, `capturing`, then `paid` or `failed`.
+ */
+export type OrderPhase = 'placing' | 'awaiting_payment' | 'capturing' | 'paid' | 'failed';
+
+export type FailureReason = 'out_of_stock' | 'payment_declined' | 'payment_timeout' | 'capture_failed';
+
+export interface OrderPaymentView {
+  /** Our payments row, and the provider's id for it. */
+  id: number | null;
+  providerPaymentId: string | null;
+  state: PaymentState | null;
+  /** Only while 3-D Secure is pending. */
+  clientSecret: string | null;
+  decline: PaymentDecline | null;
+}
+
+export interface OrderState {
+  orderId: number | null;
+  number: string;
+  phase: OrderPhase;
+  failureReason: FailureReason | null;
+  /** Products that were short, when failureReason is out_of_stock. */
+  shortProductIds: number[];
+  payment: OrderPaymentView;
+  /** ISO time when held stock goes back on sale if the order is not paid. */
+  holdExpiresAt: string | null;
+}
+
+/** A payment fact from outside the pay endpoint: a provider webhook or the test provider's 3-D Secure page. */
+export interface PaymentEventSignal {
+  /** Deduplication key: the provider's event id. */
+  eventId: string;
+  kind: 'authorized' | 'failed' | 'cancelled';
+  providerPaymentId: string;
+  decline?: PaymentDecline | null;
+}
+
+export const orderStateQuery = defineQuery<OrderState>('state');
+
+/** Sent by checkout (with update-with-start). Answers once stock is reserved and the payment exists, or failed. */
+export const checkoutUpdate = defineUpdate<OrderState, [{ requestHash: string }]>('checkout');
+
+/**
+ * Pays with a card (a PaymentMethod id). Answers when the payment is captured, declined or needs 3-D Secure, or
+ * after a short wait with the order still capturing. Repeats are harmless: a paid order is never charged again.
+ */
+export const payUpdate = defineUpdate<OrderState, [{ paymentMethodId: string }]>('pay');
+
+export const paymentEventSignal = defineSignal<[PaymentEventSignal]>('paymentEvent');
+
+export const orderWorkflowId = (number: string): string => `order-${number}`;
