@@ -5,9 +5,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { type PlatformCheckResult, workflowTypes } from '@market/workflows/definitions';
+import { productInStock, Shopper } from './testing/shop';
 
 // `npm start` end to end: the embedded default (SQLite, in-process cache, a Temporal dev server with its UI,
-// the worker and the API) comes up from an empty data directory, answers, runs a workflow, and stops cleanly.
+// the worker and the API) comes up from an empty data directory, answers, runs a workflow, takes an order, and
+// stops cleanly.
 const root = path.resolve(__dirname, '..');
 
 function freePort(): Promise<number> {
@@ -59,6 +61,33 @@ async function refused(url: string): Promise<boolean> {
   );
 }
 
+/**
+ * The order flow on the embedded stack: a guest buys a seeded product with pm_card_visa and the order reads paid;
+ * a second order paid with a declined card answers 402 and reads failed.
+ */
+async function shopperBuysAndIsDeclined(api: string): Promise<void> {
+  const product = await productInStock(api);
+  const shopper = new Shopper(api);
+  // Status and body together, so a refusal shows its problem details.
+  expect(await shopper.addToCart(product.id, 1)).toMatchObject({ status: 200 });
+  expect(shopper.cartToken).toBeTruthy();
+  const placed = await shopper.checkout();
+  expect(placed).toMatchObject({ status: 201, body: { order: { status: 'awaiting_payment' } } });
+  const paid = await shopper.pay(placed.body.order.id, 'pm_card_visa');
+  expect(paid).toMatchObject({ status: 200, body: { order: { status: 'paid' } } });
+  const read = await shopper.order(placed.body.order.id);
+  expect(read.status).toBe(200);
+  expect(read.body).toMatchObject({ status: 'paid', payment: { status: 'captured' } });
+
+  expect(await shopper.addToCart(product.id, 1)).toMatchObject({ status: 200 });
+  const second = await shopper.checkout();
+  expect(second).toMatchObject({ status: 201 });
+  const declined = await shopper.pay(second.body.order.id, 'pm_card_chargeDeclined');
+  expect(declined).toMatchObject({ status: 402, body: { code: 'payment_declined' } });
+  const failed = await shopper.order(second.body.order.id);
+  expect(failed.body).toMatchObject({ status: 'failed', failureReason: 'payment_declined' });
+}
+
 jest.setTimeout(180_000);
 
 describe('npm start (embedded default)', () => {
@@ -80,7 +109,7 @@ describe('npm start (embedded default)', () => {
   });
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
-  test('comes up green, runs a workflow, prints logins and stops on Ctrl-C', async () => {
+  test('comes up green, runs a workflow, sells to a guest, prints logins and stops on Ctrl-C', async () => {
     const started = start(env);
     try {
       await waitFor(started, 'Ctrl-C stops everything');
@@ -130,6 +159,8 @@ describe('npm start (embedded default)', () => {
       } finally {
         await connection.close();
       }
+
+      await shopperBuysAndIsDeclined(api);
     } finally {
       started.child.kill('SIGINT');
     }

@@ -1,0 +1,69 @@
+import type { Server } from 'node:http';
+import { randomUUID } from 'node:crypto';
+import request from 'supertest';
+import { address, createStockedProduct, useOrderApp } from '../../testing/order-app';
+
+// A crowd racing for the last units: 200 shoppers, 20 in stock, all checking out at once.
+const ctx = useOrderApp();
+let server: Server;
+beforeAll(() => {
+  server = ctx.app.listen(0);
+});
+afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+const SHOPPERS = 200;
+const STOCK = 20;
+
+async function cartFor(productId: number): Promise<string> {
+  const res = await request(server).post('/api/cart/items').send({ productId, quantity: 1 }).expect(200);
+  return res.headers['cart-token'] as string;
+}
+
+test(`${SHOPPERS} concurrent checkouts for ${STOCK} units: exactly ${STOCK} paid, never oversold`, async () => {
+  const product = await createStockedProduct(ctx, STOCK);
+  const tokens: string[] = [];
+  for (let i = 0; i < SHOPPERS; i += 1) tokens.push(await cartFor(product.id));
+
+  const checkouts = await Promise.all(
+    tokens.map((token) =>
+      request(server)
+        .post('/api/checkout')
+        .set({ 'Cart-Token': token, 'Idempotency-Key': randomUUID() })
+        .send({ shippingAddress: address, email: 'crowd@example.com' }),
+    ),
+  );
+  const placed = checkouts.flatMap((res, i) => (res.status === 201 ? [{ res, token: tokens[i]! }] : []));
+  const refused = checkouts.filter((res) => res.status === 409);
+  expect(placed).toHaveLength(STOCK);
+  expect(refused).toHaveLength(SHOPPERS - STOCK);
+  expect(refused.every((res) => res.body.code === 'out_of_stock')).toBe(true);
+  const midway = await ctx.deps.db.models.Inventory.findByPk(product.id);
+  expect(midway).toMatchObject({ onHand: STOCK, reserved: STOCK });
+
+  const paid = await Promise.all(
+    placed.map(({ res, token }) =>
+      request(server)
+        .post(`/api/orders/${res.body.order.id}/pay`)
+        .set('Cart-Token', token)
+        .send({ paymentMethodId: 'pm_card_visa' }),
+    ),
+  );
+  expect(paid.map((res) => res.body.order?.status)).toEqual(Array(STOCK).fill('paid'));
+
+  const { Order, Inventory, StockReservation, StockMovement, TestPayment } = ctx.deps.db.models;
+  const orderIds = checkouts.map((res) => res.body.order?.id ?? res.body.orderId);
+  expect(new Set(orderIds).size).toBe(SHOPPERS);
+  const orders = await Order.findAll({ where: { id: orderIds } });
+  const byStatus = orders.reduce<Record<string, number>>((acc, o) => {
+    acc[`${o.status}:${o.failureReason ?? ''}`] = (acc[`${o.status}:${o.failureReason ?? ''}`] ?? 0) + 1;
+    return acc;
+  }, {});
+  expect(byStatus).toEqual({ 'paid:': STOCK, 'failed:out_of_stock': SHOPPERS - STOCK });
+  expect(await Inventory.findByPk(product.id)).toMatchObject({ onHand: 0, reserved: 0 });
+  expect(await StockReservation.count({ where: { orderId: orderIds, status: 'held' } })).toBe(0);
+  expect(await StockReservation.count({ where: { orderId: orderIds, status: 'committed' } })).toBe(STOCK);
+  expect(await StockMovement.sum('delta', { where: { productId: product.id, reason: 'sale' } })).toBe(-STOCK);
+  expect(await TestPayment.sum('captureCount', { where: { status: 'succeeded' } })).toBeGreaterThanOrEqual(
+    STOCK,
+  );
+}, 240_000);
