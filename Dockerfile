@@ -25,6 +25,7 @@ RUN npm ci --no-audit --no-fund
 
 COPY . .
 RUN npm run build \
+ && npm run build:workflows -- dist/workflow-bundle.js \
  && npm prune --omit=dev --no-audit --no-fund \
  && npm cache clean --force
 
@@ -33,7 +34,8 @@ FROM ${NODE_IMAGE} AS runtime
 ENV NODE_ENV=production \
     HOST=0.0.0.0 \
     PORT=3000 \
-    DATA_DIR=/data
+    DATA_DIR=/data \
+    WORKFLOW_BUNDLE_PATH=/app/dist/workflow-bundle.js
 WORKDIR /app
 
 # The code stays owned by root (read-only to the app); only DATA_DIR is writable.

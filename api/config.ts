@@ -38,6 +38,7 @@ const schema = z.object({
   TEMPORAL_TASK_QUEUE: z.string().min(1).default('market'),
   TEMPORAL_UI_URL: url(['http', 'https']).optional(),
   TEMPORAL_CLI_PATH: z.string().min(1).optional(),
+  WORKFLOW_BUNDLE_PATH: z.string().min(1).optional(),
   TEMPORAL_DEV_PORT: z.coerce.number().int().min(1).max(65535).default(7233),
   TEMPORAL_DEV_UI_PORT: z.coerce.number().int().min(1).max(65535).default(8233),
   CORS_ORIGINS: list.default(['http://localhost:5173', 'http://localhost:5174']),
@@ -146,6 +147,8 @@ export interface Config {
     taskQueue: string;
     uiUrl: string;
     cliPath: string | null;
+    /** A workflow bundle prebuilt by `npm run build:workflows` (production images); null: bundle at start. */
+    workflowBundlePath: string | null;
     /** Ports of the dev server that `npm start` runs when TEMPORAL_ADDRESS is unset. */
     devServer: { port: number; uiPort: number };
   };
@@ -301,6 +304,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       taskQueue: e.TEMPORAL_TASK_QUEUE,
       uiUrl: e.TEMPORAL_UI_URL ?? 'http://localhost:8233',
       cliPath: e.TEMPORAL_CLI_PATH ?? null,
+      workflowBundlePath: e.WORKFLOW_BUNDLE_PATH ? path.resolve(e.WORKFLOW_BUNDLE_PATH) : null,
       devServer: { port: e.TEMPORAL_DEV_PORT, uiPort: e.TEMPORAL_DEV_UI_PORT },
     },
     auth: {

@@ -55,6 +55,9 @@ export async function startRoles(
           log,
         }),
         log,
+        ...(config.temporal.workflowBundlePath
+          ? { workflowBundlePath: config.temporal.workflowBundlePath }
+          : {}),
       });
       workerRun = worker.run().then(
         () => {

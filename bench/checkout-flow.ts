@@ -46,7 +46,8 @@ function expectStatus(step: string, got: { status: number; json: unknown }, want
   }
 }
 
-const orderStatus = (json: Record<string, unknown>) => (json.order as { status?: string } | undefined)?.status;
+const orderStatus = (json: Record<string, unknown>) =>
+  (json.order as { status?: string } | undefined)?.status;
 
 /**
  * Guest cart with one item → checkout (Idempotency-Key, Cart-Token, address, email) → pay with pm_card_visa (the
@@ -73,7 +74,9 @@ export async function checkoutOnce(base: string, productId: number): Promise<Che
   const orderId = (placed.json.order as { id: number }).id;
 
   const t2 = performance.now();
-  const paid = await call(base, 'POST', `/api/orders/${orderId}/pay`, guest, { paymentMethodId: 'pm_card_visa' });
+  const paid = await call(base, 'POST', `/api/orders/${orderId}/pay`, guest, {
+    paymentMethodId: 'pm_card_visa',
+  });
   expectStatus('POST /api/orders/:id/pay', paid, 200);
   const t3 = performance.now();
 

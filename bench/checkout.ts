@@ -9,6 +9,7 @@
  *   npx tsx --conditions=source bench/checkout.ts [--orders 200] [--concurrency 10] [--warmup 20] [--products 50]
  */
 import { randomBytes } from 'node:crypto';
+import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { createActivities } from '@market/activities';
 import { createPaymentProvider } from '@market/adapters/payments/index';
@@ -55,16 +56,22 @@ async function historyShape(client: Client, workflowId: string): Promise<string>
   const history = await client.workflow.getHandle(workflowId).fetchHistory();
   const events = history.events ?? [];
   const count = (type: number) => events.filter((e) => e.eventType === type).length;
-  // EventType numbers from temporal.api.enums.v1: 5 WORKFLOW_TASK_COMPLETED, 10 ACTIVITY_TASK_SCHEDULED,
-  // 17 TIMER_STARTED, 48 WORKFLOW_EXECUTION_UPDATE_ACCEPTED.
+  // EventType numbers from temporal.api.enums.v1: 7 WORKFLOW_TASK_COMPLETED, 10 ACTIVITY_TASK_SCHEDULED,
+  // 17 TIMER_STARTED, 41 WORKFLOW_EXECUTION_UPDATE_ACCEPTED.
   return (
-    `${events.length} events, ${count(5)} workflow tasks, ${count(10)} activities, ${count(17)} timers, ` +
-    `${count(48)} updates`
+    `${events.length} events, ${count(7)} workflow tasks, ${count(10)} activities, ${count(17)} timers, ` +
+    `${count(41)} updates`
   );
 }
 
 async function main(): Promise<void> {
   const started = Date.now();
+  // Other work on the machine moves every figure: the load average goes into the report.
+  const loadAt = () =>
+    loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ');
+  const loadBefore = loadAt();
   const cleanups: [string, () => Promise<unknown>][] = [];
   const cleanup = async () => {
     for (const [what, fn] of cleanups.reverse()) {
@@ -164,10 +171,17 @@ async function main(): Promise<void> {
 
     // --- warm-up, then the two measured phases, one after the other ----------------------------------------------
     await mustPass(await runPool('warm-up checkouts', WARMUP, CONCURRENCY, checkout));
-    await mustPass(await runPool('warm-up platform checks', WARMUP, CONCURRENCY, (i) => platformCheck(-1 - i)));
+    await mustPass(
+      await runPool('warm-up platform checks', WARMUP, CONCURRENCY, (i) => platformCheck(-1 - i)),
+    );
 
     const orders = await runPool(`checkouts (C=${CONCURRENCY})`, ORDERS, CONCURRENCY, checkout);
-    const checks = await runPool(`platformCheckWorkflow (C=${CONCURRENCY})`, ORDERS, CONCURRENCY, platformCheck);
+    const checks = await runPool(
+      `platformCheckWorkflow (C=${CONCURRENCY})`,
+      ORDERS,
+      CONCURRENCY,
+      platformCheck,
+    );
 
     // --- what one flow of each kind costs Temporal ---------------------------------------------------------------
     const anOrder = await appDb.models.Order.findOne({ where: { status: 'paid' }, order: [['id', 'DESC']] });
@@ -212,6 +226,7 @@ async function main(): Promise<void> {
         `one platform check's history: ${checkShape}`,
         ...[...orders.errors, ...checks.errors].map((e) => `error: ${e}`),
         '',
+        `load average (1/5/15 min) at start ${loadBefore}, at end ${loadAt()}`,
         `total wall time ${Math.round((Date.now() - started) / 1000)} s`,
         '',
       ].join('\n'),

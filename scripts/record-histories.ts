@@ -14,7 +14,15 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createActivities } from '@market/activities';
 import { thumbnailKey } from '@market/activities/images';
-import { workflowTypes } from '@market/workflows/definitions';
+import {
+  checkoutUpdate,
+  type OrderInput,
+  payUpdate,
+  paymentEventSignal,
+  workflowTypes,
+} from '@market/workflows/definitions';
+import { createOrderFakes, orderInput, testCards } from '@market/workflows/testing/order-fakes';
+import type { WorkflowHandle } from '@temporalio/client';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { createLogger } from '../api/logger';
@@ -32,7 +40,20 @@ interface Recording {
    * the previous one), so the history pins how the workflow coalesces signals.
    */
   signal?: { name: string; resendAfterMs: number[] };
+  /** Talks to the started workflow (updates, signals) before the recorder waits for its result. */
+  drive?: (handle: WorkflowHandle) => Promise<void>;
 }
+
+const outOfStockProductId = 9;
+
+// The order's checkout, as the API sends it (there with update-with-start, which the recording does not need).
+const order = (overrides: Partial<OrderInput> = {}) => [orderInput(overrides)];
+const checkout = (handle: WorkflowHandle) =>
+  handle.executeUpdate(checkoutUpdate, { args: [{ requestHash: orderInput().requestHash }] });
+const payWith = async (handle: WorkflowHandle, paymentMethodId: string) => {
+  await checkout(handle);
+  await handle.executeUpdate(payUpdate, { args: [{ paymentMethodId }] });
+};
 
 const recordings: Recording[] = [
   { name: 'platform-check', workflowType: workflowTypes.platformCheck, args: [] },
@@ -52,9 +73,62 @@ const recordings: Recording[] = [
   },
   // Five products in batches of two: three batches, swap, delete the old index.
   { name: 'reindex', workflowType: workflowTypes.reindex, args: [{ batchSize: 2 }] },
+  // Orders (the fake shop below): paid by card; declined; never paid (a 2-second hold); out of stock.
+  {
+    name: 'order-paid',
+    workflowType: workflowTypes.order,
+    args: order(),
+    drive: (handle) => payWith(handle, testCards.visa),
+  },
+  {
+    name: 'order-declined',
+    workflowType: workflowTypes.order,
+    args: order(),
+    drive: (handle) => payWith(handle, testCards.declined),
+  },
+  {
+    name: 'order-timeout',
+    workflowType: workflowTypes.order,
+    args: order({ paymentTimeoutSeconds: 2 }),
+    drive: async (handle) => void (await checkout(handle)),
+  },
+  {
+    name: 'order-out-of-stock',
+    workflowType: workflowTypes.order,
+    args: order({
+      lines: [
+        {
+          productId: outOfStockProductId,
+          title: 'Sold out',
+          unitPriceAmount: 2_000,
+          quantity: 1,
+          lineTotalAmount: 2_000,
+        },
+      ],
+    }),
+  },
+  // A webhook delivered twice (one event id), then a pay request that finds the order already capturing.
+  {
+    name: 'order-webhook-duplicates',
+    workflowType: workflowTypes.order,
+    args: order(),
+    drive: async (handle) => {
+      const { payment } = await checkout(handle);
+      const event = {
+        eventId: 'evt_history_1',
+        kind: 'authorized' as const,
+        providerPaymentId: payment.providerPaymentId!,
+      };
+      await handle.signal(paymentEventSignal, event);
+      await handle.signal(paymentEventSignal, event);
+      await handle.executeUpdate(payUpdate, { args: [{ paymentMethodId: testCards.visa }] });
+    },
+  },
 ];
 
 const fakeProductIds = [1, 2, 3, 4, 5];
+// Capture takes a moment, so the webhook recording's pay request arrives while the order is capturing.
+const orderFakes = createOrderFakes({ stock: { [outOfStockProductId]: 0 }, captureDelayMs: 500 });
 
 // Fakes stand in for outside systems: a history records what the workflow saw, not how the activity got it.
 const activities = {
@@ -75,6 +149,7 @@ const activities = {
   indexProducts: async (_index: string, ids: number[]) => ids.length,
   swapSearchAlias: async () => ['products-initial'],
   deleteSearchIndices: async () => undefined,
+  ...orderFakes.activities,
 };
 const log = createLogger({ level: 'warn' });
 
@@ -85,7 +160,7 @@ async function record(address: string, only?: string[]): Promise<void> {
   const worker = await createWorker({ address, namespace, taskQueue, activities, log });
   const running = worker.run();
   try {
-    for (const { name, workflowType, args, signal } of recordings) {
+    for (const { name, workflowType, args, signal, drive } of recordings) {
       if (only && !only.includes(name)) continue;
       const options = { taskQueue, workflowId: `history-${name}-${randomUUID()}`, args };
       const handle = signal
@@ -95,6 +170,7 @@ async function record(address: string, only?: string[]): Promise<void> {
         await new Promise((resolve) => setTimeout(resolve, delay));
         await handle.signal(signal!.name);
       }
+      await drive?.(handle);
       await handle.result();
       const history = await handle.fetchHistory();
       const file = path.join(__dirname, '..', 'workflows', 'histories', `${name}.json`);

@@ -16,7 +16,7 @@ export interface OrderApp {
 export interface OrderAppOptions {
   env?: Record<string, string>;
   /** Replace some of the worker's activities (a scripted payment provider, a slow capture). */
-  activities?: (real: Activities) => Partial<Activities>;
+  activities?: (real: Activities, deps: TestDeps) => Partial<Activities>;
 }
 
 /**
@@ -36,7 +36,7 @@ export function useOrderApp(options: OrderAppOptions = {}): OrderApp {
       address: deps.config.temporal.address!,
       namespace: deps.config.temporal.namespace,
       taskQueue,
-      activities: { ...real, ...options.activities?.(real) },
+      activities: { ...real, ...options.activities?.(real, deps) },
       log: deps.log,
     });
     running = ctx.worker.run();
@@ -93,7 +93,7 @@ export const address = {
 };
 
 /** POST /api/checkout as a guest. */
-export function checkoutAsGuest(ctx: OrderApp, token: string, key = randomUUID(), body: object = {}) {
+export function checkoutAsGuest(ctx: OrderApp, token: string, key: string = randomUUID(), body: object = {}) {
   return request(ctx.app)
     .post('/api/checkout')
     .set({ 'Cart-Token': token, 'Idempotency-Key': key })

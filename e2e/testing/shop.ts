@@ -97,3 +97,11 @@ export async function productInStock(base: string): Promise<{ id: number; price:
   if (!product) throw new Error('no product in stock in the catalog');
   return product;
 }
+
+/** Asserts the answer's status; a mismatch fails with the body (a refusal's problem details) in the message. */
+export function expectStatus(res: Answer<unknown>, status: number): void {
+  if (res.status !== status) {
+    throw new Error(`expected HTTP ${status}, got ${res.status}: ${JSON.stringify(res.body)}`);
+  }
+  expect(res.status).toBe(status);
+}

@@ -82,7 +82,11 @@ export function createOrderFakes(options: OrderFakeOptions = {}) {
         .filter((line) => line.quantity > (options.stock?.[line.productId] ?? Infinity))
         .map((line) => line.productId);
       if (short.length) {
-        throw ApplicationFailure.nonRetryable(`not enough stock for ${short.join(', ')}`, 'OutOfStock', short);
+        throw ApplicationFailure.nonRetryable(
+          `not enough stock for ${short.join(', ')}`,
+          'OutOfStock',
+          short,
+        );
       }
       return { expiresAt: new Date(Date.now() + seconds * 1000).toISOString() };
     },
@@ -96,7 +100,9 @@ export function createOrderFakes(options: OrderFakeOptions = {}) {
         return fakePayment(orderId, 'requires_payment_method', { decline: cardDeclined });
       }
       if (paymentMethodId === testCards.threeDSecure) {
-        return fakePayment(orderId, 'requires_action', { clientSecret: `${providerPaymentId(orderId)}_secret` });
+        return fakePayment(orderId, 'requires_action', {
+          clientSecret: `${providerPaymentId(orderId)}_secret`,
+        });
       }
       return fakePayment(orderId, 'authorized');
     },
@@ -111,7 +117,10 @@ export function createOrderFakes(options: OrderFakeOptions = {}) {
     failOrder: async () => undefined,
   };
 
-  const impl = { ...base, ...options.overrides } as Record<OrderActivityName, (input: never) => Promise<unknown>>;
+  const impl = { ...base, ...options.overrides } as Record<
+    OrderActivityName,
+    (input: never) => Promise<unknown>
+  >;
   const activities = Object.fromEntries(
     (Object.keys(base) as OrderActivityName[]).map((name) => [
       name,
@@ -151,7 +160,13 @@ export function orderInput(overrides: Partial<OrderInput> = {}): OrderInput {
     shippingAmount: 500,
     taxAmount: 0,
     totalAmount: 2_500,
-    shippingAddress: { name: 'Ada Shopper', line1: '1 Main St', city: 'Berlin', postalCode: '10115', country: 'DE' },
+    shippingAddress: {
+      name: 'Ada Shopper',
+      line1: '1 Main St',
+      city: 'Berlin',
+      postalCode: '10115',
+      country: 'DE',
+    },
     paymentTimeoutSeconds: 1_800,
     ...overrides,
   };

@@ -1,0 +1,171 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { createApp } from '../api/app';
+import { temporalDeps } from '../api/platform';
+import { createTestDeps, stackEnv, type TestDeps } from '../api/testing/deps';
+import { expectStatus, Shopper } from './testing/shop';
+import {
+  startWorkerProcess,
+  testDatabaseUrl,
+  waitForWorker,
+  type WorkerProcess,
+} from './testing/worker-process';
+
+// The worker process dies (SIGKILL: no graceful shutdown) in the middle of an order and another one takes over:
+// the order still completes, and exactly once — one capture at the provider, stock taken off the shelf once.
+// The API runs here; the workers are `npm run worker` child processes on a task queue of this suite's own, against
+// the real test database and Temporal.
+
+jest.setTimeout(180_000);
+
+const taskQueue = `crash-${randomUUID()}`;
+const dataDir = mkdtempSync(path.join(os.tmpdir(), 'market-crash-'));
+const workers: WorkerProcess[] = [];
+let deps: TestDeps;
+let server: Server;
+let api: string;
+
+async function newWorker(): Promise<WorkerProcess> {
+  const worker = startWorkerProcess({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'info',
+    DATA_DIR: dataDir,
+    DATABASE_URL: testDatabaseUrl(),
+    TEMPORAL_ADDRESS: stackEnv('MARKET_TEST_TEMPORAL_ADDRESS'),
+    TEMPORAL_TASK_QUEUE: taskQueue,
+    JWT_SECRET: 'test-secret-that-is-long-enough-for-hs256-signing',
+    STORAGE_SIGNING_SECRET: 'test-storage-secret-long-enough-to-sign-urls',
+    PAYMENTS_PROVIDER: 'test',
+    SHOP_CURRENCY: 'EUR',
+  });
+  workers.push(worker);
+  await waitForWorker(worker);
+  return worker;
+}
+
+beforeAll(async () => {
+  deps = await createTestDeps({ SHOP_CURRENCY: 'EUR' });
+  const app = createApp({ ...deps, temporal: temporalDeps(deps.temporal.client, taskQueue) });
+  server = createServer(app);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  api = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}, 120_000);
+
+afterAll(async () => {
+  await Promise.all(workers.map((w) => w.kill()));
+  await new Promise((resolve) => server?.close(resolve));
+  await deps?.close();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+async function stockedProduct(onHand: number) {
+  const { Product, Inventory } = deps.db.models;
+  const product = await Product.create({
+    slug: `crash-${randomUUID()}`,
+    title: 'Crash test product',
+    priceAmount: 1_500,
+    currency: 'EUR',
+    status: 'active',
+  });
+  await Inventory.create({ productId: product.id, onHand, reserved: 0 });
+  return product;
+}
+
+/** A guest order for `quantity` units, placed (stock reserved, payment created) while a worker runs. */
+async function placeOrder(productId: number, quantity: number) {
+  const shopper = new Shopper(api);
+  expectStatus(await shopper.addToCart(productId, quantity), 200);
+  const placed = await shopper.checkout();
+  expectStatus(placed, 201);
+  expect(placed.body.order.status).toBe('awaiting_payment');
+  return { shopper, orderId: placed.body.order.id };
+}
+
+/** Settled-or-not flag for a promise, to show a request is still waiting. */
+function track<T>(promise: Promise<T>) {
+  const state = { settled: false, promise };
+  promise.finally(() => (state.settled = true)).catch(() => undefined);
+  return state;
+}
+
+/** Everything the order left in the database says it was paid once, whatever the workers went through. */
+async function expectPaidExactlyOnce(orderId: number, productId: number, onHandBefore: number, quantity: number) {
+  const { Order, Payment, TestPayment, Inventory, OrderEvent, StockMovement } = deps.db.models;
+  const order = (await Order.findByPk(orderId))!;
+  // The workflow is over: no retried activity of a dead worker can still change anything after the checks.
+  await deps.temporal.client.workflow.getHandle(order.workflowId).result();
+  await order.reload();
+  expect(order.status).toBe('paid');
+
+  const payments = await Payment.findAll({ where: { orderId } });
+  expect(payments.map((p) => p.status)).toEqual(['captured']);
+  const atProvider = await TestPayment.findByPk(payments[0]!.providerPaymentId!);
+  expect(atProvider).toMatchObject({ status: 'succeeded', captureCount: 1 });
+
+  const inventory = (await Inventory.findByPk(productId))!;
+  expect({ onHand: inventory.onHand, reserved: inventory.reserved }).toEqual({
+    onHand: onHandBefore - quantity,
+    reserved: 0,
+  });
+  const events = await OrderEvent.findAll({ where: { orderId, type: 'payment_captured' } });
+  expect(events).toHaveLength(1);
+  const sales = await StockMovement.findAll({ where: { productId, reason: 'sale' } });
+  expect(sales.map((m) => ({ delta: m.delta, reference: m.reference }))).toEqual([
+    { delta: -quantity, reference: order.number },
+  ]);
+}
+
+test('the worker is killed between checkout and pay; the pay waits, a new worker completes it once', async () => {
+  const first = await newWorker();
+  const product = await stockedProduct(5);
+  const { shopper, orderId } = await placeOrder(product.id, 2);
+
+  await first.kill();
+  const paying = track(shopper.pay(orderId, 'pm_card_visa'));
+  await new Promise((r) => setTimeout(r, 3_000));
+  expect(paying.settled).toBe(false); // nobody runs the workflow: the pay request waits
+
+  await newWorker();
+  const paid = await paying.promise;
+  expectStatus(paid, 200);
+  expect(paid.body.order.status).toBe('paid');
+  await expectPaidExactlyOnce(orderId, product.id, 5, 2);
+});
+
+/**
+ * The kill lands while the pay is in flight: `sent` right after the request leaves, `authorized` the moment the
+ * confirmation is recorded (the capture activity is next, or running).
+ */
+test.each(['sent', 'authorized'] as const)(
+  'the worker is killed mid-pay (%s); a new worker completes the order once',
+  async (moment) => {
+    const running = workers.find((w) => w.child.exitCode === null && w.child.signalCode === null);
+    const worker = running ?? (await newWorker());
+    const product = await stockedProduct(4);
+    const { shopper, orderId } = await placeOrder(product.id, 1);
+
+    const paying = track(shopper.pay(orderId, 'pm_card_visa'));
+    if (moment === 'authorized') {
+      const { Payment } = deps.db.models;
+      const deadline = Date.now() + 20_000;
+      while (Date.now() < deadline) {
+        const payment = await Payment.findOne({ where: { orderId } });
+        if (payment?.status === 'authorized' || payment?.status === 'captured') break;
+        await new Promise((r) => setTimeout(r, 2));
+      }
+    }
+    await worker.kill();
+
+    await newWorker();
+    const paid = await paying.promise;
+    // The pay answers paid, or (when the dead worker's activity had to time out first) still capturing.
+    expectStatus(paid, 200);
+    expect(['paid', 'awaiting_payment']).toContain(paid.body.order.status);
+    expect((await shopper.waitForOrder(orderId, 'paid', 120_000)).status).toBe('paid');
+    await expectPaidExactlyOnce(orderId, product.id, 4, 1);
+  },
+);

@@ -1,0 +1,98 @@
+// Test-only: runs the order workflow on Temporal's time-skipping test server with fake activities
+// (workflows/testing/order-fakes.ts). Timers only jump ahead while a test awaits handle.result().
+import { type WorkflowHandle, WorkflowUpdateFailedError } from '@temporalio/client';
+import { ApplicationFailure } from '@temporalio/common';
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import {
+  bundleWorkflowCode,
+  DefaultLogger,
+  Runtime,
+  Worker,
+  type WorkflowBundleWithSourceMap,
+} from '@temporalio/worker';
+import type { orderWorkflow } from '../order';
+import type { OrderInput } from '../order-messages';
+import type { OrderActivities } from './order-fakes';
+
+export type OrderHandle = WorkflowHandle<typeof orderWorkflow>;
+
+export interface OrderHarness {
+  env: TestWorkflowEnvironment;
+  /** Starts the order on a fresh task queue with these activities and runs `drive` while a worker serves it. */
+  run<T>(
+    activities: OrderActivities,
+    input: OrderInput,
+    drive: (handle: OrderHandle) => Promise<T>,
+  ): Promise<T>;
+  teardown(): Promise<void>;
+}
+
+/**
+ * One test server and one workflow bundle per test file: both take seconds to make. `executable` is the test
+ * server ($MARKET_TEST_TEMPORAL_TEST_SERVER; the caller reads it: this folder has no process).
+ */
+export async function createOrderHarness(executable: string | undefined): Promise<OrderHarness> {
+  if (!executable) {
+    throw new Error(
+      'MARKET_TEST_TEMPORAL_TEST_SERVER is not set: run eval "$(bash scripts/stack.sh env)" first',
+    );
+  }
+  const logger = new DefaultLogger('WARN');
+  // The expected activity failures would otherwise be logged at length by the worker.
+  Runtime.install({
+    logger: new DefaultLogger('ERROR'),
+    telemetryOptions: { logging: { filter: { core: 'ERROR' }, forward: {} } },
+    shutdownSignals: [],
+  });
+  const env = await TestWorkflowEnvironment.createTimeSkipping({
+    server: { executable: { type: 'existing-path', path: executable } },
+  });
+  let workflowBundle: WorkflowBundleWithSourceMap;
+  try {
+    workflowBundle = await bundleWorkflowCode({ workflowsPath: require.resolve('../index'), logger });
+  } catch (err) {
+    await env.teardown();
+    throw err;
+  }
+
+  return {
+    env,
+    async run(activities, input, drive) {
+      const taskQueue = `order-test-${crypto.randomUUID()}`;
+      const worker = await Worker.create({
+        connection: env.nativeConnection,
+        taskQueue,
+        workflowBundle,
+        activities,
+      });
+      return worker.runUntil(async () => {
+        const handle = await env.client.workflow.start<typeof orderWorkflow>('orderWorkflow', {
+          taskQueue,
+          workflowId: `order-test-${crypto.randomUUID()}`,
+          args: [input],
+        });
+        return drive(handle);
+      });
+    },
+    teardown: () => env.teardown(),
+  };
+}
+
+/** The ApplicationFailure type an update was refused with (its validator or handler threw). */
+export async function updateRefusal(update: Promise<unknown>): Promise<string | null | undefined> {
+  try {
+    await update;
+  } catch (err) {
+    if (err instanceof WorkflowUpdateFailedError && err.cause instanceof ApplicationFailure)
+      return err.cause.type;
+    throw err;
+  }
+  throw new Error('the update was accepted');
+}
+
+/** A promise the test resolves when it likes: holds a fake activity where the test wants the workflow to wait. */
+export function gate(): { opened: Promise<void>; open: () => void } {
+  let open!: () => void;
+  const opened = new Promise<void>((resolve) => (open = resolve));
+  return { opened, open };
+}
