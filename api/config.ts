@@ -113,6 +113,7 @@ const schema = z.object({
     .regex(/^\d{1,2}(\.\d{1,2})?$/, 'must be a percentage such as 0 or 7.25')
     .default('0'),
   PAYMENT_TIMEOUT_MINUTES: z.coerce.number().int().min(1).max(10_080).default(30),
+  ORDER_ANSWER_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(120).default(25),
   SEED_PRODUCTS: z.coerce.number().int().min(0).max(1_000_000).default(200),
   ADMIN_EMAIL: z.email().default('admin@market.local'),
   ADMIN_PASSWORD: z.string().min(8, 'must be at least 8 characters').optional(),
@@ -219,6 +220,11 @@ export interface Config {
     tax: { defaultRateBps: number; ratesBps: Record<string, number> };
     /** How long an order holds its stock waiting for the shopper to pay; then it fails and the stock returns. */
     paymentTimeoutMinutes: number;
+    /**
+     * How long checkout and pay wait for the order workflow before answering 503 "ask again with the same key"
+     * (no worker running, or all busy). The order itself is safe either way.
+     */
+    answerTimeoutSeconds: number;
   };
   seed: {
     products: number;
@@ -378,6 +384,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
         ),
       },
       paymentTimeoutMinutes: e.PAYMENT_TIMEOUT_MINUTES,
+      answerTimeoutSeconds: e.ORDER_ANSWER_TIMEOUT_SECONDS,
     },
     seed: {
       products: e.SEED_PRODUCTS,

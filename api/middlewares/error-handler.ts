@@ -78,6 +78,8 @@ export function errorHandler(log: Logger): ErrorRequestHandler {
     if (appError) {
       if (appError instanceof TooManyRequestsError)
         res.setHeader('Retry-After', String(appError.retryAfterSeconds));
+      else if (typeof appError.extra.retryAfterSeconds === 'number')
+        res.setHeader('Retry-After', String(appError.extra.retryAfterSeconds));
       if (appError.status >= 500) log.warn({ err, requestId: req.id }, appError.message);
       return sendProblem(req, res, appError);
     }

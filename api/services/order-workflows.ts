@@ -17,7 +17,38 @@ import {
 } from '@market/workflows/definitions';
 import type { orderWorkflow } from '@market/workflows/definitions';
 import type { AppDeps } from '../deps';
-import { ConflictError, ValidationError } from '../errors';
+import { AppError, ConflictError, ValidationError } from '../errors';
+
+/**
+ * Waits for the workflow's answer at most `config.checkout.answerTimeoutSeconds`. Longer means no worker is
+ * running (or all are busy): the order itself is safe in Temporal and goes on when a worker is back, so the client
+ * is told to ask again with the same Idempotency-Key instead of being held for ever.
+ */
+async function withinDeadline<T>(deps: AppDeps, work: Promise<T>): Promise<T> {
+  const ms = deps.config.checkout.answerTimeoutSeconds * 1000;
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(
+      () =>
+        reject(
+          new AppError(
+            503,
+            'order_processing',
+            'Still processing',
+            'The order is being processed. Ask again with the same Idempotency-Key in a few seconds.',
+            { retryAfterSeconds: 5 },
+          ),
+        ),
+      ms,
+    );
+  });
+  work.catch(() => undefined); // an answer that comes after the deadline is not an unhandled rejection
+  try {
+    return await Promise.race([work, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
 
 /** The workflow refused the message: its ApplicationFailure type (IdempotencyKeyReused, OrderNotPayable…). */
 function refusal(err: unknown): string | null {
@@ -60,21 +91,26 @@ export async function startOrder(
   const workflowId = orderWorkflowId(number);
   try {
     if (!input) {
-      return await client.workflow
-        .getHandle(workflowId)
-        .executeUpdate(checkoutUpdate, { args: [{ requestHash }] });
+      return await withinDeadline(
+        deps,
+        client.workflow.getHandle(workflowId).executeUpdate(checkoutUpdate, { args: [{ requestHash }] }),
+      );
     }
-    return await client.workflow.executeUpdateWithStart(checkoutUpdate, {
-      args: [{ requestHash }],
-      startWorkflowOperation: new WithStartWorkflowOperation<typeof orderWorkflow>(workflowTypes.order, {
-        workflowId,
-        taskQueue,
-        args: [input],
-        workflowIdConflictPolicy: 'USE_EXISTING',
-        workflowIdReusePolicy: 'REJECT_DUPLICATE',
+    return await withinDeadline(
+      deps,
+      client.workflow.executeUpdateWithStart(checkoutUpdate, {
+        args: [{ requestHash }],
+        startWorkflowOperation: new WithStartWorkflowOperation<typeof orderWorkflow>(workflowTypes.order, {
+          workflowId,
+          taskQueue,
+          args: [input],
+          workflowIdConflictPolicy: 'USE_EXISTING',
+          workflowIdReusePolicy: 'REJECT_DUPLICATE',
+        }),
       }),
-    });
+    );
   } catch (err) {
+    if (err instanceof AppError) throw err;
     if (isClosed(err)) return null;
     return rethrowRefusal(err);
   }
@@ -88,9 +124,12 @@ export async function payOrder(
   updateId: string,
 ): Promise<OrderState | null> {
   try {
-    return await deps.temporal.client.workflow
-      .getHandle(workflowId)
-      .executeUpdate(payUpdate, { args: [{ paymentMethodId }], updateId });
+    return await withinDeadline(
+      deps,
+      deps.temporal.client.workflow
+        .getHandle(workflowId)
+        .executeUpdate(payUpdate, { args: [{ paymentMethodId }], updateId }),
+    );
   } catch (err) {
     if (isClosed(err) || (refusal(err) === null && isFinished(err))) return null;
     return rethrowRefusal(err);

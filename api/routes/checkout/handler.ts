@@ -6,7 +6,8 @@ import { AppError, BadRequestError, ConflictError, ValidationError } from '../..
 import { defineRoute } from '../../openapi/route';
 import type { Actor } from '../../policies';
 import { loadOrderRecord, presentOrder } from '../../presenters/order';
-import { type CartOwner, cartOwnerOf, findCart, priceCart } from '../../services/cart';
+import { type CartOwner, cartOwnerOf, cartTokenOf, findCart, priceCart } from '../../services/cart';
+import { resolveCart } from '../cart/commands';
 import { startOrder } from '../../services/order-workflows';
 import { canonicalJson, orderNumberFor, sha256 } from './identity';
 import { checkoutBody, checkoutResultSchema, IDEMPOTENCY_KEY } from './schema';
@@ -144,6 +145,9 @@ export const checkout = defineRoute({
     }
     let cartId: number | null = null;
     let orderInput: OrderInput | null = null;
+    const token = cartTokenOf(req);
+    // Signed in with a guest cart still in hand: it joins the account's cart first, as GET /api/cart would do.
+    if (!existing && actor && token) await resolveCart(deps, { actor, token });
     if (!existing) {
       const built = await orderInputFrom(deps, owner, actor, input.body, {
         scopedKey,
