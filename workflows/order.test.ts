@@ -177,6 +177,7 @@ test('repeated pay updates, same update id or not, confirm once and capture once
 
   for (const answer of answers)
     expect(answer).toMatchObject({ phase: 'paid', payment: { state: 'captured' } });
+  console.log('CONFIRMS', JSON.stringify(fakes.inputsOf('confirmPayment')));
   expect(fakes.count('confirmPayment')).toBe(1);
   expect(fakes.count('capturePayment')).toBe(1);
   expect(fakes.count('completeOrder')).toBe(1);

@@ -60,14 +60,50 @@ export class Shopper {
   }
 
   checkout(key = randomUUID()): Promise<Answer<{ order: OrderBody; payment: { status: string } }>> {
-    return call(this.base, 'POST', '/api/checkout', { ...this.auth(), 'Idempotency-Key': key }, {
-      shippingAddress,
-      email: 'shopper@example.com',
-    });
+    return call(
+      this.base,
+      'POST',
+      '/api/checkout',
+      { ...this.auth(), 'Idempotency-Key': key },
+      {
+        shippingAddress,
+        email: 'shopper@example.com',
+      },
+    );
   }
 
-  pay(orderId: number, paymentMethodId: string): Promise<Answer<{ order: OrderBody; code?: string }>> {
-    return call(this.base, 'POST', `/api/orders/${orderId}/pay`, this.auth(), { paymentMethodId });
+  pay(
+    orderId: number,
+    paymentMethodId: string,
+    key?: string,
+  ): Promise<Answer<{ order: OrderBody; code?: string }>> {
+    const headers = { ...this.auth(), ...(key ? { 'Idempotency-Key': key } : {}) };
+    return call(this.base, 'POST', `/api/orders/${orderId}/pay`, headers, { paymentMethodId });
+  }
+
+  /**
+   * Pays as a well-behaved client does: a 503 order_processing (no worker answered in time) is asked again with
+   * the same Idempotency-Key until another answer comes. `attempts` counts the requests sent.
+   */
+  async payUntilAnswered(
+    orderId: number,
+    paymentMethodId: string,
+    options: {
+      key?: string;
+      first?: Promise<Answer<{ order: OrderBody; code?: string }>>;
+      timeoutMs?: number;
+    } = {},
+  ): Promise<Answer<{ order: OrderBody; code?: string }> & { attempts: number }> {
+    const key = options.key ?? randomUUID();
+    const deadline = Date.now() + (options.timeoutMs ?? 150_000);
+    let attempts = 1;
+    let res = await (options.first ?? this.pay(orderId, paymentMethodId, key));
+    while (res.status === 503 && res.body.code === 'order_processing' && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 1_000));
+      attempts += 1;
+      res = await this.pay(orderId, paymentMethodId, key);
+    }
+    return { ...res, attempts };
   }
 
   order(orderId: number): Promise<Answer<OrderBody>> {

@@ -9,7 +9,8 @@ const root = path.resolve(__dirname, '../..');
  */
 export function testDatabaseUrl(): string {
   const server = process.env.MARKET_TEST_DATABASE_URL;
-  if (!server) throw new Error('MARKET_TEST_DATABASE_URL is not set: eval "$(bash scripts/stack.sh env)" first');
+  if (!server)
+    throw new Error('MARKET_TEST_DATABASE_URL is not set: eval "$(bash scripts/stack.sh env)" first');
   const url = new URL(server);
   url.pathname = `/market_test_${process.env.JEST_WORKER_ID ?? '1'}`;
   return url.toString();
@@ -28,16 +29,12 @@ export interface WorkerProcess {
  * tsx binary, which runs node in a second process that a SIGKILL to the first would leave polling.
  */
 export function startWorkerProcess(env: Record<string, string>): WorkerProcess {
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', '--conditions=source', 'api/main.ts', 'worker'],
-    {
-      cwd: root,
-      // Only what the worker needs: nothing of the test stack's variables leaks into its configuration.
-      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
+  const child = spawn(process.execPath, ['--import', 'tsx', '--conditions=source', 'api/main.ts', 'worker'], {
+    cwd: root,
+    // Only what the worker needs: nothing of the test stack's variables leaks into its configuration.
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
