@@ -6,6 +6,7 @@ import {
   type ProviderPayment,
 } from '@market/adapters/payments/port';
 import { ApplicationFailure } from '@temporalio/activity';
+import { Op } from 'sequelize';
 import { requireDatabase } from './database';
 import type { ActivityDeps } from './deps';
 import { addTimelineEntry } from './timeline';
@@ -57,7 +58,10 @@ export function createPaymentActivities(deps: ActivityDeps) {
     return payment as Payment & { providerPaymentId: string };
   }
 
-  /** Writes the provider's answer to our row and, when the status changed, a timeline entry. */
+  /**
+   * Writes the provider's answer to our row and its timeline entry, only when the status changes: one conditional
+   * UPDATE, so two runs of the same activity (a retry racing a slow first attempt) record the change once.
+   */
   async function record(db: Database, payment: Payment, answer: ProviderPayment, event: string) {
     const status = statusOf(answer);
     await db.sequelize.transaction(async (transaction) => {
@@ -68,9 +72,9 @@ export function createPaymentActivities(deps: ActivityDeps) {
           failureCode: answer.decline?.code ?? null,
           failureMessage: answer.decline?.message.slice(0, 255) ?? null,
         },
-        { where: { id: payment.id }, transaction },
+        { where: { id: payment.id, status: { [Op.ne]: status } }, transaction },
       );
-      if (changed && status !== payment.status) {
+      if (changed) {
         const type = status === 'failed' ? 'payment_declined' : event;
         const data = answer.decline ? { code: answer.decline.code } : { amount: answer.amount };
         await addTimelineEntry(db, { orderId: payment.orderId, type, data }, transaction);
@@ -114,7 +118,11 @@ export function createPaymentActivities(deps: ActivityDeps) {
     );
     if (row.providerPaymentId !== payment.id) {
       await db.sequelize.transaction(async (transaction) => {
-        await row.update({ providerPaymentId: payment.id }, { transaction });
+        const [changed] = await db.models.Payment.update(
+          { providerPaymentId: payment.id },
+          { where: { id: row.id, providerPaymentId: null }, transaction },
+        );
+        if (!changed) return;
         await addTimelineEntry(
           db,
           {

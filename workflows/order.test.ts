@@ -177,10 +177,47 @@ test('repeated pay updates, same update id or not, confirm once and capture once
 
   for (const answer of answers)
     expect(answer).toMatchObject({ phase: 'paid', payment: { state: 'captured' } });
-  console.log('CONFIRMS', JSON.stringify(fakes.inputsOf('confirmPayment')));
   expect(fakes.count('confirmPayment')).toBe(1);
   expect(fakes.count('capturePayment')).toBe(1);
   expect(fakes.count('completeOrder')).toBe(1);
+});
+
+test('pay requests waiting on a confirmation in flight confirm one at a time', async () => {
+  const confirming = gate();
+  const fakes = createOrderFakes({
+    overrides: {
+      // The first card needs 3-D Secure (so the order still waits for payment), the next one is authorized.
+      confirmPayment: async ({ orderId, paymentMethodId }) => {
+        if (paymentMethodId !== testCards.threeDSecure) return fakePayment(orderId, 'authorized');
+        await confirming.opened;
+        return fakePayment(orderId, 'requires_action', { clientSecret: 'secret' });
+      },
+    },
+  });
+  const answers = await harness.run(fakes.activities, input, async (handle) => {
+    await handle.executeUpdate(checkoutUpdate, checkout);
+    const first = handle.executeUpdate(payUpdate, { ...pay(testCards.threeDSecure), updateId: 'pay-1' });
+    while (fakes.count('confirmPayment') === 0) await new Promise((resolve) => setTimeout(resolve, 20));
+    // Two more requests arrive while the first confirmation is with the provider: both wait for it.
+    const waiting = await Promise.all(
+      ['pay-2', 'pay-3'].map((updateId) =>
+        handle.startUpdate(payUpdate, {
+          ...pay(testCards.visa),
+          updateId,
+          waitForStage: WorkflowUpdateStage.ACCEPTED,
+        }),
+      ),
+    );
+    confirming.open();
+    return Promise.all([first, ...waiting.map((update) => update.result())]);
+  });
+
+  expect(answers[0]).toMatchObject({ phase: 'awaiting_payment', payment: { state: 'requires_action' } });
+  expect(answers[1]).toMatchObject({ phase: 'paid' });
+  expect(answers[2]).toMatchObject({ phase: 'paid' });
+  // One of the two waiting requests confirms; the other then finds the payment authorized.
+  expect(fakes.inputsOf('confirmPayment')).toHaveLength(2);
+  expect(fakes.count('capturePayment')).toBe(1);
 });
 
 test('3-D Secure: pay answers with the client secret; a repeated authorized event captures once', async () => {

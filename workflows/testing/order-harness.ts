@@ -31,7 +31,10 @@ export interface OrderHarness {
  * One test server and one workflow bundle per test file: both take seconds to make. `executable` is the test
  * server ($MARKET_TEST_TEMPORAL_TEST_SERVER; the caller reads it: this folder has no process).
  */
-export async function createOrderHarness(executable: string | undefined): Promise<OrderHarness> {
+export async function createOrderHarness(
+  executable: string | undefined,
+  workflowsPath = require.resolve('../index'),
+): Promise<OrderHarness> {
   if (!executable) {
     throw new Error(
       'MARKET_TEST_TEMPORAL_TEST_SERVER is not set: run eval "$(bash scripts/stack.sh env)" first',
@@ -49,7 +52,7 @@ export async function createOrderHarness(executable: string | undefined): Promis
   });
   let workflowBundle: WorkflowBundleWithSourceMap;
   try {
-    workflowBundle = await bundleWorkflowCode({ workflowsPath: require.resolve('../index'), logger });
+    workflowBundle = await bundleWorkflowCode({ workflowsPath, logger });
   } catch (err) {
     await env.teardown();
     throw err;

@@ -1,0 +1,139 @@
+import { randomUUID } from 'node:crypto';
+import { createPaymentProvider } from '@market/adapters/payments/index';
+import type { Database } from '@market/db';
+import { createTestDatabase } from '@market/db/testing';
+import { ApplicationFailure } from '@temporalio/activity';
+import { createActivities } from './index';
+import type { PlaceOrderInput } from './orders';
+
+// Each order activity may run again after a crash or a retry: running it twice must change things once.
+let db: Database;
+let activities: ReturnType<typeof createActivities>;
+beforeAll(async () => {
+  db = await createTestDatabase();
+  activities = createActivities({ db, payments: createPaymentProvider({ provider: 'test' }, { db }) });
+});
+afterAll(() => db.close());
+
+async function product(stock: number, priceAmount = 1_000) {
+  const row = await db.models.Product.create({
+    slug: `act-${randomUUID()}`,
+    title: 'Activity product',
+    priceAmount,
+    currency: 'EUR',
+    status: 'active',
+  });
+  await db.models.Inventory.create({ productId: row.id, onHand: stock, reserved: 0 });
+  return row;
+}
+
+function orderInput(lines: { productId: number; quantity: number }[]): PlaceOrderInput {
+  const priced = lines.map((l) => ({
+    ...l,
+    title: 'x',
+    unitPriceAmount: 1_000,
+    lineTotalAmount: 1_000 * l.quantity,
+  }));
+  const subtotal = priced.reduce((sum, l) => sum + l.lineTotalAmount, 0);
+  const id = randomUUID();
+  return {
+    workflowId: `order-${id}`,
+    number: `T-${id.slice(0, 20)}`,
+    userId: null,
+    email: 'a@example.com',
+    guestTokenHash: null,
+    idempotencyKey: `test:${id}`,
+    requestHash: 'h',
+    currency: 'EUR',
+    lines: priced,
+    subtotalAmount: subtotal,
+    shippingAmount: 0,
+    taxAmount: 0,
+    totalAmount: subtotal,
+    shippingAddress: { name: 'A', line1: 'B', city: 'C', postalCode: '1', country: 'DE' },
+  };
+}
+
+const stock = async (productId: number) => {
+  const row = await db.models.Inventory.findByPk(productId);
+  return { onHand: row!.onHand, reserved: row!.reserved };
+};
+
+test('placeOrder twice writes one order', async () => {
+  const p = await product(5);
+  const input = orderInput([{ productId: p.id, quantity: 1 }]);
+  const [a, b] = await Promise.all([activities.placeOrder(input), activities.placeOrder(input)]);
+  expect(a.orderId).toBe(b.orderId);
+  expect(await db.models.Order.count({ where: { workflowId: input.workflowId } })).toBe(1);
+  expect(await db.models.OrderItem.count({ where: { orderId: a.orderId } })).toBe(1);
+});
+
+test('reserveStock holds all lines or none, naming the short products', async () => {
+  const plenty = await product(5);
+  const scarce = await product(1);
+  const { orderId } = await activities.placeOrder(
+    orderInput([
+      { productId: plenty.id, quantity: 2 },
+      { productId: scarce.id, quantity: 2 },
+    ]),
+  );
+  const refused = await activities.reserveStock({ orderId, seconds: 60 }).catch((err: unknown) => err);
+  expect(refused).toBeInstanceOf(ApplicationFailure);
+  expect(refused).toMatchObject({ type: 'OutOfStock', nonRetryable: true, details: [[scarce.id]] });
+  expect(await stock(plenty.id)).toEqual({ onHand: 5, reserved: 0 });
+  expect(await stock(scarce.id)).toEqual({ onHand: 1, reserved: 0 });
+  expect(await db.models.StockReservation.count({ where: { orderId } })).toBe(0);
+});
+
+test('reserve, release and complete each count once when run again', async () => {
+  const p = await product(5);
+  const held = await activities.placeOrder(orderInput([{ productId: p.id, quantity: 2 }]));
+  const first = await activities.reserveStock({ orderId: held.orderId, seconds: 60 });
+  const again = await activities.reserveStock({ orderId: held.orderId, seconds: 60 });
+  expect(again.expiresAt).toBe(first.expiresAt);
+  expect(await stock(p.id)).toEqual({ onHand: 5, reserved: 2 });
+  await activities.releaseStock({ orderId: held.orderId });
+  await activities.releaseStock({ orderId: held.orderId });
+  expect(await stock(p.id)).toEqual({ onHand: 5, reserved: 0 });
+
+  const sold = await activities.placeOrder(orderInput([{ productId: p.id, quantity: 3 }]));
+  await activities.reserveStock({ orderId: sold.orderId, seconds: 60 });
+  await Promise.all([
+    activities.completeOrder({ orderId: sold.orderId }),
+    activities.completeOrder({ orderId: sold.orderId }),
+  ]);
+  expect(await stock(p.id)).toEqual({ onHand: 2, reserved: 0 });
+  const sales = await db.models.StockMovement.findAll({ where: { productId: p.id, reason: 'sale' } });
+  expect(sales.map((s) => s.delta)).toEqual([-3]);
+  // A paid order's stock is not released by a late compensation.
+  await activities.releaseStock({ orderId: sold.orderId });
+  expect(await stock(p.id)).toEqual({ onHand: 2, reserved: 0 });
+  expect((await db.models.Order.findByPk(sold.orderId))!.status).toBe('paid');
+});
+
+test('payment activities run twice charge once', async () => {
+  const p = await product(5);
+  const { orderId } = await activities.placeOrder(orderInput([{ productId: p.id, quantity: 1 }]));
+  const key = `order-${randomUUID()}`;
+  const [a, b] = await Promise.all([
+    activities.createPayment({ orderId, idempotencyKey: `${key}:payment` }),
+    activities.createPayment({ orderId, idempotencyKey: `${key}:payment` }),
+  ]);
+  expect(b).toEqual(a);
+  expect(await db.models.OrderEvent.count({ where: { orderId, type: 'payment_created' } })).toBe(1);
+  expect(await db.models.Payment.count({ where: { orderId } })).toBe(1);
+  const confirm = { orderId, paymentMethodId: 'pm_card_visa', idempotencyKey: `${key}:confirm:1` };
+  expect((await activities.confirmPayment(confirm)).state).toBe('authorized');
+  expect((await activities.confirmPayment(confirm)).state).toBe('authorized');
+  const capture = { orderId, idempotencyKey: `${key}:capture` };
+  await Promise.all([activities.capturePayment(capture), activities.capturePayment(capture)]);
+  const charge = await db.models.TestPayment.findByPk(a.payment.id);
+  expect(charge!.captureCount).toBe(1);
+  const payment = await db.models.Payment.findOne({ where: { orderId } });
+  expect(payment!.status).toBe('captured');
+  const captured = await db.models.OrderEvent.count({ where: { orderId, type: 'payment_captured' } });
+  expect(captured).toBe(1);
+  // Cancelling a captured payment is refused by the provider: recorded, not thrown, not undone.
+  await activities.cancelPayment({ orderId, idempotencyKey: `${key}:cancel` });
+  expect((await db.models.Payment.findOne({ where: { orderId } }))!.status).toBe('captured');
+});

@@ -1,0 +1,220 @@
+import {
+  ActivityFailure,
+  allHandlersFinished,
+  ApplicationFailure,
+  CancellationScope,
+  condition,
+  proxyActivities,
+  setHandler,
+  workflowInfo,
+} from '@temporalio/workflow';
+import type { Activities } from '@market/activities';
+import type { ProviderPayment } from '@market/adapters/payments/port';
+import {
+  checkoutUpdate,
+  type FailureReason,
+  type OrderInput,
+  type OrderState,
+  orderStateQuery,
+  payUpdate,
+  paymentEventSignal,
+} from '../order-messages';
+
+export * from '../order-messages';
+
+/** Database and provider calls: retried with backoff until they work, except the business failures named here. */
+const activities = proxyActivities<Activities>({
+  startToCloseTimeout: '30 seconds',
+  retry: {
+    initialInterval: '1 second',
+    backoffCoefficient: 2,
+    maximumInterval: '1 minute',
+    nonRetryableErrorTypes: ['OutOfStock', 'PaymentRejected', 'InvalidOrder'],
+  },
+});
+
+/** Capture gets a bounded number of tries: after that the order fails and the authorization is voided. */
+const capture = proxyActivities<Activities>({
+  startToCloseTimeout: '30 seconds',
+  retry: {
+    initialInterval: '1 second',
+    backoffCoefficient: 2,
+    maximumInterval: '1 minute',
+    maximumAttempts: 10,
+    nonRetryableErrorTypes: ['PaymentRejected'],
+  },
+});
+
+/** How long a pay request waits for the capture before answering with the order still capturing. */
+const PAY_ANSWER_WAIT = '20 seconds';
+
+/** Ends the order: the compensations run, the order is marked failed with this reason. */
+class OrderFailed extends Error {
+  constructor(readonly reason: FailureReason) {
+    super(reason);
+  }
+}
+
+const failureType = (err: unknown): string | null | undefined =>
+  err instanceof ActivityFailure && err.cause instanceof ApplicationFailure ? err.cause.type : undefined;
+
+/**
+ * One order, from checkout to paid: the only writer of the order's state (through activities, which also write
+ * the timeline the API shows).
+ *
+ * 1. Place: write the order and its lines.
+ * 2. Reserve stock, all lines or none (OutOfStock ends the order with nothing held).   undo: release it
+ * 3. Create the payment, authorize only.                                                 undo: cancel it
+ * 4. Wait for the authorization (the pay update, a webhook), at most paymentTimeoutSeconds: the hold's timer.
+ *    A decline or the timeout ends the order.
+ * 5. Capture, commit the reserved stock as sold, mark the order paid. (Fulfilment follows in a later version.)
+ */
+export async function orderWorkflow(input: OrderInput): Promise<OrderState> {
+  const { workflowId } = workflowInfo();
+  const state: OrderState = {
+    orderId: null,
+    number: input.number,
+    phase: 'placing',
+    failureReason: null,
+    shortProductIds: [],
+    payment: { id: null, providerPaymentId: null, state: null, clientSecret: null, decline: null },
+    holdExpiresAt: null,
+  };
+  const seenEvents = new Set<string>();
+  let confirming = false;
+  let confirmations = 0;
+
+  const applyPayment = (payment: ProviderPayment) => {
+    state.payment = {
+      ...state.payment,
+      providerPaymentId: payment.id,
+      state: payment.state,
+      clientSecret: payment.state === 'requires_action' ? payment.clientSecret : null,
+      decline: payment.decline,
+    };
+  };
+  const settled = () => state.phase === 'paid' || state.phase === 'failed';
+  const authorized = () => state.payment.state === 'authorized' || state.payment.state === 'captured';
+  const declined = () => state.payment.decline !== null || state.payment.state === 'cancelled';
+
+  setHandler(orderStateQuery, () => state);
+
+  setHandler(
+    checkoutUpdate,
+    async () => {
+      await condition(() => state.phase !== 'placing');
+      return state;
+    },
+    {
+      validator: ({ requestHash }) => {
+        if (requestHash !== input.requestHash) {
+          throw ApplicationFailure.nonRetryable(
+            'This Idempotency-Key was used for another checkout request.',
+            'IdempotencyKeyReused',
+          );
+        }
+      },
+    },
+  );
+
+  setHandler(
+    payUpdate,
+    async ({ paymentMethodId }) => {
+      // One confirmation at a time: re-check after every wake-up, as handlers woken together all see !confirming.
+      while (confirming) await condition(() => !confirming);
+      if (state.phase === 'awaiting_payment' && !authorized() && !declined()) {
+        confirming = true;
+        try {
+          confirmations += 1;
+          applyPayment(
+            await activities.confirmPayment({
+              orderId: state.orderId!,
+              paymentMethodId,
+              idempotencyKey: `${workflowId}:confirm:${confirmations}`,
+            }),
+          );
+        } finally {
+          confirming = false;
+        }
+      }
+      await condition(() => settled() || state.payment.state === 'requires_action', PAY_ANSWER_WAIT);
+      return state;
+    },
+    {
+      validator: (_request) => {
+        if (state.phase === 'placing') {
+          throw ApplicationFailure.nonRetryable('The order is not ready for payment yet.', 'OrderNotPayable');
+        }
+      },
+    },
+  );
+
+  setHandler(paymentEventSignal, (event) => {
+    if (seenEvents.has(event.eventId)) return;
+    seenEvents.add(event.eventId);
+    if (state.phase !== 'awaiting_payment' || event.providerPaymentId !== state.payment.providerPaymentId)
+      return;
+    if (event.kind === 'authorized')
+      state.payment = { ...state.payment, state: 'authorized', clientSecret: null };
+    else state.payment = { ...state.payment, state: 'cancelled', decline: event.decline ?? null };
+  });
+
+  const compensations: (() => Promise<unknown>)[] = [];
+  try {
+    const order = await activities.placeOrder({ ...input, workflowId });
+    state.orderId = order.orderId;
+    const orderId = order.orderId;
+
+    const hold = await activities
+      .reserveStock({ orderId, seconds: input.paymentTimeoutSeconds })
+      .catch((err) => {
+        if (failureType(err) !== 'OutOfStock') throw err;
+        const details = (err as ActivityFailure & { cause: ApplicationFailure }).cause.details;
+        state.shortProductIds = (details?.[0] as number[] | undefined) ?? [];
+        throw new OrderFailed('out_of_stock');
+      });
+    compensations.unshift(() => activities.releaseStock({ orderId }));
+    state.holdExpiresAt = hold.expiresAt;
+
+    const payment = await activities.createPayment({ orderId, idempotencyKey: `${workflowId}:payment` });
+    compensations.unshift(() =>
+      activities.cancelPayment({ orderId, idempotencyKey: `${workflowId}:cancel` }),
+    );
+    state.payment.id = payment.paymentId;
+    applyPayment(payment.payment);
+
+    await activities.markOrder({ orderId, status: 'awaiting_payment' });
+    state.phase = 'awaiting_payment';
+
+    // The hold's durable timer: no authorization within the timeout gives the stock back.
+    const answered = await condition(
+      () => !confirming && (authorized() || declined()),
+      `${input.paymentTimeoutSeconds} seconds`,
+    );
+    if (!answered) throw new OrderFailed('payment_timeout');
+    if (!authorized()) throw new OrderFailed('payment_declined');
+
+    state.phase = 'capturing';
+    await activities.recordPayment({ orderId, state: 'authorized' });
+    const captured = await capture
+      .capturePayment({ orderId, idempotencyKey: `${workflowId}:capture` })
+      .catch((err: unknown) => {
+        throw err instanceof ActivityFailure ? new OrderFailed('capture_failed') : err;
+      });
+    applyPayment(captured);
+    await activities.completeOrder({ orderId });
+    state.phase = 'paid';
+  } catch (err) {
+    if (!(err instanceof OrderFailed)) throw err;
+    state.failureReason = err.reason;
+    // Undo what was done, newest first, even if the workflow is being cancelled.
+    await CancellationScope.nonCancellable(async () => {
+      for (const undo of compensations) await undo();
+      if (state.orderId !== null) await activities.failOrder({ orderId: state.orderId, reason: err.reason });
+    });
+    state.payment = { ...state.payment, clientSecret: null };
+    state.phase = 'failed';
+  }
+  await condition(allHandlersFinished);
+  return state;
+}

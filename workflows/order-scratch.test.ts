@@ -1,0 +1,322 @@
+import { ApplicationFailure } from '@temporalio/common';
+import { WorkflowUpdateStage } from '@temporalio/client';
+import { checkoutUpdate, orderStateQuery, payUpdate, paymentEventSignal } from './order-messages';
+import {
+  cardDeclined,
+  createOrderFakes,
+  fakePayment,
+  orderInput,
+  providerPaymentId,
+  testCards,
+} from './testing/order-fakes';
+import { createOrderHarness, gate, type OrderHarness, updateRefusal } from './testing/order-harness';
+
+// The order workflow on Temporal's time-skipping test server, with in-memory activities that record their calls.
+// Needs the stack's test server: eval "$(bash scripts/stack.sh env)".
+
+let harness: OrderHarness;
+beforeAll(async () => {
+  harness = await createOrderHarness(process.env.MARKET_TEST_TEMPORAL_TEST_SERVER, require.resolve('./.scratch/index'));
+}, 120_000);
+afterAll(() => harness?.teardown());
+
+const input = orderInput();
+const checkout = { args: [{ requestHash: input.requestHash }] as [{ requestHash: string }] };
+const pay = (paymentMethodId: string) => ({ args: [{ paymentMethodId }] as [{ paymentMethodId: string }] });
+const authorizedEvent = (eventId: string, orderId = 1) => ({
+  eventId,
+  kind: 'authorized' as const,
+  providerPaymentId: providerPaymentId(orderId),
+});
+const placed = ['placeOrder', 'reserveStock', 'createPayment', 'markOrder'];
+
+test('happy path: checkout answers awaiting payment, pay authorizes, captures once and completes', async () => {
+  const fakes = createOrderFakes({
+    overrides: { confirmPayment: async ({ orderId }) => fakePayment(orderId, 'authorized') },
+  });
+  const { workflowId, answered, paid, result } = await harness.run(
+    fakes.activities,
+    input,
+    async (handle) => ({
+      workflowId: handle.workflowId,
+      answered: await handle.executeUpdate(checkoutUpdate, checkout),
+      paid: await handle.executeUpdate(payUpdate, pay(testCards.visa)),
+      result: await handle.result(),
+    }),
+  );
+
+  expect(answered).toMatchObject({
+    orderId: 1,
+    number: input.number,
+    phase: 'awaiting_payment',
+    failureReason: null,
+    payment: { id: 1, providerPaymentId: 'pi_fake_1', state: 'requires_payment_method', clientSecret: null },
+    holdExpiresAt: expect.any(String),
+  });
+  expect(paid).toMatchObject({ phase: 'paid', failureReason: null, payment: { state: 'captured' } });
+  expect(result).toEqual(paid);
+  expect(fakes.names()).toEqual([
+    ...placed,
+    'confirmPayment',
+    'recordPayment',
+    'capturePayment',
+    'completeOrder',
+  ]);
+  // The workflow's idempotency keys: what makes a retried provider call harmless.
+  expect(fakes.inputsOf('placeOrder')).toEqual([{ ...input, workflowId }]);
+  expect(fakes.inputsOf('reserveStock')).toEqual([{ orderId: 1, seconds: 1_800 }]);
+  expect(fakes.inputsOf('createPayment')).toEqual([{ orderId: 1, idempotencyKey: `${workflowId}:payment` }]);
+  expect(fakes.inputsOf('confirmPayment')).toEqual([
+    { orderId: 1, paymentMethodId: testCards.visa, idempotencyKey: `${workflowId}:confirm:1` },
+  ]);
+  expect(fakes.inputsOf('capturePayment')).toEqual([{ orderId: 1, idempotencyKey: `${workflowId}:capture` }]);
+  expect(fakes.inputsOf('markOrder')).toEqual([{ orderId: 1, status: 'awaiting_payment' }]);
+});
+
+test('a declined card cancels the payment, then releases the stock, and fails the order', async () => {
+  const fakes = createOrderFakes({
+    overrides: {
+      confirmPayment: async ({ orderId }) =>
+        fakePayment(orderId, 'requires_payment_method', { decline: cardDeclined }),
+    },
+  });
+  const { answered, result } = await harness.run(fakes.activities, input, async (handle) => {
+    await handle.executeUpdate(checkoutUpdate, checkout);
+    return {
+      answered: await handle.executeUpdate(payUpdate, pay(testCards.declined)),
+      result: await handle.result(),
+    };
+  });
+
+  expect(answered).toMatchObject({
+    phase: 'failed',
+    failureReason: 'payment_declined',
+    payment: { state: 'requires_payment_method', decline: cardDeclined },
+  });
+  expect(result).toEqual(answered);
+  // Compensations newest first: the payment was created after the stock was reserved.
+  expect(fakes.names()).toEqual([...placed, 'confirmPayment', 'cancelPayment', 'releaseStock', 'failOrder']);
+  expect(fakes.inputsOf('failOrder')).toEqual([{ orderId: 1, reason: 'payment_declined' }]);
+  expect(fakes.count('capturePayment')).toBe(0);
+});
+
+test('no authorization within paymentTimeoutSeconds gives the stock back and fails the order', async () => {
+  const fakes = createOrderFakes();
+  const { startedAt, result, endedAt } = await harness.run(fakes.activities, input, async (handle) => {
+    await handle.executeUpdate(checkoutUpdate, checkout);
+    const startedAt = await harness.env.currentTimeMs();
+    // An authorization for some other payment is not this order's.
+    await handle.signal(paymentEventSignal, {
+      ...authorizedEvent('evt_other'),
+      providerPaymentId: 'pi_other',
+    });
+    const result = await handle.result(); // time skips to the hold's timer
+    return { startedAt, result, endedAt: await harness.env.currentTimeMs() };
+  });
+
+  expect(result).toMatchObject({ phase: 'failed', failureReason: 'payment_timeout' });
+  expect(endedAt - startedAt).toBeGreaterThanOrEqual(1_800_000);
+  expect(fakes.names()).toEqual([...placed, 'cancelPayment', 'releaseStock', 'failOrder']);
+  expect(fakes.inputsOf('failOrder')).toEqual([{ orderId: 1, reason: 'payment_timeout' }]);
+  expect(fakes.count('capturePayment')).toBe(0);
+});
+
+test('out of stock: the order fails naming the short products, with no payment and nothing to release', async () => {
+  const reserving = gate();
+  const fakes = createOrderFakes({
+    overrides: {
+      reserveStock: async () => {
+        await reserving.opened;
+        throw ApplicationFailure.nonRetryable('not enough stock for products 2', 'OutOfStock', [2]);
+      },
+    },
+  });
+  const { notPayable, answered, result } = await harness.run(fakes.activities, input, async (handle) => {
+    // While stock is being reserved the order cannot be paid yet, and checkout waits.
+    const notPayable = await updateRefusal(handle.executeUpdate(payUpdate, pay(testCards.visa)));
+    const checkingOut = await handle.startUpdate(checkoutUpdate, {
+      ...checkout,
+      waitForStage: WorkflowUpdateStage.ACCEPTED,
+    });
+    reserving.open();
+    return { notPayable, answered: await checkingOut.result(), result: await handle.result() };
+  });
+
+  expect(notPayable).toBe('OrderNotPayable');
+  expect(answered).toMatchObject({
+    orderId: 1,
+    phase: 'failed',
+    failureReason: 'out_of_stock',
+    shortProductIds: [2],
+    payment: { id: null, providerPaymentId: null, state: null },
+    holdExpiresAt: null,
+  });
+  expect(result).toEqual(answered);
+  expect(fakes.names()).toEqual(['placeOrder', 'reserveStock', 'failOrder']);
+  expect(fakes.inputsOf('failOrder')).toEqual([{ orderId: 1, reason: 'out_of_stock' }]);
+});
+
+test('repeated pay updates, same update id or not, confirm once and capture once', async () => {
+  const fakes = createOrderFakes({
+    overrides: {
+      // Slow enough that the three updates overlap.
+      confirmPayment: async ({ orderId }) => {
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        return fakePayment(orderId, 'authorized');
+      },
+    },
+  });
+  const answers = await harness.run(fakes.activities, input, async (handle) => {
+    await handle.executeUpdate(checkoutUpdate, checkout);
+    return Promise.all([
+      handle.executeUpdate(payUpdate, { ...pay(testCards.visa), updateId: 'pay-1' }),
+      handle.executeUpdate(payUpdate, { ...pay(testCards.visa), updateId: 'pay-1' }),
+      handle.executeUpdate(payUpdate, { ...pay(testCards.visa), updateId: 'pay-2' }),
+    ]);
+  });
+
+  for (const answer of answers)
+    expect(answer).toMatchObject({ phase: 'paid', payment: { state: 'captured' } });
+  expect(fakes.count('confirmPayment')).toBe(1);
+  expect(fakes.count('capturePayment')).toBe(1);
+  expect(fakes.count('completeOrder')).toBe(1);
+});
+
+test('pay requests waiting on a confirmation in flight confirm one at a time', async () => {
+  const confirming = gate();
+  const fakes = createOrderFakes({
+    overrides: {
+      // The first card needs 3-D Secure (so the order still waits for payment), the next one is authorized.
+      confirmPayment: async ({ orderId, paymentMethodId }) => {
+        if (paymentMethodId !== testCards.threeDSecure) return fakePayment(orderId, 'authorized');
+        await confirming.opened;
+        return fakePayment(orderId, 'requires_action', { clientSecret: 'secret' });
+      },
+    },
+  });
+  const answers = await harness.run(fakes.activities, input, async (handle) => {
+    await handle.executeUpdate(checkoutUpdate, checkout);
+    const first = handle.executeUpdate(payUpdate, { ...pay(testCards.threeDSecure), updateId: 'pay-1' });
+    while (fakes.count('confirmPayment') === 0) await new Promise((resolve) => setTimeout(resolve, 20));
+    // Two more requests arrive while the first confirmation is with the provider: both wait for it.
+    const waiting = await Promise.all(
+      ['pay-2', 'pay-3'].map((updateId) =>
+        handle.startUpdate(payUpdate, {
+          ...pay(testCards.visa),
+          updateId,
+          waitForStage: WorkflowUpdateStage.ACCEPTED,
+        }),
+      ),
+    );
+    confirming.open();
+    return Promise.all([first, ...waiting.map((update) => update.result())]);
+  });
+
+  expect(answers[0]).toMatchObject({ phase: 'awaiting_payment', payment: { state: 'requires_action' } });
+  expect(answers[1]).toMatchObject({ phase: 'paid' });
+  expect(answers[2]).toMatchObject({ phase: 'paid' });
+  // One of the two waiting requests confirms; the other then finds the payment authorized.
+  expect(fakes.inputsOf('confirmPayment')).toHaveLength(2);
+  expect(fakes.count('capturePayment')).toBe(1);
+});
+
+test('3-D Secure: pay answers with the client secret; a repeated authorized event captures once', async () => {
+  const fakes = createOrderFakes();
+  const { challenged, result } = await harness.run(fakes.activities, input, async (handle) => {
+    await handle.executeUpdate(checkoutUpdate, checkout);
+    const challenged = await handle.executeUpdate(payUpdate, pay(testCards.threeDSecure));
+    await handle.signal(paymentEventSignal, authorizedEvent('evt_1'));
+    await handle.signal(paymentEventSignal, authorizedEvent('evt_1'));
+    return { challenged, result: await handle.result() };
+  });
+
+  expect(challenged).toMatchObject({
+    phase: 'awaiting_payment',
+    payment: { state: 'requires_action', clientSecret: 'pi_fake_1_secret' },
+  });
+  expect(result).toMatchObject({ phase: 'paid', payment: { state: 'captured', clientSecret: null } });
+  expect(fakes.names()).toEqual([
+    ...placed,
+    'confirmPayment',
+    'recordPayment',
+    'capturePayment',
+    'completeOrder',
+  ]);
+});
+
+test('an authorized webhook without a pay request records the payment and captures once', async () => {
+  const fakes = createOrderFakes();
+  const result = await harness.run(fakes.activities, input, async (handle) => {
+    await handle.executeUpdate(checkoutUpdate, checkout);
+    await handle.signal(paymentEventSignal, authorizedEvent('evt_1'));
+    await handle.signal(paymentEventSignal, authorizedEvent('evt_1'));
+    return handle.result();
+  });
+
+  expect(result).toMatchObject({ phase: 'paid', payment: { state: 'captured' } });
+  expect(fakes.names()).toEqual([...placed, 'recordPayment', 'capturePayment', 'completeOrder']);
+  expect(fakes.inputsOf('recordPayment')).toEqual([{ orderId: 1, state: 'authorized' }]);
+});
+
+test('a checkout update with another request hash is refused; the original one still answers', async () => {
+  const fakes = createOrderFakes();
+  const { refused, answered, queried } = await harness.run(fakes.activities, input, async (handle) => {
+    const refused = await updateRefusal(
+      handle.executeUpdate(checkoutUpdate, { args: [{ requestHash: 'b'.repeat(64) }] }),
+    );
+    const answered = await handle.executeUpdate(checkoutUpdate, checkout);
+    const queried = await handle.query(orderStateQuery);
+    await handle.terminate('test over');
+    return { refused, answered, queried };
+  });
+
+  expect(refused).toBe('IdempotencyKeyReused');
+  expect(answered).toMatchObject({ phase: 'awaiting_payment' });
+  expect(queried).toEqual(answered);
+});
+
+test('a capture the provider rejects voids the authorization, releases the stock, fails the order', async () => {
+  const fakes = createOrderFakes({
+    overrides: {
+      capturePayment: async () => {
+        throw ApplicationFailure.nonRetryable('This PaymentIntent could not be captured', 'PaymentRejected');
+      },
+    },
+  });
+  const result = await harness.run(fakes.activities, input, async (handle) => {
+    await handle.executeUpdate(checkoutUpdate, checkout);
+    await handle.executeUpdate(payUpdate, pay(testCards.visa));
+    return handle.result();
+  });
+
+  expect(result).toMatchObject({ phase: 'failed', failureReason: 'capture_failed' });
+  expect(fakes.names()).toEqual([
+    ...placed,
+    'confirmPayment',
+    'recordPayment',
+    'capturePayment',
+    'cancelPayment',
+    'releaseStock',
+    'failOrder',
+  ]);
+  expect(fakes.inputsOf('failOrder')).toEqual([{ orderId: 1, reason: 'capture_failed' }]);
+});
+
+test('a capture that keeps failing is tried ten times, then the order fails', async () => {
+  const fakes = createOrderFakes({
+    overrides: {
+      capturePayment: async () => {
+        throw new Error('provider unavailable');
+      },
+    },
+  });
+  const result = await harness.run(fakes.activities, input, async (handle) => {
+    await handle.executeUpdate(checkoutUpdate, checkout);
+    await handle.signal(paymentEventSignal, authorizedEvent('evt_1'));
+    return handle.result(); // time skips through the retry backoff
+  });
+
+  expect(result).toMatchObject({ phase: 'failed', failureReason: 'capture_failed' });
+  expect(fakes.count('capturePayment')).toBe(10);
+  expect(fakes.names().slice(-3)).toEqual(['cancelPayment', 'releaseStock', 'failOrder']);
+});
