@@ -9,19 +9,12 @@ import { openDatabase } from './platform';
 import { startRoles, stopOnSignals } from './server';
 import { startDevServer } from './services/temporal-dev-server';
 
-/** The currency db/seeds prices the demo catalog in. */
-const DEMO_CATALOG_CURRENCY = 'EUR';
-
 /**
  * `npm start`: the whole platform in one process on embedded defaults — SQLite under .data/, the in-process
  * cache, and a Temporal dev server with its Web UI — unless the environment points at real services.
  */
 async function main(): Promise<void> {
-  const env = { ...process.env };
-  // The demo catalog seeded below is priced in EUR (db/seeds/demo-catalog.ts): unless told otherwise, the embedded
-  // shop sells in EUR, or no seeded product could go in a cart (currency_mismatch against the USD default).
-  env.SHOP_CURRENCY ||= DEMO_CATALOG_CURRENCY;
-  const config = loadConfig(env);
+  const config = loadConfig();
   const log = createLogger({
     level: config.log.level,
     pretty: config.env === 'development' && process.stdout.isTTY,

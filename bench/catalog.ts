@@ -104,6 +104,9 @@ async function main(): Promise<void> {
       S3_REGION: stackEnv('MARKET_TEST_S3_REGION'),
       S3_ACCESS_KEY_ID: stackEnv('MARKET_TEST_S3_ACCESS_KEY'),
       S3_SECRET_ACCESS_KEY: stackEnv('MARKET_TEST_S3_SECRET_KEY'),
+      // Production refuses the test payments; the catalog never reaches Stripe, so placeholders do.
+      STRIPE_SECRET_KEY: 'sk_test_bench',
+      STRIPE_WEBHOOK_SECRET: 'whsec_bench',
     });
     const search = openSearch(config)!;
     cleanups.push(['search client', () => search.close()]);
@@ -141,7 +144,7 @@ async function main(): Promise<void> {
       cache,
       search,
       storage: bucket.storage,
-      payments: createPaymentProvider({ provider: 'test' }, { db }),
+      payments: createPaymentProvider(config.payments, { db }),
       temporal: temporalDeps(temporal.client, `bench-${process.pid}`),
     };
     const app = await listen(createApp(deps));

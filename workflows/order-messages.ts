@@ -41,7 +41,9 @@ export interface OrderInput {
  */
 export type OrderPhase = 'placing' | 'awaiting_payment' | 'capturing' | 'paid' | 'failed';
 
-export type FailureReason = 'out_of_stock' | 'payment_declined' | 'payment_timeout' | 'capture_failed';
+/** Why an order failed; `cancelled` (from Temporal Web) and `internal_error` (an activity failed for good) are rare. */
+export type FailureReason =
+  'out_of_stock' | 'payment_declined' | 'payment_timeout' | 'capture_failed' | 'cancelled' | 'internal_error';
 
 export interface OrderPaymentView {
   /** Our payments row, and the provider's id for it. */

@@ -4,6 +4,7 @@ import {
   ApplicationFailure,
   CancellationScope,
   condition,
+  isCancellation,
   proxyActivities,
   setHandler,
   workflowInfo,
@@ -120,7 +121,9 @@ export async function orderWorkflow(input: OrderInput): Promise<OrderState> {
   setHandler(
     payUpdate,
     async ({ paymentMethodId }) => {
-      await condition(() => !confirming);
+      // A loop, not one wait: every waiting request wakes when a confirmation ends, and only the first may start
+      // the next one.
+      while (confirming) await condition(() => !confirming);
       if (state.phase === 'awaiting_payment' && !authorized() && !declined()) {
         confirming = true;
         try {
@@ -204,15 +207,20 @@ export async function orderWorkflow(input: OrderInput): Promise<OrderState> {
     await activities.completeOrder({ orderId });
     state.phase = 'paid';
   } catch (err) {
-    if (!(err instanceof OrderFailed)) throw err;
-    state.failureReason = err.reason;
-    // Undo what was done, newest first, even if the workflow is being cancelled.
+    // A business failure, a cancellation from Temporal Web, or an activity that failed for good: whatever it was,
+    // undo what was done, newest first, even while the workflow is being cancelled, so no stock stays held and no
+    // authorization stays open.
+    const reason: FailureReason =
+      err instanceof OrderFailed ? err.reason : isCancellation(err) ? 'cancelled' : 'internal_error';
+    state.failureReason = reason;
     await CancellationScope.nonCancellable(async () => {
       for (const undo of compensations) await undo();
-      if (state.orderId !== null) await activities.failOrder({ orderId: state.orderId, reason: err.reason });
+      if (state.orderId !== null) await activities.failOrder({ orderId: state.orderId, reason });
     });
     state.payment = { ...state.payment, clientSecret: null };
     state.phase = 'failed';
+    // Anything but a business failure also fails (or cancels) the run, so it stands out in Temporal Web.
+    if (!(err instanceof OrderFailed)) throw err;
   }
   await condition(allHandlersFinished);
   return state;

@@ -53,7 +53,12 @@ export async function seedCatalog(
   };
 
   const catalog = await timed('catalog', () =>
-    seedDemoCatalog(db, { products: options.products, onProgress: progressBar(`${options.label} catalog`) }),
+    seedDemoCatalog(db, {
+      products: options.products,
+      // Priced in the shop's currency: a product in any other cannot go in a cart.
+      currency: config.checkout.currency,
+      onProgress: progressBar(`${options.label} catalog`),
+    }),
   );
 
   let images: SeedProductImagesResult | null = null;

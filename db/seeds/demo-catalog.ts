@@ -13,6 +13,8 @@ import { createRandom, type Random } from './random';
 
 export interface SeedDemoCatalogOptions {
   products: number;
+  /** ISO 4217 code the products are priced in (the shop's currency); EUR by default. */
+  currency?: string;
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -50,7 +52,7 @@ export async function seedDemoCatalog(
     const drafts: ProductDraft[] = [];
     for (let i = start; i < end; i++) drafts.push(generateProduct(i, leaves, now));
     await db.sequelize.transaction((transaction) =>
-      insertChunk(db, drafts, categories, tags.ids, transaction),
+      insertChunk(db, drafts, categories, tags.ids, transaction, options.currency ?? CURRENCY),
     );
     options.onProgress?.(end, options.products);
   }
@@ -121,6 +123,7 @@ async function insertChunk(
   categories: CategoryIds,
   tagIds: Map<string, number>,
   transaction: Transaction,
+  currency: string,
 ): Promise<void> {
   const { Product, Inventory, StockMovement, ProductTag } = db.models;
   await Product.bulkCreate(
@@ -129,7 +132,7 @@ async function insertChunk(
       title: d.title,
       description: d.description,
       priceAmount: d.priceAmount,
-      currency: CURRENCY,
+      currency,
       status: d.status,
       categoryId: categories.ids.get(d.categorySlug) ?? null,
       ratingAverage: d.ratingAverage,

@@ -54,7 +54,10 @@ export class Shopper {
   }
 
   async addToCart(productId: number, quantity: number): Promise<Answer> {
-    const res = await call(this.base, 'POST', '/api/cart/items', this.auth(), { productId, quantity });
+    const res = await call<Record<string, unknown>>(this.base, 'POST', '/api/cart/items', this.auth(), {
+      productId,
+      quantity,
+    });
     this.cartToken = res.headers.get('cart-token') ?? this.cartToken;
     return res;
   }

@@ -1,1 +1,0 @@
-export { orderWorkflow } from './order';
