@@ -25,8 +25,10 @@ const TABLES = [
   'stock_movements',
   'stock_reservations',
   'tags',
+  'test_payments',
   'user_identities',
   'users',
+  'webhook_events',
 ];
 
 async function tables(db: Database): Promise<string[]> {
