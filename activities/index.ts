@@ -9,7 +9,7 @@ import { createStockActivities } from './stock';
 export type { CatalogSyncResult } from './catalog';
 export type { ActivityDeps } from './deps';
 export type { GenerateThumbnailsInput, GenerateThumbnailsResult } from './images';
-export type { PlaceOrderInput } from './orders';
+export type { OrderLine, PlaceOrderInput } from './orders';
 export type { PlatformCheck } from './platform';
 
 /** Every activity the worker registers, bound to its dependencies (tests inject fakes). */

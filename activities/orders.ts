@@ -1,4 +1,4 @@
-import type { Database, OrderStatus } from '@market/db';
+import type { AddressSnapshot, Database, OrderStatus } from '@market/db';
 import { ApplicationFailure } from '@temporalio/activity';
 import { Op, type Transaction, UniqueConstraintError } from 'sequelize';
 import { requireDatabase } from './database';
@@ -6,37 +6,34 @@ import type { ActivityDeps } from './deps';
 import { commitHeldStock } from './stock';
 import { addTimelineEntry } from './timeline';
 
-/** What placeOrder writes: the order workflow's input plus its own id. */
+/** A line of an order as checkout priced it: the product's title and price at that moment. */
+export interface OrderLine {
+  productId: number;
+  title: string;
+  unitPriceAmount: number;
+  quantity: number;
+  lineTotalAmount: number;
+}
+
+/** What placeOrder writes: the order workflow's input (see OrderInput in @market/workflows) and its own id. */
 export interface PlaceOrderInput {
   workflowId: string;
+  /** Derived from the checkout's scoped Idempotency-Key: M-XXXX-XXXX-XXXX. */
   number: string;
   userId: number | null;
   email: string;
   guestTokenHash: string | null;
+  /** The Idempotency-Key with its owner in front (`user:42:<key>`). */
   idempotencyKey: string;
+  /** SHA-256 of the checkout body: the same key with another body is refused by the checkout update. */
   requestHash: string;
   currency: string;
-  lines: {
-    productId: number;
-    title: string;
-    unitPriceAmount: number;
-    quantity: number;
-    lineTotalAmount: number;
-  }[];
+  lines: OrderLine[];
   subtotalAmount: number;
   shippingAmount: number;
   taxAmount: number;
   totalAmount: number;
-  shippingAddress: {
-    name: string;
-    line1: string;
-    line2?: string | null;
-    city: string;
-    region?: string | null;
-    postalCode: string;
-    country: string;
-    phone?: string | null;
-  };
+  shippingAddress: AddressSnapshot;
 }
 
 /**

@@ -25,7 +25,7 @@ import { RedisCache } from '../api/services/cache';
 import { connectTemporal } from '../api/services/temporal';
 import { stackEnv, testConfig } from '../api/testing/deps';
 import { engineTable, loadTable, type Row } from './report';
-import { close, listen, openDatabase, port, shuffle, withRedisDb } from './support';
+import { cleanupsOnExit, close, listen, openDatabase, port, shuffle, withRedisDb } from './support';
 import { measureSearchLatency } from './search-latency';
 
 const { values: args } = parseArgs({
@@ -67,21 +67,12 @@ interface Scenario {
 
 async function main(): Promise<void> {
   const started = Date.now();
-  const cleanups: [string, () => Promise<unknown>][] = [];
-  const cleanup = async () => {
-    for (const [what, fn] of cleanups.reverse()) {
-      await fn().catch((err: unknown) => log(`cleanup of ${what} failed: ${String(err)}`));
-    }
-  };
-  process.once('SIGINT', () => {
-    log('interrupted: cleaning up');
-    void cleanup().finally(() => process.exit(130));
-  });
+  const cleanups = cleanupsOnExit(log);
 
   try {
     // --- data: scratch database, seed, index -------------------------------------------------------------------
     const scratch = await createScratchMysqlDatabase('market_bench');
-    cleanups.push(['scratch database', () => scratch.drop()]);
+    cleanups.push('scratch database', () => scratch.drop());
     log(`database ${scratch.name}: migrating`);
     await scratch.db.migrate();
     let t = Date.now();
@@ -89,7 +80,7 @@ async function main(): Promise<void> {
     log(`seeded ${seeded.products} products in ${Date.now() - t} ms`);
 
     const bucket = await createTestBucket();
-    cleanups.push(['bucket', () => bucket.drop()]);
+    cleanups.push('bucket', () => bucket.drop());
     const alias = `bench-products-${process.pid}-${randomBytes(4).toString('hex')}`;
     const config = testConfig({
       NODE_ENV: 'production',
@@ -109,13 +100,10 @@ async function main(): Promise<void> {
       STRIPE_WEBHOOK_SECRET: 'whsec_bench',
     });
     const search = openSearch(config)!;
-    cleanups.push(['search client', () => search.close()]);
-    cleanups.push([
-      'search index',
-      async () => {
-        for (const index of await search.aliasTargets(alias)) await search.deleteIndex(index);
-      },
-    ]);
+    cleanups.push('search client', () => search.close());
+    cleanups.push('search index', async () => {
+      for (const index of await search.aliasTargets(alias)) await search.deleteIndex(index);
+    });
     t = Date.now();
     await search.ensureIndex(alias, productIndexDefinition({ replicas: 0 }));
     const ids = (await scratch.db.models.Product.findAll({ attributes: ['id'], raw: true })).map((p) => p.id);
@@ -128,15 +116,15 @@ async function main(): Promise<void> {
 
     // --- the app, with the production pool size (the scratch handle is the tests' 5) ------------------------------
     const db = openDatabase(scratch.name, config.database.kind === 'mysql' ? config.database.poolMax : 10);
-    cleanups.push(['app database', () => db.close()]);
+    cleanups.push('app database', () => db.close());
     const cache = RedisCache.connect(config.redis!.url);
-    cleanups.push(['cache', () => cache.close()]);
+    cleanups.push('cache', () => cache.close());
     await bumpCatalogGeneration(cache); // nothing cached by an earlier run can answer
     const temporal = await connectTemporal({
       address: config.temporal.address!,
       namespace: config.temporal.namespace,
     });
-    cleanups.push(['temporal', () => temporal.close()]);
+    cleanups.push('temporal', () => temporal.close());
     const deps: AppDeps = {
       config,
       log: createLogger({ level: 'silent' }),
@@ -148,7 +136,7 @@ async function main(): Promise<void> {
       temporal: temporalDeps(temporal.client, `bench-${process.pid}`),
     };
     const app = await listen(createApp(deps));
-    cleanups.push(['app server', () => close(app)]);
+    cleanups.push('app server', () => close(app));
 
     // --- request pools ------------------------------------------------------------------------------------------
     const { Product, Category } = db.models;
@@ -181,7 +169,7 @@ async function main(): Promise<void> {
       res.json(pageBody);
     });
     const bareServer = await listen(bare);
-    cleanups.push(['bare server', () => close(bareServer)]);
+    cleanups.push('bare server', () => close(bareServer));
     const bareBytes = Buffer.byteLength(JSON.stringify(pageBody));
 
     const cycle = <T>(pool: readonly T[]) => {
@@ -268,7 +256,7 @@ async function main(): Promise<void> {
       ].join('\n'),
     );
   } finally {
-    await cleanup();
+    await cleanups.run();
   }
 
   function fire(scenario: Scenario, seconds: number): Promise<autocannon.Result> {

@@ -27,7 +27,7 @@ import { stackEnv, testConfig } from '../api/testing/deps';
 import { createWorker } from '../api/worker';
 import { checkoutOnce } from './checkout-flow';
 import { latencyHeader, latencyRow, ms, progress as log, runPool, summarize } from './checkout-load';
-import { close, listen, openDatabase, port, withRedisDb } from './support';
+import { cleanupsOnExit, close, listen, openDatabase, port, withRedisDb } from './support';
 
 const { values: args } = parseArgs({
   options: {
@@ -72,21 +72,12 @@ async function main(): Promise<void> {
       .map((l) => l.toFixed(2))
       .join(' ');
   const loadBefore = loadAt();
-  const cleanups: [string, () => Promise<unknown>][] = [];
-  const cleanup = async () => {
-    for (const [what, fn] of cleanups.reverse()) {
-      await fn().catch((err: unknown) => log(`cleanup of ${what} failed: ${String(err)}`));
-    }
-  };
-  process.once('SIGINT', () => {
-    log('interrupted: cleaning up');
-    void cleanup().finally(() => process.exit(130));
-  });
+  const cleanups = cleanupsOnExit(log);
 
   try {
     // --- data: a scratch database with products that never run out --------------------------------------------
     const scratch = await createScratchMysqlDatabase('market_bench');
-    cleanups.push(['scratch database', () => scratch.drop()]);
+    cleanups.push('scratch database', () => scratch.drop());
     log(`database ${scratch.name}: migrating`);
     await scratch.db.migrate();
     const stock = (ORDERS + WARMUP) * 10;
@@ -106,7 +97,7 @@ async function main(): Promise<void> {
 
     // --- the app and the worker: each its own pool of the production size, as two processes would have ----------
     const bucket = await createTestBucket();
-    cleanups.push(['bucket', () => bucket.drop()]);
+    cleanups.push('bucket', () => bucket.drop());
     const config = testConfig({
       SHOP_CURRENCY: 'EUR',
       LOG_LEVEL: 'silent',
@@ -115,16 +106,16 @@ async function main(): Promise<void> {
     const poolMax = config.database.kind === 'mysql' ? config.database.poolMax : 10;
     const log_ = createLogger({ level: 'silent' });
     const appDb = openDatabase(scratch.name, poolMax);
-    cleanups.push(['app database', () => appDb.close()]);
+    cleanups.push('app database', () => appDb.close());
     const workerDb = openDatabase(scratch.name, poolMax);
-    cleanups.push(['worker database', () => workerDb.close()]);
+    cleanups.push('worker database', () => workerDb.close());
     const cache = RedisCache.connect(config.redis!.url, { keyPrefix: `bench:${process.pid}:` });
-    cleanups.push(['cache', () => cache.close()]);
+    cleanups.push('cache', () => cache.close());
     const temporal = await connectTemporal({
       address: config.temporal.address!,
       namespace: config.temporal.namespace,
     });
-    cleanups.push(['temporal', () => temporal.close()]);
+    cleanups.push('temporal', () => temporal.close());
     const taskQueue = `bench-checkout-${process.pid}-${randomBytes(4).toString('hex')}`;
 
     log(`worker on ${taskQueue}: bundling workflows`);
@@ -141,7 +132,7 @@ async function main(): Promise<void> {
       log: log_,
     });
     const running = worker.run();
-    cleanups.push(['worker', () => worker.shutdown().then(() => running)]);
+    cleanups.push('worker', () => worker.shutdown().then(() => running));
 
     const deps: AppDeps = {
       config,
@@ -154,7 +145,7 @@ async function main(): Promise<void> {
       temporal: temporalDeps(temporal.client, taskQueue),
     };
     const server = await listen(createApp(deps));
-    cleanups.push(['app server', () => close(server)]);
+    cleanups.push('app server', () => close(server));
     const base = `http://127.0.0.1:${port(server)}`;
 
     const checkout = (i: number) => checkoutOnce(base, productIds[i % productIds.length]!);
@@ -232,7 +223,7 @@ async function main(): Promise<void> {
       ].join('\n'),
     );
   } finally {
-    await cleanup();
+    await cleanups.run();
   }
 }
 

@@ -43,3 +43,25 @@ export function shuffle<T>(items: T[]): T[] {
   }
   return items;
 }
+
+export interface Cleanups {
+  /** Registers a clean-up step; steps run newest first. */
+  push(what: string, fn: () => Promise<unknown>): void;
+  /** Runs them all, logging (not throwing) failures. */
+  run(): Promise<void>;
+}
+
+/** The clean-up list of a benchmark run, also run on Ctrl-C (exit 130), so no scratch database is left behind. */
+export function cleanupsOnExit(log: (message: string) => void): Cleanups {
+  const steps: [string, () => Promise<unknown>][] = [];
+  const run = async () => {
+    for (const [what, fn] of steps.reverse()) {
+      await fn().catch((err: unknown) => log(`cleanup of ${what} failed: ${String(err)}`));
+    }
+  };
+  process.once('SIGINT', () => {
+    log('interrupted: cleaning up');
+    void run().finally(() => process.exit(130));
+  });
+  return { push: (what, fn) => void steps.push([what, fn]), run };
+}

@@ -4,33 +4,10 @@ import type { PaymentDecline, PaymentState } from '@market/adapters/payments/por
 
 // The order workflow's input, state and messages. Safe to import anywhere: it only defines things.
 
-type AddressSnapshot = PlaceOrderInput['shippingAddress'];
+export type { OrderLine } from '@market/activities';
 
-export interface OrderLine {
-  productId: number;
-  title: string;
-  unitPriceAmount: number;
-  quantity: number;
-  lineTotalAmount: number;
-}
-
-export interface OrderInput {
-  /** Derived from the checkout's scoped Idempotency-Key (see orderIdentity in the API): M-XXXX-XXXX-XXXX. */
-  number: string;
-  userId: number | null;
-  email: string;
-  guestTokenHash: string | null;
-  /** The Idempotency-Key with its owner in front (`user:42:<key>`). */
-  idempotencyKey: string;
-  /** SHA-256 of the checkout body: the same key with another body is refused by the checkout update. */
-  requestHash: string;
-  currency: string;
-  lines: OrderLine[];
-  subtotalAmount: number;
-  shippingAmount: number;
-  taxAmount: number;
-  totalAmount: number;
-  shippingAddress: AddressSnapshot;
+/** Everything the order needs from checkout: what placeOrder writes (less the workflow id) and the hold's time. */
+export interface OrderInput extends Omit<PlaceOrderInput, 'workflowId'> {
   /** How long stock is held waiting for payment (the durable timer), in seconds; then the order fails. */
   paymentTimeoutSeconds: number;
 }

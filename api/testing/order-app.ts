@@ -106,3 +106,13 @@ export function pay(ctx: OrderApp, token: string, orderId: number, paymentMethod
     .set({ 'Cart-Token': token })
     .send({ paymentMethodId });
 }
+
+/** Rows an order writes: a refused request must leave these unchanged. */
+export async function orderRowCounts(ctx: OrderApp) {
+  const { Order, StockReservation, Payment } = ctx.deps.db.models;
+  return {
+    orders: await Order.count(),
+    reservations: await StockReservation.count(),
+    payments: await Payment.count(),
+  };
+}

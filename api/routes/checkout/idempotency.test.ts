@@ -5,16 +5,13 @@ import {
   checkoutAsGuest,
   createStockedProduct,
   guestCart,
+  orderRowCounts,
   useOrderApp,
 } from '../../testing/order-app';
 
 const ctx = useOrderApp();
 
-const counts = async () => ({
-  orders: await ctx.deps.db.models.Order.count(),
-  reservations: await ctx.deps.db.models.StockReservation.count(),
-  payments: await ctx.deps.db.models.Payment.count(),
-});
+const counts = () => orderRowCounts(ctx);
 
 test('the same Idempotency-Key ten times in parallel makes one order', async () => {
   const product = await createStockedProduct(ctx, 10);

@@ -6,16 +6,13 @@ import {
   checkoutAsGuest,
   createStockedProduct,
   guestCart,
+  orderRowCounts,
   useOrderApp,
 } from '../../testing/order-app';
 
 const ctx = useOrderApp();
 
-const counts = async () => ({
-  orders: await ctx.deps.db.models.Order.count(),
-  reservations: await ctx.deps.db.models.StockReservation.count(),
-  payments: await ctx.deps.db.models.Payment.count(),
-});
+const counts = () => orderRowCounts(ctx);
 
 async function expectRefused(
   send: () => request.Test | Promise<request.Response>,
