@@ -114,6 +114,17 @@ const schema = z.object({
     .default('0'),
   PAYMENT_TIMEOUT_MINUTES: z.coerce.number().int().min(1).max(10_080).default(30),
   ORDER_ANSWER_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(120).default(25),
+  SMTP_URL: url(['smtp', 'smtps']).optional(),
+  MAIL_FROM: z.string().min(3).default('market <shop@market.local>'),
+  SHOP_NAME: z.string().min(1).max(100).default('market'),
+  SHOP_BRAND_COLOR: z
+    .string()
+    .regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour like #0f766e')
+    .default('#0f766e'),
+  SHOP_LOGO_URL: url(['https', 'http']).optional(),
+  SHOP_SUPPORT_EMAIL: z.email().optional(),
+  CARRIER_WEBHOOK_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  REFUND_WINDOW_DAYS: z.coerce.number().int().min(0).max(365).default(30),
   SEED_PRODUCTS: z.coerce.number().int().min(0).max(1_000_000).default(200),
   ADMIN_EMAIL: z.email().default('admin@market.local'),
   ADMIN_PASSWORD: z.string().min(8, 'must be at least 8 characters').optional(),
@@ -225,6 +236,23 @@ export interface Config {
      * (no worker running, or all busy). The order itself is safe either way.
      */
     answerTimeoutSeconds: number;
+  };
+  /** SMTP (nodemailer) when SMTP_URL is set; otherwise .eml files in DATA_DIR/outbox (the embedded default). */
+  mail: { kind: 'smtp'; url: string; from: string } | { kind: 'outbox'; dir: string; from: string };
+  /** What emails and invoices show of the shop. */
+  shop: {
+    name: string;
+    /** The storefront, for links in emails (order pages, tracking). */
+    url: string;
+    brandColor: string;
+    logoUrl: string | null;
+    supportEmail: string | null;
+  };
+  fulfilment: {
+    /** After delivery the order still takes refunds for this long; then its workflow completes. */
+    refundWindowDays: number;
+    /** HMAC-SHA256 secret of POST /api/webhooks/shipping; unset: the carrier webhook answers 404. */
+    carrierWebhookSecret: string | null;
   };
   seed: {
     products: number;
@@ -385,6 +413,20 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       },
       paymentTimeoutMinutes: e.PAYMENT_TIMEOUT_MINUTES,
       answerTimeoutSeconds: e.ORDER_ANSWER_TIMEOUT_SECONDS,
+    },
+    mail: e.SMTP_URL
+      ? { kind: 'smtp', url: e.SMTP_URL, from: e.MAIL_FROM }
+      : { kind: 'outbox', dir: path.join(dataDir, 'outbox'), from: e.MAIL_FROM },
+    shop: {
+      name: e.SHOP_NAME,
+      url: e.STOREFRONT_URL,
+      brandColor: e.SHOP_BRAND_COLOR,
+      logoUrl: e.SHOP_LOGO_URL ?? null,
+      supportEmail: e.SHOP_SUPPORT_EMAIL ?? null,
+    },
+    fulfilment: {
+      refundWindowDays: e.REFUND_WINDOW_DAYS,
+      carrierWebhookSecret: e.CARRIER_WEBHOOK_SECRET ?? null,
     },
     seed: {
       products: e.SEED_PRODUCTS,

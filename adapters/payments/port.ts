@@ -58,6 +58,22 @@ export interface PaymentOperationInput {
   idempotencyKey: string;
 }
 
+export interface RefundPaymentInput {
+  paymentId: string;
+  /** Minor units; at most what was captured and not yet refunded (the provider refuses more). */
+  amount: number;
+  idempotencyKey: string;
+  reason?: 'requested_by_customer' | 'duplicate' | 'fraudulent';
+}
+
+export interface ProviderRefund {
+  /** The provider's id (Stripe: `re_…`). */
+  id: string;
+  amount: number;
+  /** Card refunds are `succeeded` or `pending` (the bank is slow) at once; `failed` comes later, if ever. */
+  status: 'succeeded' | 'pending' | 'failed';
+}
+
 /** A webhook event, reduced to what the order workflow needs. */
 export interface PaymentEvent {
   /** The provider's event id (Stripe `evt_…`), the deduplication key. */
@@ -84,6 +100,11 @@ export interface PaymentProvider {
   /** Voids an authorization or abandons an unpaid payment. Cancelling a cancelled payment returns it unchanged. */
   cancelPayment(input: PaymentOperationInput): Promise<ProviderPayment>;
   retrievePayment(paymentId: string): Promise<ProviderPayment>;
+  /**
+   * Gives money back on a captured payment (partially or in full). The same idempotency key returns the first
+   * refund. More than what is left to refund → PaymentRejectedError('amount_too_large').
+   */
+  refundPayment(input: RefundPaymentInput): Promise<ProviderRefund>;
   /**
    * Verifies a webhook's signature over the exact raw body and parses it. Throws WebhookSignatureError when the
    * signature is missing, wrong or too old.

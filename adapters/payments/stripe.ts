@@ -7,6 +7,8 @@ import {
   type PaymentProvider,
   PaymentRejectedError,
   type ProviderPayment,
+  type ProviderRefund,
+  type RefundPaymentInput,
   WebhookSignatureError,
 } from './port';
 import { declineOf, paymentEventOf, toProviderPayment } from './stripe-mapping';
@@ -124,6 +126,22 @@ export class StripePaymentProvider implements PaymentProvider {
 
   async retrievePayment(paymentId: string): Promise<ProviderPayment> {
     return toProviderPayment(await this.call(() => this.client.paymentIntents.retrieve(paymentId)));
+  }
+
+  async refundPayment(input: RefundPaymentInput): Promise<ProviderRefund> {
+    const refund = await this.call(() =>
+      this.client.refunds.create(
+        {
+          payment_intent: input.paymentId,
+          amount: input.amount,
+          ...(input.reason ? { reason: input.reason } : {}),
+        },
+        { idempotencyKey: input.idempotencyKey },
+      ),
+    );
+    const status =
+      refund.status === 'succeeded' ? 'succeeded' : refund.status === 'failed' ? 'failed' : 'pending';
+    return { id: refund.id, amount: refund.amount, status };
   }
 
   parseWebhook(rawBody: Buffer, signature: string | undefined): PaymentEvent {

@@ -5,6 +5,8 @@ import {
   type ConfirmPaymentInput,
   type CreatePaymentInput,
   type PaymentDecline,
+  type ProviderRefund,
+  type RefundPaymentInput,
   type PaymentEvent,
   type PaymentOperationInput,
   type PaymentProvider,
@@ -126,6 +128,55 @@ export class TestPaymentProvider implements PaymentProvider {
 
   async retrievePayment(paymentId: string): Promise<ProviderPayment> {
     return toProviderPayment(await this.find(paymentId));
+  }
+
+  /**
+   * One transaction: the refund row (its unique key makes a repeat find the first) and one conditional UPDATE
+   * that never lets the refunded total pass the captured amount.
+   */
+  async refundPayment(input: RefundPaymentInput): Promise<ProviderRefund> {
+    const { TestRefund } = this.db.models;
+    const first = await TestRefund.findOne({ where: { idempotencyKey: input.idempotencyKey } });
+    if (first) return { id: first.id, amount: Number(first.amount), status: 'succeeded' };
+    const payment = await this.find(input.paymentId);
+    if (payment.status !== 'succeeded') {
+      throw new PaymentRejectedError(`Payment ${payment.id} is not captured.`, 'charge_not_captured');
+    }
+    try {
+      return await this.db.sequelize.transaction(async (transaction) => {
+        const [changed] = await this.model.update(
+          { refundedAmount: this.db.sequelize.literal(`refunded_amount + ${Number(input.amount)}`) },
+          {
+            where: {
+              id: input.paymentId,
+              [Op.and]: [
+                this.db.sequelize.where(
+                  this.db.sequelize.literal(`refunded_amount + ${Number(input.amount)}`),
+                  Op.lte,
+                  this.db.sequelize.col('amount'),
+                ),
+              ],
+            },
+            transaction,
+          },
+        );
+        if (!changed) {
+          throw new PaymentRejectedError(
+            'The refund is larger than what is left to refund.',
+            'amount_too_large',
+          );
+        }
+        const id = `tre_${createHash('sha256').update(input.idempotencyKey).digest('hex').slice(0, 24)}`;
+        await TestRefund.create(
+          { id, paymentId: input.paymentId, amount: input.amount, idempotencyKey: input.idempotencyKey },
+          { transaction },
+        );
+        return { id, amount: input.amount, status: 'succeeded' as const };
+      });
+    } catch (err) {
+      if (!(err instanceof UniqueConstraintError)) throw err;
+      return this.refundPayment(input);
+    }
   }
 
   /**

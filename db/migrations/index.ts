@@ -8,6 +8,7 @@ import * as orders from './0005-orders';
 import * as reviewsEmail from './0006-reviews-email';
 import * as sessionsIdentities from './0007-sessions-identities';
 import * as checkout from './0008-checkout';
+import * as fulfilment from './0009-fulfilment';
 
 /**
  * Every migration, in order. Listed by hand rather than globbed so the same list works from TypeScript sources
@@ -22,4 +23,5 @@ export const migrations: RunnableMigration<QueryInterface>[] = [
   { name: '0006-reviews-email', ...reviewsEmail },
   { name: '0007-sessions-identities', ...sessionsIdentities },
   { name: '0008-checkout', ...checkout },
+  { name: '0009-fulfilment', ...fulfilment },
 ];

@@ -5,6 +5,7 @@ import { initCartItem } from './cart-item';
 import { initCategory } from './category';
 import { initEmailLog } from './email-log';
 import { initInventory } from './inventory';
+import { initInvoice } from './invoice';
 import { initOrder } from './order';
 import { initOrderEvent } from './order-event';
 import { initOrderItem } from './order-item';
@@ -13,6 +14,7 @@ import { initProduct } from './product';
 import { initProductImage } from './product-image';
 import { initProductTag } from './product-tag';
 import { initRefreshToken } from './refresh-token';
+import { initRefund } from './refund';
 import { initReview } from './review';
 import { initShipment } from './shipment';
 import { initStockMovement } from './stock-movement';
@@ -20,6 +22,7 @@ import { initStockReservation } from './stock-reservation';
 import { initTag } from './tag';
 import { initUser } from './user';
 import { initTestPayment } from './test-payment';
+import { initTestRefund } from './test-refund';
 import { initUserIdentity } from './user-identity';
 import { initWebhookEvent } from './webhook-event';
 
@@ -51,10 +54,13 @@ export function initModels(sequelize: Sequelize) {
     EmailLog: initEmailLog(sequelize),
     WebhookEvent: initWebhookEvent(sequelize),
     TestPayment: initTestPayment(sequelize),
+    TestRefund: initTestRefund(sequelize),
+    Invoice: initInvoice(sequelize),
+    Refund: initRefund(sequelize),
   };
   const { User, RefreshToken, Address, Category, Tag, Product, ProductImage, ProductTag, Inventory } = models;
   const { StockMovement, StockReservation, Cart, CartItem, Order, OrderItem, Payment, Shipment } = models;
-  const { OrderEvent, Review, EmailLog, UserIdentity } = models;
+  const { OrderEvent, Review, EmailLog, UserIdentity, Invoice, Refund } = models;
 
   User.hasMany(RefreshToken, { as: 'refreshTokens', foreignKey: 'userId' });
   RefreshToken.belongsTo(User, { as: 'user', foreignKey: 'userId' });
@@ -110,6 +116,11 @@ export function initModels(sequelize: Sequelize) {
   User.hasMany(Review, { as: 'reviews', foreignKey: 'userId' });
   EmailLog.belongsTo(Order, { as: 'order', foreignKey: 'orderId' });
   Order.hasMany(EmailLog, { as: 'emails', foreignKey: 'orderId' });
+  Order.hasOne(Invoice, { as: 'invoice', foreignKey: 'orderId' });
+  Invoice.belongsTo(Order, { as: 'order', foreignKey: 'orderId' });
+  Order.hasMany(Refund, { as: 'refunds', foreignKey: 'orderId' });
+  Refund.belongsTo(Order, { as: 'order', foreignKey: 'orderId' });
+  Refund.belongsTo(Payment, { as: 'payment', foreignKey: 'paymentId' });
 
   return models;
 }

@@ -19,7 +19,7 @@ export const ORDER_STATUSES = [
   'pending',
   'awaiting_payment',
   'paid',
-  'fulfilling',
+  'processing',
   'shipped',
   'delivered',
   'cancelled',
@@ -55,6 +55,8 @@ export class Order extends Model<InferAttributes<Order>, InferCreationAttributes
   declare guestTokenHash: CreationOptional<string | null>;
   /** Why a failed order failed: out_of_stock, payment_declined, payment_timeout, capture_failed. */
   declare failureReason: CreationOptional<string | null>;
+  /** Why the order was cancelled, and by whom (`customer: changed my mind`). */
+  declare cancelReason: CreationOptional<string | null>;
   declare createdAt: CreationOptional<Date>;
   declare updatedAt: CreationOptional<Date>;
 
@@ -89,6 +91,7 @@ export function initOrder(sequelize: Sequelize): typeof Order {
       requestHash: { type: DataTypes.STRING(64), allowNull: true },
       guestTokenHash: { type: DataTypes.STRING(64), allowNull: true },
       failureReason: { type: DataTypes.STRING(64), allowNull: true },
+      cancelReason: { type: DataTypes.STRING(255), allowNull: true },
       ...timestampAttributes,
     },
     { sequelize, modelName: 'Order', tableName: 'orders', ...modelOptions },

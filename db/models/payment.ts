@@ -35,6 +35,8 @@ export class Payment extends Model<InferAttributes<Payment>, InferCreationAttrib
   /** The provider's decline code and message (e.g. card_declined), when the payment failed. */
   declare failureCode: CreationOptional<string | null>;
   declare failureMessage: CreationOptional<string | null>;
+  /** Minor units refunded so far; never more than `amount` (the refund activity's conditional UPDATE). */
+  declare refundedAmount: CreationOptional<number>;
   declare createdAt: CreationOptional<Date>;
   declare updatedAt: CreationOptional<Date>;
 }
@@ -59,6 +61,7 @@ export function initPayment(sequelize: Sequelize): typeof Payment {
       clientSecret: { type: DataTypes.STRING(255), allowNull: true },
       failureCode: { type: DataTypes.STRING(64), allowNull: true },
       failureMessage: { type: DataTypes.STRING(255), allowNull: true },
+      refundedAmount: { ...money(), defaultValue: 0 },
       ...timestampAttributes,
     },
     { sequelize, modelName: 'Payment', tableName: 'payments', ...modelOptions },

@@ -16,6 +16,9 @@ export class Shipment extends Model<InferAttributes<Shipment>, InferCreationAttr
   declare orderId: number;
   declare carrier: string;
   declare trackingNumber: CreationOptional<string | null>;
+  /** The carrier's tracking page for this parcel, shown to the shopper and linked in the shipped email. */
+  declare trackingUrl: CreationOptional<string | null>;
+  declare lastEventAt: CreationOptional<Date | null>;
   declare status: CreationOptional<ShipmentStatus>;
   declare shippedAt: CreationOptional<Date | null>;
   declare deliveredAt: CreationOptional<Date | null>;
@@ -29,6 +32,8 @@ export function initShipment(sequelize: Sequelize): typeof Shipment {
       id: { type: DataTypes.INTEGER, primaryKey: true, autoIncrement: true },
       orderId: reference(),
       carrier: { type: DataTypes.STRING(64), allowNull: false },
+      trackingUrl: { type: DataTypes.STRING(512), allowNull: true },
+      lastEventAt: timestamp(true),
       trackingNumber: { type: DataTypes.STRING(128), allowNull: true },
       status: {
         type: DataTypes.STRING(16),

@@ -21,6 +21,7 @@ export class TestPayment extends Model<InferAttributes<TestPayment>, InferCreati
   declare paymentMethod: CreationOptional<string | null>;
   declare failureCode: CreationOptional<string | null>;
   declare captureCount: CreationOptional<number>;
+  declare refundedAmount: CreationOptional<number>;
   declare idempotencyKey: string;
   declare createdAt: CreationOptional<Date>;
   declare updatedAt: CreationOptional<Date>;
@@ -36,6 +37,7 @@ export function initTestPayment(sequelize: Sequelize): typeof TestPayment {
       paymentMethod: { type: DataTypes.STRING(64), allowNull: true },
       failureCode: { type: DataTypes.STRING(64), allowNull: true },
       captureCount: { type: DataTypes.INTEGER, allowNull: false, defaultValue: 0 },
+      refundedAmount: { ...money(), defaultValue: 0 },
       idempotencyKey: { type: DataTypes.STRING(191), allowNull: false, unique: true },
       ...timestampAttributes,
     },

@@ -12,7 +12,7 @@ const WEBHOOK_SECRET = 'whsec_test_webhooks_for_market';
  * Stripe's side for the worker: stripe-mock keeps no state and never authorizes, so the workflow talks to this
  * scripted provider (named stripe) while the API verifies real Stripe signatures with the real adapter.
  */
-class ScriptedStripe implements Omit<PaymentProvider, 'parseWebhook'> {
+class ScriptedStripe implements Omit<PaymentProvider, 'parseWebhook' | 'refundPayment'> {
   readonly name = 'stripe' as const;
   captures = 0;
   readonly payments = new Map<string, ProviderPayment>();
