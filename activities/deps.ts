@@ -1,4 +1,5 @@
 import type { ObjectStorage, SearchEngine } from '@market/adapters';
+import type { Mailer } from '@market/adapters/mail/port';
 import type { PaymentProvider } from '@market/adapters/payments/port';
 import type { Database } from '@market/db';
 import type { Logger } from 'pino';
@@ -23,6 +24,22 @@ export interface ActivityDeps {
   storage?: Pick<ObjectStorage, 'get' | 'put'>;
   /** Stripe or the built-in test provider; workers without it fail payment activities (nonRetryable). */
   payments?: PaymentProvider;
+  /** SMTP or the outbox folder; workers without it fail email activities (nonRetryable). */
+  mailer?: Mailer;
+  /** What emails and invoices show of the shop (config.shop). */
+  shop?: ShopBranding;
   /** The process logger, for work outside an activity; inside one, use `log` from @temporalio/activity. */
   log?: Logger;
+}
+
+/** The shop as emails and invoices show it (the API's config.shop). */
+export interface ShopBranding {
+  name: string;
+  /** The storefront, for links. */
+  url: string;
+  brandColor: string;
+  logoUrl: string | null;
+  supportEmail: string | null;
+  /** The From address. */
+  from: string;
 }

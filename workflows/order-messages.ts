@@ -16,7 +16,18 @@ export interface OrderInput extends Omit<PlaceOrderInput, 'workflowId'> {
  * Where the order is in its process: `placing` (row written, reserving stock, creating the payment),
  * `awaiting_payment`, `capturing`, then `paid` or `failed`.
  */
-export type OrderPhase = 'placing' | 'awaiting_payment' | 'capturing' | 'paid' | 'failed';
+export type OrderPhase =
+  | 'placing'
+  | 'awaiting_payment'
+  | 'capturing'
+  | 'paid'
+  | 'failed'
+  // Fulfilment (after paid):
+  | 'processing'
+  | 'shipped'
+  | 'delivered'
+  | 'cancelled'
+  | 'refunded';
 
 /** Why an order failed; `cancelled` (from Temporal Web) and `internal_error` (an activity failed for good) are rare. */
 export type FailureReason =
@@ -42,6 +53,40 @@ export interface OrderState {
   payment: OrderPaymentView;
   /** ISO time when held stock goes back on sale if the order is not paid. */
   holdExpiresAt: string | null;
+  /** After payment: what was taken and given back, the parcel, the invoice, and a step waiting for a retry. */
+  fulfilment?: FulfilmentView;
+}
+
+export interface FulfilmentView {
+  capturedAmount: number;
+  refundedAmount: number;
+  shipment: { carrier: string; trackingNumber: string; trackingUrl: string | null } | null;
+  invoice: 'pending' | 'ready' | 'failed';
+  /**
+   * A step whose activity ran out of retries and waits for POST …/retry: `capture` (the authorization is still
+   * held), or `invoice` (fulfilment goes on without it).
+   */
+  stuck: 'capture' | 'invoice' | null;
+}
+
+/** A parcel handed to the carrier (admin action or carrier webhook). */
+export interface ShipRequest {
+  carrier: string;
+  trackingNumber: string;
+  trackingUrl?: string | null;
+}
+
+export interface CancelRequest {
+  /** `customer` or `staff:<email>`, and why: kept on the order and shown in the timeline. */
+  by: string;
+  reason: string;
+}
+
+export interface RefundRequest {
+  /** Minor units; null: everything captured and not yet refunded. */
+  amount: number | null;
+  reason: string | null;
+  by: string;
 }
 
 /** A payment fact from outside the pay endpoint: a provider webhook or the test provider's 3-D Secure page. */
@@ -65,5 +110,22 @@ export const checkoutUpdate = defineUpdate<OrderState, [{ requestHash: string }]
 export const payUpdate = defineUpdate<OrderState, [{ paymentMethodId: string }]>('pay');
 
 export const paymentEventSignal = defineSignal<[PaymentEventSignal]>('paymentEvent');
+
+// Fulfilment and support actions. Each is checked against the order's state by its validator, which refuses with an
+// ApplicationFailure of type InvalidTransition (the API's 409), RefundTooLarge (422) or NothingToRetry (409).
+
+/** processing → shipped. */
+export const shipUpdate = defineUpdate<OrderState, [ShipRequest]>('ship');
+/** shipped → delivered. */
+export const deliverUpdate = defineUpdate<OrderState, []>('deliver');
+/**
+ * Before shipping: awaiting payment → cancelled (payment voided, stock released); processing → cancelled (full
+ * refund, stock back on the shelf). Shipped, delivered, failed or cancelled orders refuse.
+ */
+export const cancelUpdate = defineUpdate<OrderState, [CancelRequest]>('cancel');
+/** After capture, until the refund window closes: part or all of what is left; all of it → refunded. */
+export const refundUpdate = defineUpdate<OrderState, [RefundRequest]>('refund');
+/** Re-runs the step named in `fulfilment.stuck`. */
+export const retryUpdate = defineUpdate<OrderState, []>('retry');
 
 export const orderWorkflowId = (number: string): string => `order-${number}`;
