@@ -1,6 +1,9 @@
 import { createCatalogActivities } from './catalog';
 import type { ActivityDeps } from './deps';
 import { createImageActivities } from './images';
+import { createEmailActivities } from './email';
+import { createFulfilmentActivities } from './fulfilment';
+import { createInvoiceActivities } from './invoices';
 import { createOrderActivities } from './orders';
 import { createPaymentActivities } from './payments';
 import { createPlatformActivities } from './platform';
@@ -9,6 +12,7 @@ import { createStockActivities } from './stock';
 export type { CatalogSyncResult } from './catalog';
 export type { ActivityDeps } from './deps';
 export type { GenerateThumbnailsInput, GenerateThumbnailsResult } from './images';
+export type { OrderEmailTemplate } from './email';
 export type { OrderLine, PlaceOrderInput } from './orders';
 export type { PlatformCheck } from './platform';
 
@@ -21,6 +25,9 @@ export function createActivities(deps: ActivityDeps) {
     ...createOrderActivities(deps),
     ...createStockActivities(deps),
     ...createPaymentActivities(deps),
+    ...createFulfilmentActivities(deps),
+    ...createEmailActivities(deps),
+    ...createInvoiceActivities(deps),
   };
 }
 

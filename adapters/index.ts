@@ -3,3 +3,4 @@
 export * from './storage';
 export * from './search';
 export * from './payments';
+export * from './mail';

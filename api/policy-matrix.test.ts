@@ -4,9 +4,13 @@ import { z } from 'zod';
 import { createApp } from './app';
 import { type Access, defineRoute, type Route } from './openapi/route';
 import { type Action, type Actor, can } from './policies';
-import { routes } from './routes';
+import { adminOrderRoutes } from './routes/admin/orders/handler';
+import { routes as mountedRoutes } from './routes';
 import { createTestDeps, type TestDeps } from './testing/deps';
 import { createTestUser, type TestUser } from './testing/users';
+
+// The order admin routes, whether or not api/routes/index.ts lists them yet (no route twice once it does).
+const routes = [...mountedRoutes, ...adminOrderRoutes.filter((route) => !mountedRoutes.includes(route))];
 
 /**
  * Every admin route × {anonymous, customer, support, admin}: anonymous is a 401, a role the policy refuses is a
@@ -89,6 +93,21 @@ const samples: Record<string, Sample> = {
     request(app).post('/api/admin/inventory/999999999/adjustments').send({ delta: 1, reason: 'restock' }),
   'GET /api/admin/stock-movements': ({ app }) =>
     request(app).get('/api/admin/stock-movements').query({ filter: '{"productId":1}', range: '[0,4]' }),
+  // Orders (admin and support): order 999999999 does not exist, so an allowed caller gets a 404 before any workflow
+  // is asked.
+  'GET /api/admin/orders': ({ app }) =>
+    request(app).get('/api/admin/orders').query({ filter: '{"status":"processing"}', range: '[0,4]' }),
+  'GET /api/admin/orders/:id': ({ app }) => request(app).get('/api/admin/orders/999999999'),
+  'POST /api/admin/orders/:id/ship': ({ app }) =>
+    request(app)
+      .post('/api/admin/orders/999999999/ship')
+      .send({ carrier: 'DHL', trackingNumber: 'MATRIX-1' }),
+  'POST /api/admin/orders/:id/deliver': ({ app }) => request(app).post('/api/admin/orders/999999999/deliver'),
+  'POST /api/admin/orders/:id/cancel': ({ app }) =>
+    request(app).post('/api/admin/orders/999999999/cancel').send({ reason: 'Matrix' }),
+  'POST /api/admin/orders/:id/refund': ({ app }) =>
+    request(app).post('/api/admin/orders/999999999/refund').send({ amount: 100 }),
+  'POST /api/admin/orders/:id/retry': ({ app }) => request(app).post('/api/admin/orders/999999999/retry'),
 };
 
 const ROLES = ['customer', 'support', 'admin'] as const;
@@ -130,7 +149,7 @@ const callers = {} as Record<Role, TestUser>;
 
 beforeAll(async () => {
   deps = await createTestDeps();
-  app = createApp(deps);
+  app = createApp(deps, { routes });
   for (const role of ROLES) callers[role] = await createTestUser(deps, { role });
   ctx = { app, target: await createTestUser(deps) };
 });
@@ -209,5 +228,18 @@ describe('support staff do not manage users or the catalog', () => {
     const route = adminRoutes.find((candidate) => keyOf(candidate) === key)!;
     const res = await sampleOf(route)(ctx).set(callers.support.auth);
     expect(res.status).toBe(403);
+  });
+});
+
+describe('support staff act on orders', () => {
+  const orderKeys = adminRoutes.filter((route) => route.path.startsWith('/api/admin/orders')).map(keyOf);
+
+  test('every order admin route names an orders. action that support holds', () => {
+    expect(orderKeys.length).toBeGreaterThanOrEqual(7);
+    for (const key of orderKeys) {
+      const route = adminRoutes.find((candidate) => keyOf(candidate) === key)!;
+      expect([key, actionOf(route).startsWith('orders.')]).toEqual([key, true]);
+      expect([key, allows(route, 'support')]).toEqual([key, true]);
+    }
   });
 });

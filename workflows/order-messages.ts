@@ -10,6 +10,8 @@ export type { OrderLine } from '@market/activities';
 export interface OrderInput extends Omit<PlaceOrderInput, 'workflowId'> {
   /** How long stock is held waiting for payment (the durable timer), in seconds; then the order fails. */
   paymentTimeoutSeconds: number;
+  /** After delivery the order takes refunds this long, then the run completes; 30 when absent (older runs). */
+  refundWindowDays?: number;
 }
 
 /**
@@ -53,8 +55,13 @@ export interface OrderState {
   payment: OrderPaymentView;
   /** ISO time when held stock goes back on sale if the order is not paid. */
   holdExpiresAt: string | null;
-  /** After payment: what was taken and given back, the parcel, the invoice, and a step waiting for a retry. */
+  /** After payment: what was taken and given back, the parcel, the invoice. */
   fulfilment?: FulfilmentView;
+  /**
+   * A step whose activity ran out of retries and waits for POST …/retry: `capture` (the authorization is still
+   * held), or `invoice` (fulfilment goes on without it).
+   */
+  stuck?: 'capture' | 'invoice' | null;
 }
 
 export interface FulfilmentView {
@@ -62,11 +69,6 @@ export interface FulfilmentView {
   refundedAmount: number;
   shipment: { carrier: string; trackingNumber: string; trackingUrl: string | null } | null;
   invoice: 'pending' | 'ready' | 'failed';
-  /**
-   * A step whose activity ran out of retries and waits for POST …/retry: `capture` (the authorization is still
-   * held), or `invoice` (fulfilment goes on without it).
-   */
-  stuck: 'capture' | 'invoice' | null;
 }
 
 /** A parcel handed to the carrier (admin action or carrier webhook). */
@@ -125,7 +127,7 @@ export const deliverUpdate = defineUpdate<OrderState, []>('deliver');
 export const cancelUpdate = defineUpdate<OrderState, [CancelRequest]>('cancel');
 /** After capture, until the refund window closes: part or all of what is left; all of it → refunded. */
 export const refundUpdate = defineUpdate<OrderState, [RefundRequest]>('refund');
-/** Re-runs the step named in `fulfilment.stuck`. */
+/** Re-runs the step named in `stuck`. */
 export const retryUpdate = defineUpdate<OrderState, []>('retry');
 
 export const orderWorkflowId = (number: string): string => `order-${number}`;

@@ -1,6 +1,7 @@
 import { ForbiddenError } from '../errors';
 import type { Actor } from './actor';
 import { catalogPolicy } from './catalog';
+import { orderPolicy } from './orders';
 import { searchPolicy } from './search';
 import { userPolicy } from './users';
 
@@ -13,6 +14,7 @@ export type { Actor } from './actor';
 const policies = {
   ...userPolicy,
   ...catalogPolicy,
+  ...orderPolicy,
   ...searchPolicy,
 } satisfies Record<string, (actor: Actor, record?: never) => boolean>;
 

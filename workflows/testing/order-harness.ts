@@ -74,7 +74,13 @@ export async function createOrderHarness(
           workflowId: `order-test-${crypto.randomUUID()}`,
           args: [input],
         });
-        return drive(handle);
+        try {
+          return await drive(handle);
+        } finally {
+          // A run left open (paid orders wait for shipping) would keep the shared test server busy for the next
+          // test: end it. Terminating a finished run fails, which is fine.
+          await handle.terminate('test over').catch(() => undefined);
+        }
       });
     },
     teardown: () => env.teardown(),

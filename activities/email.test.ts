@@ -1,0 +1,200 @@
+import { randomUUID } from 'node:crypto';
+import { createMailer, type Mailer } from '@market/adapters/mail/index';
+import { MailpitClient, type OwnMailpit, startMailpit, testSmtpUrl } from '@market/adapters/mail/testing';
+import type { Database } from '@market/db';
+import { createTestDatabase } from '@market/db/testing';
+import { ApplicationFailure } from '@temporalio/activity';
+import type { ShopBranding } from './deps';
+import { createEmailActivities, type OrderEmailTemplate } from './email';
+import { ORDER_EMAIL_TEMPLATES } from './emails';
+
+// Order emails through real SMTP (Mailpit) with the dedupe log in real MariaDB: each key delivers one message,
+// whatever retries or concurrent duplicates of the activity do.
+const shop: ShopBranding = {
+  name: 'Test Shop',
+  url: 'https://shop.test',
+  brandColor: '#334155',
+  logoUrl: null,
+  supportEmail: 'help@shop.test',
+  from: 'Test Shop <shop@shop.test>',
+};
+const mailpit = new MailpitClient();
+let db: Database;
+let mailer: Mailer;
+let activities: ReturnType<typeof createEmailActivities>;
+beforeAll(async () => {
+  db = await createTestDatabase();
+  mailer = createMailer({ kind: 'smtp', url: testSmtpUrl(), from: shop.from });
+  activities = createEmailActivities({ db, mailer, shop });
+});
+afterAll(async () => {
+  await mailer.close();
+  await db.close();
+});
+
+/** A shipped, partly refunded order for a unique recipient (Mailpit is shared: tests search by recipient). */
+async function order() {
+  const id = randomUUID();
+  const email = `buyer-${id}@example.com`;
+  const product = await db.models.Product.create({
+    slug: `mail-${id}`,
+    title: 'Mail product',
+    priceAmount: 2_500,
+    currency: 'EUR',
+    status: 'active',
+  });
+  const row = await db.models.Order.create({
+    number: `E-${id.slice(0, 20)}`,
+    email,
+    status: 'shipped',
+    subtotalAmount: 5_000,
+    shippingAmount: 500,
+    taxAmount: 0,
+    totalAmount: 5_500,
+    currency: 'EUR',
+    shippingAddress: {
+      name: 'Ada <b>Lovelace</b>',
+      line1: '1 Loop',
+      city: 'London',
+      postalCode: 'N1',
+      country: 'GB',
+    },
+    workflowId: `order-${id}`,
+  });
+  await db.models.OrderItem.create({
+    orderId: row.id,
+    productId: product.id,
+    title: 'Mail product',
+    unitPriceAmount: 2_500,
+    quantity: 2,
+    lineTotalAmount: 5_000,
+  });
+  await db.models.Shipment.create({
+    orderId: row.id,
+    carrier: 'DHL',
+    trackingNumber: `TRK${id.slice(0, 8)}`,
+    trackingUrl: `https://track.test/${id.slice(0, 8)}`,
+    status: 'shipped',
+    shippedAt: new Date(),
+  });
+  const payment = await db.models.Payment.create({
+    orderId: row.id,
+    provider: 'test',
+    amount: 5_500,
+    currency: 'EUR',
+    status: 'captured',
+    idempotencyKey: `pay-${id}`,
+  });
+  await db.models.Refund.create({
+    orderId: row.id,
+    paymentId: payment.id,
+    amount: 1_250,
+    currency: 'EUR',
+    status: 'succeeded',
+    idempotencyKey: `refund-${id}`,
+  });
+  return { id: row.id, email, workflowId: row.workflowId };
+}
+
+const keyOf = (workflowId: string, template: OrderEmailTemplate) => `${workflowId}:email:${template}`;
+const logOf = (dedupeKey: string) => db.models.EmailLog.findOne({ where: { dedupeKey } });
+
+test('each template is sent once, with its Message-ID, template header and log row', async () => {
+  const o = await order();
+  for (const template of ORDER_EMAIL_TEMPLATES) {
+    const dedupeKey = keyOf(o.workflowId, template);
+    await expect(activities.sendOrderEmail({ orderId: o.id, template, dedupeKey })).resolves.toEqual({
+      status: 'sent',
+    });
+    const log = await logOf(dedupeKey);
+    expect(log).toMatchObject({ status: 'sent', template, recipient: o.email, orderId: o.id, error: null });
+    expect(log!.sentAt).toBeInstanceOf(Date);
+    expect(log!.providerMessageId).toBe(`<${o.workflowId}.email.${template}@market>`);
+  }
+  const received = await mailpit.waitFor(`to:${o.email}`, ORDER_EMAIL_TEMPLATES.length);
+  expect(received).toHaveLength(ORDER_EMAIL_TEMPLATES.length);
+  const templates = await Promise.all(
+    received.map(async (m) => (await mailpit.headers(m.ID))['X-Market-Template']?.[0]),
+  );
+  expect(templates.sort()).toEqual([...ORDER_EMAIL_TEMPLATES].sort());
+
+  const [shipped] = await mailpit.byMessageId(`<${o.workflowId}.email.order_shipped@market>`);
+  const message = await mailpit.message(shipped!.ID);
+  expect(message.From).toEqual({ Name: 'Test Shop', Address: 'shop@shop.test' });
+  expect(message.HTML).toContain('Ada &lt;b&gt;Lovelace&lt;/b&gt;');
+  expect(message.HTML).toContain(`href="https://shop.test/orders/${o.id}"`);
+  expect(message.Text).toContain('Carrier: DHL');
+  const [refunded] = await mailpit.byMessageId(`<${o.workflowId}.email.order_refunded@market>`);
+  expect(refunded!.Subject).toContain('€12.50');
+});
+
+test('sending one key twice, in sequence and concurrently, delivers one message', async () => {
+  const o = await order();
+  const dedupeKey = keyOf(o.workflowId, 'order_confirmation');
+  const input = { orderId: o.id, template: 'order_confirmation' as const, dedupeKey };
+  const results = await Promise.all([1, 2, 3].map(() => activities.sendOrderEmail(input)));
+  expect(results.map((r) => r.status).sort()).toEqual(['already_sent', 'already_sent', 'sent']);
+  await expect(activities.sendOrderEmail(input)).resolves.toEqual({ status: 'already_sent' });
+
+  await mailpit.waitFor(`to:${o.email}`);
+  await new Promise((resolve) => setTimeout(resolve, 300)); // would a late duplicate land?
+  expect(await mailpit.search(`to:${o.email}`)).toHaveLength(1);
+  expect(await db.models.EmailLog.count({ where: { dedupeKey } })).toBe(1);
+});
+
+describe('SMTP down', () => {
+  let own: OwnMailpit;
+  let ownMailer: Mailer;
+  beforeAll(async () => {
+    own = await startMailpit();
+    ownMailer = createMailer({ kind: 'smtp', url: own.smtpUrl, from: shop.from });
+  });
+  afterAll(async () => {
+    await ownMailer.close();
+    await own.close();
+  });
+
+  test('the activity fails and logs the error; the retry after a restart delivers exactly once', async () => {
+    const o = await order();
+    const local = createEmailActivities({ db, mailer: ownMailer, shop });
+    const dedupeKey = keyOf(o.workflowId, 'order_delivered');
+    const input = { orderId: o.id, template: 'order_delivered' as const, dedupeKey };
+
+    await own.stop();
+    const failure = await local.sendOrderEmail(input).catch((err: unknown) => err);
+    expect(failure).toMatchObject({ message: expect.stringMatching(/ECONNREFUSED/) });
+    expect(failure).not.toBeInstanceOf(ApplicationFailure); // an ordinary error: Temporal retries it
+    const failed = await logOf(dedupeKey);
+    expect(failed).toMatchObject({ status: 'failed', sentAt: null });
+    expect(failed!.error).toMatch(/ECONNREFUSED|ESOCKET|ECONNECTION/);
+    expect(failed!.error!.length).toBeLessThanOrEqual(500);
+
+    await own.start();
+    await expect(local.sendOrderEmail(input)).resolves.toEqual({ status: 'sent' });
+    await expect(local.sendOrderEmail(input)).resolves.toEqual({ status: 'already_sent' });
+    expect(await logOf(dedupeKey)).toMatchObject({ status: 'sent' });
+    await own.client.waitFor(`to:${o.email}`);
+    expect(await own.client.messages()).toHaveLength(1);
+    expect(await mailpit.search(`to:${o.email}`)).toHaveLength(0);
+  });
+});
+
+test('a worker without a mailer fails for good; an unknown order too', async () => {
+  const o = await order();
+  const input = {
+    orderId: o.id,
+    template: 'order_shipped' as const,
+    dedupeKey: keyOf(o.workflowId, 'order_shipped'),
+  };
+  const unconfigured = await createEmailActivities({ db, shop })
+    .sendOrderEmail(input)
+    .catch((err: unknown) => err);
+  expect(unconfigured).toBeInstanceOf(ApplicationFailure);
+  expect(unconfigured).toMatchObject({ type: 'MailNotConfigured', nonRetryable: true });
+  expect(await logOf(input.dedupeKey)).toBeNull();
+
+  const missing = await activities
+    .sendOrderEmail({ ...input, orderId: 2_000_000_000, dedupeKey: `missing-${randomUUID()}` })
+    .catch((err: unknown) => err);
+  expect(missing).toMatchObject({ type: 'OrderNotFound', nonRetryable: true });
+});

@@ -1,0 +1,179 @@
+import { messageIdFor } from '@market/adapters/mail/message-id';
+import type { Database, EmailLog } from '@market/db';
+import { ApplicationFailure } from '@temporalio/activity';
+import { Op } from 'sequelize';
+import { requireDatabase } from './database';
+import type { ActivityDeps } from './deps';
+import {
+  isOrderEmailTemplate,
+  type OrderEmailTemplate,
+  type OrderEmailView,
+  renderOrderEmail,
+} from './emails';
+
+export type { OrderEmailTemplate } from './emails';
+
+export interface SendOrderEmailInput {
+  orderId: number;
+  template: OrderEmailTemplate;
+  /** Unique per email the workflow means to send: `<workflowId>:email:<template>[:n]` (docs/emails.md). */
+  dedupeKey: string;
+}
+
+export interface SendOrderEmailResult {
+  /** `already_sent`: an earlier attempt (or a concurrent one) delivered it; nothing was sent this time. */
+  status: 'sent' | 'already_sent';
+}
+
+/**
+ * Order emails, sent at most once per dedupe key: the email_log row of the key is locked while the message goes
+ * out and marked sent in the same transaction, so a retry or a concurrent duplicate of the activity finds it sent.
+ * A crash between the SMTP server's acceptance and the commit can still send twice; the Message-ID derived from
+ * the key is then the same, so mail clients and Mailpit can tell.
+ */
+export function createEmailActivities(deps: ActivityDeps) {
+  return {
+    async sendOrderEmail(input: SendOrderEmailInput): Promise<SendOrderEmailResult> {
+      const db = requireDatabase(deps);
+      const { mailer, shop } = deps;
+      if (!mailer || !shop) {
+        throw ApplicationFailure.nonRetryable(
+          'the worker has no mailer or shop branding',
+          'MailNotConfigured',
+        );
+      }
+      if (!isOrderEmailTemplate(input.template)) {
+        throw ApplicationFailure.nonRetryable(
+          `unknown email template ${String(input.template)}`,
+          'UnknownTemplate',
+        );
+      }
+      const view = await loadView(db, input.orderId, shop);
+      const log = await findOrCreateLog(db, input, view.order.email);
+      if (log.status === 'sent') return { status: 'already_sent' };
+
+      const email = renderOrderEmail(input.template, view);
+      const messageId = messageIdFor(input.dedupeKey);
+      try {
+        return await db.sequelize.transaction(async (transaction) => {
+          // The lock makes a concurrent attempt wait here until this one committed, then see `sent`.
+          const row = await db.models.EmailLog.findByPk(log.id, {
+            transaction,
+            lock: transaction.LOCK.UPDATE,
+          });
+          if (row?.status === 'sent') return { status: 'already_sent' as const };
+          const sent = await mailer.send({
+            to: log.recipient,
+            subject: email.subject,
+            html: email.html,
+            text: email.text,
+            messageId,
+            headers: { 'X-Market-Template': input.template },
+          });
+          await db.models.EmailLog.update(
+            { status: 'sent', sentAt: new Date(), providerMessageId: sent.messageId },
+            { where: { id: log.id, status: { [Op.ne]: 'sent' } }, transaction },
+          );
+          return { status: 'sent' as const };
+        });
+      } catch (err) {
+        // Recorded outside the rolled-back transaction; the error goes on to Temporal, which retries with backoff.
+        await db.models.EmailLog.update(
+          { status: 'failed', error: describeError(err) },
+          { where: { id: log.id, status: { [Op.ne]: 'sent' } } },
+        );
+        throw err;
+      }
+    },
+  };
+}
+
+async function loadView(
+  db: Database,
+  orderId: number,
+  shop: OrderEmailView['shop'],
+): Promise<OrderEmailView> {
+  const { Order, OrderItem, Shipment, Refund } = db.models;
+  const order = await Order.findByPk(orderId);
+  if (!order) throw ApplicationFailure.nonRetryable(`order ${orderId} does not exist`, 'OrderNotFound');
+  const [items, shipment, refunds] = await Promise.all([
+    OrderItem.findAll({ where: { orderId }, order: [['id', 'ASC']] }),
+    Shipment.findOne({
+      where: { orderId },
+      order: [
+        ['createdAt', 'DESC'],
+        ['id', 'DESC'],
+      ],
+    }),
+    Refund.findAll({ where: { orderId, status: 'succeeded' }, order: [['id', 'ASC']] }),
+  ]);
+  return {
+    shop,
+    order: {
+      id: order.id,
+      number: order.number,
+      email: order.email,
+      currency: order.currency,
+      subtotalAmount: order.subtotalAmount,
+      shippingAmount: order.shippingAmount,
+      taxAmount: order.taxAmount,
+      totalAmount: order.totalAmount,
+      createdAt: order.createdAt,
+      shippingAddress: order.shippingAddress,
+    },
+    items: items.map((i) => ({
+      title: i.title,
+      quantity: i.quantity,
+      unitPriceAmount: i.unitPriceAmount,
+      lineTotalAmount: i.lineTotalAmount,
+    })),
+    shipment: shipment && {
+      carrier: shipment.carrier,
+      trackingNumber: shipment.trackingNumber,
+      trackingUrl: shipment.trackingUrl,
+    },
+    refunds: {
+      totalAmount: refunds.reduce((sum, r) => sum + r.amount, 0),
+      latestAmount: refunds.at(-1)?.amount ?? null,
+    },
+  };
+}
+
+/** The log row of this dedupe key, created `pending` by the first attempt; concurrent firsts agree on one row. */
+async function findOrCreateLog(
+  db: Database,
+  input: SendOrderEmailInput,
+  recipient: string,
+): Promise<EmailLog> {
+  const { EmailLog } = db.models;
+  const existing = await EmailLog.findOne({ where: { dedupeKey: input.dedupeKey } });
+  if (existing) return existing;
+  try {
+    return await EmailLog.create({
+      dedupeKey: input.dedupeKey,
+      template: input.template,
+      recipient,
+      orderId: input.orderId,
+      status: 'pending',
+    });
+  } catch (err) {
+    // Another attempt created it between our read and our insert.
+    const row = await EmailLog.findOne({ where: { dedupeKey: input.dedupeKey } });
+    if (row) return row;
+    throw err;
+  }
+}
+
+/** A short, secret-free description for email_log.error: the SMTP code and message, credentials in URLs masked. */
+export function describeError(err: unknown): string {
+  const e = err as { code?: unknown; responseCode?: unknown; message?: unknown };
+  const code = [e.code, e.responseCode]
+    .filter((p) => typeof p === 'string' || typeof p === 'number')
+    .join(' ');
+  const message = typeof e.message === 'string' ? e.message : String(err);
+  const text = `${code ? `${code}: ` : ''}${message}`
+    .replace(/\/\/[^/@\s]*@/g, '//***@')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return text.length > 500 ? `${text.slice(0, 499)}…` : text;
+}

@@ -1,0 +1,108 @@
+import { z } from 'zod';
+import { ORDER_STATUSES, REFUND_STATUSES, SHIPMENT_STATUSES } from '@market/db';
+import { orderSchema, orderSummarySchema } from '../../../presenters/order';
+import { idSchema, listQuerySchema } from '../simple-rest';
+
+export const ORDER_SORT_FIELDS = ['id', 'createdAt', 'totalAmount', 'status'] as const;
+
+const status = z.enum(ORDER_STATUSES);
+/** A day (`2026-11-23`, the whole day in UTC) or an instant with its offset (`2026-11-23T10:00:00Z`). */
+const dateOrInstant = z.union([z.iso.date(), z.iso.datetime({ offset: true })]);
+
+/** `GET /api/admin/orders`: ra-data-simple-rest's sort, range and filter. */
+export const listOrdersQuery = listQuerySchema({
+  name: 'orders',
+  sortFields: ORDER_SORT_FIELDS,
+  filters: {
+    status: z
+      .union([status, z.array(status).min(1).max(ORDER_STATUSES.length)])
+      .optional()
+      .meta({ description: 'One status or a list of them' }),
+    from: dateOrInstant.optional().meta({ description: 'Placed at or after (ISO date or date-time)' }),
+    to: dateOrInstant
+      .optional()
+      .meta({ description: 'Placed at or before (an ISO date includes that whole day)' }),
+    customer: z
+      .union([idSchema, z.email().max(255)])
+      .optional()
+      .meta({ description: 'A user id, or an email (the order’s email or its account’s)' }),
+    q: z
+      .string()
+      .trim()
+      .max(200)
+      .optional()
+      .meta({ description: 'Part of the order number or email, any case' }),
+  },
+});
+
+export type OrderListFilter = NonNullable<z.output<typeof listOrdersQuery>['filter']>;
+
+export const adminOrderSummarySchema = orderSummarySchema
+  .extend({ email: z.string(), userId: z.number().int().nullable() })
+  .meta({ id: 'AdminOrderSummary' });
+
+const amount = z.number().int().meta({ description: 'Minor units' });
+
+export const adminOrderSchema = orderSchema
+  .extend({
+    userId: z.number().int().nullable(),
+    customer: z.object({ id: z.number().int(), email: z.string(), name: z.string() }).nullable(),
+    cancelReason: z.string().nullable(),
+    shipment: z
+      .object({
+        carrier: z.string(),
+        trackingNumber: z.string().nullable(),
+        trackingUrl: z.string().nullable(),
+        status: z.enum(SHIPMENT_STATUSES),
+        shippedAt: z.string().nullable(),
+        deliveredAt: z.string().nullable(),
+      })
+      .nullable(),
+    refunds: z.array(
+      z.object({
+        id: z.number().int(),
+        amount,
+        currency: z.string(),
+        status: z.enum(REFUND_STATUSES),
+        reason: z.string().nullable(),
+        createdAt: z.string(),
+      }),
+    ),
+    refundedAmount: amount.meta({ description: 'Sum of the succeeded refunds, minor units' }),
+    workflowId: z.string(),
+    temporalUrl: z.string().meta({ description: 'The order’s workflow in Temporal Web' }),
+  })
+  .meta({ id: 'AdminOrder' });
+
+/** Free text kept on the order and shown in its timeline. */
+const reason = z.string().trim().min(1).max(255);
+
+export const shipBody = z
+  .object({
+    carrier: z.string().trim().min(1).max(64),
+    trackingNumber: z.string().regex(/^[A-Za-z0-9-]{1,128}$/, 'Letters, digits and dashes, at most 128'),
+    trackingUrl: z
+      .url({ protocol: /^https$/, hostname: z.regexes.domain })
+      .max(512)
+      .optional()
+      .meta({ description: 'The carrier’s tracking page (https)' }),
+  })
+  .strict();
+
+export const cancelBody = z.object({ reason }).strict();
+
+export const refundBody = z
+  .object({
+    amount: z
+      .number()
+      .int()
+      .positive()
+      .max(Number.MAX_SAFE_INTEGER)
+      .optional()
+      .meta({ description: 'Minor units; absent: everything captured and not yet refunded' }),
+    reason: reason.optional(),
+  })
+  .strict();
+
+/** deliver and retry take no fields; an empty body or `{}`. */
+export const emptyBody = z.object({}).strict();

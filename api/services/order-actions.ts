@@ -1,0 +1,134 @@
+import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import { ApplicationFailure } from '@temporalio/common';
+import {
+  type CancelRequest,
+  cancelUpdate,
+  deliverUpdate,
+  type OrderState,
+  type RefundRequest,
+  refundUpdate,
+  retryUpdate,
+  type ShipRequest,
+  shipUpdate,
+} from '@market/workflows/definitions';
+import type { AppDeps } from '../deps';
+import { AppError, ConflictError } from '../errors';
+
+/**
+ * Fulfilment and support actions on an order: each is an update to the order's workflow, whose validator checks it
+ * against the order's state. The same patterns as api/services/order-workflows.ts (a deadline on the answer,
+ * refusals mapped to problem+json) with the fulfilment refusals added.
+ */
+export type OrderAction =
+  | { kind: 'ship'; request: ShipRequest }
+  | { kind: 'deliver' }
+  | { kind: 'cancel'; request: CancelRequest }
+  | { kind: 'refund'; request: RefundRequest }
+  | { kind: 'retry' };
+
+/** The workflow's ApplicationFailure types (see workflows/order-messages.ts) and what the API answers for each. */
+const REFUSALS: Record<string, () => AppError> = {
+  InvalidTransition: () =>
+    new ConflictError('The order’s current state does not allow this.', 'invalid_transition'),
+  RefundTooLarge: () =>
+    new AppError(
+      422,
+      'refund_too_large',
+      'Refund too large',
+      'The refund is more than was captured and not yet refunded.',
+    ),
+  NothingToRetry: () =>
+    new ConflictError('No step of this order is waiting for a retry.', 'nothing_to_retry'),
+};
+
+export const orderClosed = (): ConflictError =>
+  new ConflictError('The order’s process is finished: nothing can change it any more.', 'order_closed');
+
+/**
+ * Waits for the workflow's answer at most `config.checkout.answerTimeoutSeconds`, like checkout. Longer means no
+ * worker is polling (or the order is busy with a slow step). The update may still run when a worker is back, so the
+ * caller is told to read the order before asking again; a refund sent again with the same Idempotency-Key is safe
+ * either way. `onLate` stops the client waiting, so no call outlives the request.
+ */
+async function withinDeadline<T>(deps: AppDeps, work: Promise<T>, onLate: () => void): Promise<T> {
+  const ms = deps.config.checkout.answerTimeoutSeconds * 1000;
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => {
+      onLate();
+      reject(
+        new AppError(
+          503,
+          'order_processing',
+          'Still processing',
+          'The order did not answer in time. Read it again in a few seconds before repeating the request.',
+          { retryAfterSeconds: 5 },
+        ),
+      );
+    }, ms);
+  });
+  work.catch(() => undefined); // an answer after the deadline is not an unhandled rejection
+  try {
+    return await Promise.race([work, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** The workflow refused the update: its ApplicationFailure type, or null for any other failure. */
+export function refusalOf(err: unknown): string | null {
+  if (err instanceof WorkflowUpdateFailedError && err.cause instanceof ApplicationFailure) {
+    return err.cause.type ?? null;
+  }
+  return null;
+}
+
+/** The run is over or gone. Temporal answers an update to a completed run with "already completed" (NOT_FOUND). */
+function isClosed(err: unknown): boolean {
+  if (err instanceof WorkflowNotFoundError) return true;
+  return refusalOf(err) === null && err instanceof Error && /already completed|not found/i.test(err.message);
+}
+
+function send(deps: AppDeps, workflowId: string, action: OrderAction, updateId?: string) {
+  const handle = deps.temporal.client.workflow.getHandle(workflowId);
+  const options = updateId ? { updateId } : {};
+  switch (action.kind) {
+    case 'ship':
+      return handle.executeUpdate(shipUpdate, { ...options, args: [action.request] });
+    case 'deliver':
+      return handle.executeUpdate(deliverUpdate, { ...options, args: [] });
+    case 'cancel':
+      return handle.executeUpdate(cancelUpdate, { ...options, args: [action.request] });
+    case 'refund':
+      return handle.executeUpdate(refundUpdate, { ...options, args: [action.request] });
+    case 'retry':
+      return handle.executeUpdate(retryUpdate, { ...options, args: [] });
+  }
+}
+
+/**
+ * Sends one action and waits for the workflow's answer. A repeat with the same `updateId` gets the first answer
+ * (Temporal deduplicates updates by id within a run). Refusals become 409/422 AppErrors; a finished run is a 409
+ * `order_closed`; no answer in time is a 503 `order_processing`.
+ */
+export async function runOrderAction(
+  deps: AppDeps,
+  workflowId: string,
+  action: OrderAction,
+  updateId?: string,
+): Promise<OrderState> {
+  const waiting = new AbortController();
+  const work = deps.temporal.client.withAbortSignal(waiting.signal, () =>
+    send(deps, workflowId, action, updateId),
+  );
+  try {
+    return await withinDeadline(deps, work, () => waiting.abort());
+  } catch (err) {
+    if (err instanceof AppError) throw err;
+    const type = refusalOf(err);
+    const mapped = type ? REFUSALS[type] : undefined;
+    if (mapped) throw mapped();
+    if (isClosed(err)) throw orderClosed();
+    throw err;
+  }
+}
