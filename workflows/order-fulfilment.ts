@@ -1,0 +1,267 @@
+import {
+  ActivityFailure,
+  ApplicationFailure,
+  condition,
+  proxyActivities,
+  setHandler,
+} from '@temporalio/workflow';
+import type { Activities, OrderEmailTemplate } from '@market/activities';
+import {
+  type CancelRequest,
+  cancelUpdate,
+  deliverUpdate,
+  type OrderInput,
+  type OrderPhase,
+  type OrderState,
+  refundUpdate,
+  retryUpdate,
+  shipUpdate,
+} from './order-messages';
+
+/**
+ * The order's life after payment: processing (confirmation email, invoice) → shipped → delivered, with cancel,
+ * refund and retry from support. A section of the order workflow, in its own file: the same run, the same history.
+ *
+ * Not wired yet (issue 6 in progress): orderWorkflow will call registerFulfilmentHandlers() at start and, behind
+ * patched('fulfilment'), runFulfilment() once paid. See docs/orders.md, "Fulfilment (in progress)".
+ */
+
+/** Emails are retried until the mail server takes them; the order never waits for them. */
+export const mail = proxyActivities<Activities>({
+  startToCloseTimeout: '1 minute',
+  retry: { initialInterval: '5 seconds', backoffCoefficient: 2, maximumInterval: '10 minutes' },
+});
+
+/** A few tries, then the invoice waits for POST …/retry; shipping goes on without it. */
+const invoices = proxyActivities<Activities>({
+  startToCloseTimeout: '1 minute',
+  retry: {
+    initialInterval: '2 seconds',
+    backoffCoefficient: 2,
+    maximumInterval: '30 seconds',
+    maximumAttempts: 5,
+  },
+});
+
+const steps = proxyActivities<Activities>({
+  startToCloseTimeout: '30 seconds',
+  retry: {
+    initialInterval: '1 second',
+    backoffCoefficient: 2,
+    maximumInterval: '1 minute',
+    nonRetryableErrorTypes: ['InvalidOrder', 'PaymentRejected', 'RefundTooLarge'],
+  },
+});
+
+export type EmailTemplate = OrderEmailTemplate;
+
+/** What the order workflow shares with this section. */
+export interface OrderContext {
+  input: OrderInput;
+  workflowId: string;
+  state: OrderState;
+  /** Sends in the background (awaited before the run ends); `suffix` tells repeated emails apart (refund 2). */
+  email(template: EmailTemplate, suffix?: string): void;
+  /** One action at a time: each runs after the previous one finished, and sees its result. */
+  exclusive<T>(action: () => Promise<T>): Promise<T>;
+  /** A cancel that arrived before payment: the payment wait ends and the compensations run. */
+  cancelRequest: CancelRequest | null;
+  /** Set by retry while capture waits for it. */
+  captureRetry: boolean;
+}
+
+const refuse = (message: string, type = 'InvalidTransition'): never => {
+  throw ApplicationFailure.nonRetryable(message, type);
+};
+
+function allowed(state: OrderState, phases: OrderPhase[], action: string): void {
+  if (!phases.includes(state.phase)) refuse(`An order that is ${state.phase} cannot be ${action}.`);
+}
+
+const remaining = (state: OrderState) =>
+  state.fulfilment ? state.fulfilment.capturedAmount - state.fulfilment.refundedAmount : 0;
+
+/** Registers ship, deliver, cancel, refund and retry; each validator checks the order's state first. */
+export function registerFulfilmentHandlers(ctx: OrderContext): void {
+  const { state, workflowId } = ctx;
+  const orderId = () => state.orderId!;
+  let refunds = 0;
+
+  setHandler(
+    shipUpdate,
+    (request) =>
+      ctx.exclusive(async () => {
+        if (state.phase === 'shipped') return state; // a repeat (the carrier's webhook and the admin, say)
+        allowed(state, ['processing'], 'shipped');
+        const trackingUrl = request.trackingUrl ?? null;
+        await steps.recordShipment({ orderId: orderId(), ...request, trackingUrl });
+        state.fulfilment!.shipment = {
+          carrier: request.carrier,
+          trackingNumber: request.trackingNumber,
+          trackingUrl,
+        };
+        state.phase = 'shipped';
+        ctx.email('order_shipped');
+        return state;
+      }),
+    // `paid` lasts until processing is recorded; the action then queues behind it (exclusive).
+    { validator: (_request) => allowed(state, ['paid', 'processing', 'shipped'], 'shipped') },
+  );
+
+  setHandler(
+    deliverUpdate,
+    () =>
+      ctx.exclusive(async () => {
+        if (state.phase === 'delivered') return state;
+        allowed(state, ['shipped'], 'delivered');
+        await steps.recordDelivery({ orderId: orderId() });
+        state.phase = 'delivered';
+        ctx.email('order_delivered');
+        return state;
+      }),
+    { validator: () => allowed(state, ['shipped', 'delivered'], 'delivered') },
+  );
+
+  setHandler(
+    cancelUpdate,
+    async (request) => {
+      if (state.phase === 'awaiting_payment' || (state.phase === 'capturing' && state.stuck === 'capture')) {
+        // The payment wait sees it and runs the compensations (void, release), then marks the order cancelled.
+        ctx.cancelRequest ??= request;
+        await condition(() => state.phase !== 'awaiting_payment' && state.phase !== 'capturing');
+        return state;
+      }
+      return ctx.exclusive(async () => {
+        if (state.phase === 'cancelled') return state;
+        allowed(state, ['processing'], 'cancelled');
+        const amount = remaining(state);
+        if (amount > 0) {
+          const { refundedAmount } = await steps.refundOrder({
+            orderId: orderId(),
+            amount,
+            idempotencyKey: `${workflowId}:refund:cancel`,
+            reason: 'requested_by_customer',
+            by: request.by,
+          });
+          state.fulfilment!.refundedAmount = refundedAmount;
+        }
+        await steps.restockOrder({ orderId: orderId() });
+        await steps.cancelOrder({ orderId: orderId(), by: request.by, reason: request.reason });
+        state.phase = 'cancelled';
+        ctx.email('order_cancelled');
+        return state;
+      });
+    },
+    {
+      validator: (_request) => {
+        if (state.phase === 'capturing' && state.stuck === 'capture') return;
+        allowed(state, ['awaiting_payment', 'paid', 'processing', 'cancelled'], 'cancelled');
+      },
+    },
+  );
+
+  const checkRefund = (
+    amount: number | null,
+    phases: OrderPhase[] = ['processing', 'shipped', 'delivered'],
+  ) => {
+    allowed(state, phases, 'refunded');
+    const left = remaining(state);
+    if (left <= 0 || (amount ?? left) > left) {
+      refuse(`At most ${left} (minor units) is left to refund.`, 'RefundTooLarge');
+    }
+  };
+
+  setHandler(
+    refundUpdate,
+    (request) =>
+      ctx.exclusive(async () => {
+        checkRefund(request.amount); // again: an earlier refund may have taken what was left
+        const amount = request.amount ?? remaining(state);
+        refunds += 1;
+        const { refundedAmount } = await steps.refundOrder({
+          orderId: orderId(),
+          amount,
+          idempotencyKey: `${workflowId}:refund:${refunds}`,
+          reason: request.reason,
+          by: request.by,
+        });
+        state.fulfilment!.refundedAmount = refundedAmount;
+        if (remaining(state) <= 0) {
+          await steps.setOrderStatus({
+            orderId: orderId(),
+            from: ['processing', 'shipped', 'delivered'],
+            to: 'refunded',
+          });
+          state.phase = 'refunded';
+        }
+        ctx.email('order_refunded', `:${refunds}`);
+        return state;
+      }),
+    { validator: (request) => checkRefund(request.amount, ['paid', 'processing', 'shipped', 'delivered']) },
+  );
+
+  setHandler(
+    retryUpdate,
+    async () => {
+      const stuck = state.stuck;
+      if (stuck === 'capture') ctx.captureRetry = true;
+      state.stuck = null;
+      // Answer once the step ran again: done, or failed once more and waiting again.
+      await condition(
+        () =>
+          state.stuck != null ||
+          (stuck === 'invoice' ? state.fulfilment?.invoice === 'ready' : state.phase !== 'capturing'),
+      );
+      return state;
+    },
+    {
+      validator: () => {
+        if (!state.stuck) refuse('No step of this order is waiting for a retry.', 'NothingToRetry');
+      },
+    },
+  );
+}
+
+/** The invoice: a few tries, then it waits for a retry; it never holds up shipping. */
+async function makeInvoice(ctx: OrderContext): Promise<void> {
+  const fulfilment = ctx.state.fulfilment!;
+  for (;;) {
+    try {
+      await invoices.generateInvoice({ orderId: ctx.state.orderId! });
+      fulfilment.invoice = 'ready';
+      return;
+    } catch (err) {
+      if (!(err instanceof ActivityFailure)) throw err;
+      fulfilment.invoice = 'failed';
+      ctx.state.stuck = 'invoice';
+      await condition(() => ctx.state.stuck !== 'invoice');
+      fulfilment.invoice = 'pending';
+    }
+  }
+}
+
+/**
+ * From paid to the end: processing, the confirmation email and the invoice; then whatever support and the carrier
+ * do (the handlers above) until the order is cancelled, refunded, or delivered and its refund window has closed.
+ */
+export async function runFulfilment(ctx: OrderContext): Promise<void> {
+  const { state, input } = ctx;
+  state.fulfilment = {
+    capturedAmount: input.totalAmount,
+    refundedAmount: 0,
+    shipment: null,
+    invoice: 'pending',
+  };
+  await ctx.exclusive(async () => {
+    await steps.setOrderStatus({ orderId: state.orderId!, from: ['paid'], to: 'processing' });
+    state.phase = 'processing';
+  });
+  ctx.email('order_confirmation');
+  const invoice = makeInvoice(ctx);
+
+  const over = () => state.phase === 'cancelled' || state.phase === 'refunded';
+  await condition(() => over() || state.phase === 'delivered');
+  if (!over()) await condition(over, `${input.refundWindowDays ?? 30} days`);
+  // An invoice still waiting for a retry is not waited for: the order is over.
+  if (state.stuck !== 'invoice') await invoice;
+}
