@@ -2,6 +2,7 @@ import type { Database, OrderStatus } from '@market/db';
 import { ApplicationFailure } from '@temporalio/activity';
 import { literal, Op, type Transaction } from 'sequelize';
 import { requireDatabase } from './database';
+import { provider } from './payments';
 import type { ActivityDeps } from './deps';
 import { addTimelineEntry } from './timeline';
 
@@ -190,18 +191,14 @@ export function createFulfilmentActivities(deps: ActivityDeps) {
       },
     });
     if (refund.status !== 'succeeded') {
-      const answer = await deps.payments
-        .refundPayment({
-          paymentId: payment.providerPaymentId,
+      const { payments } = deps;
+      const answer = await provider(() =>
+        payments.refundPayment({
+          paymentId: payment.providerPaymentId!,
           amount: input.amount,
           idempotencyKey: input.idempotencyKey,
-        })
-        .catch((err: unknown) => {
-          if (err instanceof Error && err.name === 'PaymentRejectedError') {
-            throw ApplicationFailure.nonRetryable(err.message, 'PaymentRejected');
-          }
-          throw err;
-        });
+        }),
+      );
       await db.sequelize.transaction(async (transaction) => {
         const [changed] = await Refund.update(
           { status: 'succeeded', providerRefundId: answer.id },

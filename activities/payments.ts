@@ -26,7 +26,7 @@ function statusOf(payment: ProviderPayment): PaymentStatus {
 }
 
 /** A provider refusal that retrying cannot fix becomes a nonRetryable failure of type PaymentRejected. */
-async function provider<T>(call: () => Promise<T>): Promise<T> {
+export async function provider<T>(call: () => Promise<T>): Promise<T> {
   try {
     return await call();
   } catch (err) {

@@ -1,5 +1,4 @@
-import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
-import { ApplicationFailure } from '@temporalio/common';
+import { WorkflowNotFoundError } from '@temporalio/client';
 import {
   type CancelRequest,
   cancelUpdate,
@@ -13,6 +12,7 @@ import {
 } from '@market/workflows/definitions';
 import type { AppDeps } from '../deps';
 import { AppError, ConflictError } from '../errors';
+import { isUpdateToFinishedRun, refusalOf, withinDeadline } from './workflow-answers';
 
 /**
  * Fulfilment and support actions on an order: each is an update to the order's workflow, whose validator checks it
@@ -44,50 +44,17 @@ const REFUSALS: Record<string, () => AppError> = {
 export const orderClosed = (): ConflictError =>
   new ConflictError('The order’s process is finished: nothing can change it any more.', 'order_closed');
 
-/**
- * Waits for the workflow's answer at most `config.checkout.answerTimeoutSeconds`, like checkout. Longer means no
- * worker is polling (or the order is busy with a slow step). The update may still run when a worker is back, so the
- * caller is told to read the order before asking again; a refund sent again with the same Idempotency-Key is safe
- * either way. `onLate` stops the client waiting, so no call outlives the request.
- */
-async function withinDeadline<T>(deps: AppDeps, work: Promise<T>, onLate: () => void): Promise<T> {
-  const ms = deps.config.checkout.answerTimeoutSeconds * 1000;
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<never>((_resolve, reject) => {
-    timer = setTimeout(() => {
-      onLate();
-      reject(
-        new AppError(
-          503,
-          'order_processing',
-          'Still processing',
-          'The order did not answer in time. Read it again in a few seconds before repeating the request.',
-          { retryAfterSeconds: 5 },
-        ),
-      );
-    }, ms);
-  });
-  work.catch(() => undefined); // an answer after the deadline is not an unhandled rejection
-  try {
-    return await Promise.race([work, late]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
-/** The workflow refused the update: its ApplicationFailure type, or null for any other failure. */
-export function refusalOf(err: unknown): string | null {
-  if (err instanceof WorkflowUpdateFailedError && err.cause instanceof ApplicationFailure) {
-    return err.cause.type ?? null;
-  }
-  return null;
-}
-
-/** The run is over or gone. Temporal answers an update to a completed run with "already completed" (NOT_FOUND). */
+/** The run is over or gone. */
 function isClosed(err: unknown): boolean {
-  if (err instanceof WorkflowNotFoundError) return true;
-  return refusalOf(err) === null && err instanceof Error && /already completed|not found/i.test(err.message);
+  return err instanceof WorkflowNotFoundError || isUpdateToFinishedRun(err);
 }
+
+/**
+ * The update may still run when a worker is back, so the caller is told to read the order before asking again; a
+ * refund sent again with the same Idempotency-Key is safe either way.
+ */
+const READ_FIRST =
+  'The order did not answer in time. Read it again in a few seconds before repeating the request.';
 
 function send(deps: AppDeps, workflowId: string, action: OrderAction, updateId?: string) {
   const handle = deps.temporal.client.workflow.getHandle(workflowId);
@@ -122,7 +89,8 @@ export async function runOrderAction(
     send(deps, workflowId, action, updateId),
   );
   try {
-    return await withinDeadline(deps, work, () => waiting.abort());
+    // `abort` stops the client waiting, so no call outlives the request.
+    return await withinDeadline(deps, work, READ_FIRST, () => waiting.abort());
   } catch (err) {
     if (err instanceof AppError) throw err;
     const type = refusalOf(err);

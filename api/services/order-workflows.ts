@@ -2,9 +2,7 @@ import {
   WithStartWorkflowOperation,
   WorkflowExecutionAlreadyStartedError,
   WorkflowNotFoundError,
-  WorkflowUpdateFailedError,
 } from '@temporalio/client';
-import { ApplicationFailure } from '@temporalio/common';
 import {
   checkoutUpdate,
   type OrderInput,
@@ -18,45 +16,9 @@ import {
 import type { orderWorkflow } from '@market/workflows/definitions';
 import type { AppDeps } from '../deps';
 import { AppError, ConflictError, ValidationError } from '../errors';
+import { isUpdateToFinishedRun, refusalOf, withinDeadline } from './workflow-answers';
 
-/**
- * Waits for the workflow's answer at most `config.checkout.answerTimeoutSeconds`. Longer means no worker is
- * running (or all are busy): the order itself is safe in Temporal and goes on when a worker is back, so the client
- * is told to ask again with the same Idempotency-Key instead of being held for ever.
- */
-async function withinDeadline<T>(deps: AppDeps, work: Promise<T>): Promise<T> {
-  const ms = deps.config.checkout.answerTimeoutSeconds * 1000;
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<never>((_resolve, reject) => {
-    timer = setTimeout(
-      () =>
-        reject(
-          new AppError(
-            503,
-            'order_processing',
-            'Still processing',
-            'The order is being processed. Ask again with the same Idempotency-Key in a few seconds.',
-            { retryAfterSeconds: 5 },
-          ),
-        ),
-      ms,
-    );
-  });
-  work.catch(() => undefined); // an answer that comes after the deadline is not an unhandled rejection
-  try {
-    return await Promise.race([work, late]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
-/** The workflow refused the message: its ApplicationFailure type (IdempotencyKeyReused, OrderNotPayable…). */
-function refusal(err: unknown): string | null {
-  if (err instanceof WorkflowUpdateFailedError && err.cause instanceof ApplicationFailure) {
-    return err.cause.type ?? null;
-  }
-  return null;
-}
+const ASK_AGAIN = 'The order is being processed. Ask again with the same Idempotency-Key in a few seconds.';
 
 /** The run is over (or gone): the database has the final word. */
 function isClosed(err: unknown): boolean {
@@ -64,7 +26,7 @@ function isClosed(err: unknown): boolean {
 }
 
 function rethrowRefusal(err: unknown): never {
-  const type = refusal(err);
+  const type = refusalOf(err);
   if (type === 'IdempotencyKeyReused') {
     throw new ValidationError(
       [{ path: 'header.idempotency-key', code: 'idempotency_key_reused', message: 'Used with another body' }],
@@ -94,6 +56,7 @@ export async function startOrder(
       return await withinDeadline(
         deps,
         client.workflow.getHandle(workflowId).executeUpdate(checkoutUpdate, { args: [{ requestHash }] }),
+        ASK_AGAIN,
       );
     }
     return await withinDeadline(
@@ -108,6 +71,7 @@ export async function startOrder(
           workflowIdReusePolicy: 'REJECT_DUPLICATE',
         }),
       }),
+      ASK_AGAIN,
     );
   } catch (err) {
     if (err instanceof AppError) throw err;
@@ -129,16 +93,12 @@ export async function payOrder(
       deps.temporal.client.workflow
         .getHandle(workflowId)
         .executeUpdate(payUpdate, { args: [{ paymentMethodId }], updateId }),
+      ASK_AGAIN,
     );
   } catch (err) {
-    if (isClosed(err) || (refusal(err) === null && isFinished(err))) return null;
+    if (isClosed(err) || isUpdateToFinishedRun(err)) return null;
     return rethrowRefusal(err);
   }
-}
-
-/** Temporal answers an update to a completed run with a NOT_FOUND-like "workflow execution already completed". */
-function isFinished(err: unknown): boolean {
-  return err instanceof Error && /already completed|not found/i.test(err.message);
 }
 
 /** Hands a payment fact to the order's workflow. False when the run is over (the fact came too late to matter). */
@@ -151,7 +111,7 @@ export async function signalPaymentEvent(
     await deps.temporal.client.workflow.getHandle(workflowId).signal(paymentEventSignal, event);
     return true;
   } catch (err) {
-    if (isClosed(err) || isFinished(err)) return false;
+    if (isClosed(err) || isUpdateToFinishedRun(err)) return false;
     throw err;
   }
 }

@@ -1,0 +1,44 @@
+import { WorkflowUpdateFailedError } from '@temporalio/client';
+import { ApplicationFailure } from '@temporalio/common';
+import type { AppDeps } from '../deps';
+import { AppError } from '../errors';
+
+/**
+ * Waits for a workflow's answer at most `config.checkout.answerTimeoutSeconds`. Longer means no worker is running
+ * (or all are busy): the order itself is safe in Temporal, so the caller gets a 503 `order_processing` saying what
+ * to do (`detail`) instead of being held for ever. `onLate` runs when the deadline passes (stop the client waiting).
+ */
+export async function withinDeadline<T>(
+  deps: AppDeps,
+  work: Promise<T>,
+  detail: string,
+  onLate: () => void = () => undefined,
+): Promise<T> {
+  const ms = deps.config.checkout.answerTimeoutSeconds * 1000;
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => {
+      onLate();
+      reject(new AppError(503, 'order_processing', 'Still processing', detail, { retryAfterSeconds: 5 }));
+    }, ms);
+  });
+  work.catch(() => undefined); // an answer that comes after the deadline is not an unhandled rejection
+  try {
+    return await Promise.race([work, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** The workflow refused an update: its ApplicationFailure type (IdempotencyKeyReused, InvalidTransition…). */
+export function refusalOf(err: unknown): string | null {
+  if (err instanceof WorkflowUpdateFailedError && err.cause instanceof ApplicationFailure) {
+    return err.cause.type ?? null;
+  }
+  return null;
+}
+
+/** Temporal answers an update to a completed run with "workflow execution already completed" (NOT_FOUND). */
+export function isUpdateToFinishedRun(err: unknown): boolean {
+  return refusalOf(err) === null && err instanceof Error && /already completed|not found/i.test(err.message);
+}
