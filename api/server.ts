@@ -1,5 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import { createActivities } from '@market/activities';
+import { createMailer, type Mailer } from '@market/adapters/mail/index';
 import { createApp } from './app';
 import type { Config } from './config';
 import type { Logger } from './logger';
@@ -38,10 +39,13 @@ export async function startRoles(
   const platform = await createPlatform(config, log);
   let server: Server | null = null;
   let worker: Awaited<ReturnType<typeof createWorker>> | null = null;
+  let mailer: Mailer | null = null;
   let workerRun: Promise<void> | null = null;
   let stopping = false;
   try {
     if (role === 'worker' || role === 'all') {
+      // SMTP, or the outbox folder on the embedded default: only the worker sends mail.
+      mailer = createMailer(config.mail);
       worker = await createWorker({
         address: config.temporal.address!,
         namespace: config.temporal.namespace,
@@ -52,6 +56,8 @@ export async function startRoles(
           alias: config.search?.index,
           storage: platform.storage,
           payments: platform.payments,
+          mailer,
+          shop: { ...config.shop, from: config.mail.from },
           log,
         }),
         log,
@@ -78,6 +84,7 @@ export async function startRoles(
   } catch (err) {
     stopping = true;
     await worker?.shutdown().catch(() => undefined);
+    await mailer?.close();
     await platform.close();
     throw err;
   }
@@ -101,6 +108,7 @@ export async function startRoles(
         await worker.shutdown();
         await workerRun;
       }
+      await mailer?.close();
       await platform.close();
     },
   };

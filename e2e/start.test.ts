@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { type PlatformCheckResult, workflowTypes } from '@market/workflows/definitions';
+import { waitForOutbox } from './testing/outbox';
 import { expectStatus, productInStock, Shopper } from './testing/shop';
 
 // `npm start` end to end: the embedded default (SQLite, in-process cache, a Temporal dev server with its UI,
@@ -61,11 +62,23 @@ async function refused(url: string): Promise<boolean> {
   );
 }
 
+/** An admin (or support) action on an order, as the dashboard sends it. */
+async function act(api: string, token: string, orderId: number, verb: string, body: object = {}) {
+  const res = await fetch(`${api}/api/admin/orders/${orderId}/${verb}`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+}
+
 /**
- * The order flow on the embedded stack: a guest buys a seeded product with pm_card_visa and the order reads paid;
- * a second order paid with a declined card answers 402 and reads failed.
+ * The order flow on the embedded stack: a guest buys a seeded product with pm_card_visa; the admin ships and
+ * delivers it through the API; the shopper's emails (confirmation, shipped, delivered) are in the outbox once each,
+ * and the invoice downloads. A second order paid with a declined card answers 402, reads failed, and its
+ * payment-failed email is in the outbox too.
  */
-async function shopperBuysAndIsDeclined(api: string): Promise<void> {
+async function orderLife(api: string, adminToken: string, outbox: string): Promise<void> {
   const product = await productInStock(api);
   const shopper = new Shopper(api);
   expectStatus(await shopper.addToCart(product.id, 1), 200);
@@ -73,12 +86,55 @@ async function shopperBuysAndIsDeclined(api: string): Promise<void> {
   const placed = await shopper.checkout();
   expectStatus(placed, 201);
   expect(placed.body.order.status).toBe('awaiting_payment');
-  const paid = await shopper.pay(placed.body.order.id, 'pm_card_visa');
+  const orderId = placed.body.order.id;
+  const workflowId = `order-${placed.body.order.number}`;
+  const paid = await shopper.pay(orderId, 'pm_card_visa');
   expectStatus(paid, 200);
-  expect(paid.body.order.status).toBe('paid');
-  const read = await shopper.order(placed.body.order.id);
-  expect(read.status).toBe(200);
-  expect(read.body).toMatchObject({ status: 'paid', payment: { status: 'captured' } });
+  expect(['paid', 'processing']).toContain(paid.body.order.status);
+  const processing = await shopper.waitForOrder(orderId, 'processing');
+  expect(processing).toMatchObject({ status: 'processing', payment: { status: 'captured' } });
+
+  const shipped = await act(api, adminToken, orderId, 'ship', {
+    carrier: 'DHL',
+    trackingNumber: 'DHL-START-1',
+    trackingUrl: 'https://dhl.example/track/DHL-START-1',
+  });
+  expect([shipped.status, shipped.body.status]).toEqual([200, 'shipped']);
+  const delivered = await act(api, adminToken, orderId, 'deliver');
+  expect([delivered.status, delivered.body.status]).toEqual([200, 'delivered']);
+  const read = await shopper.order(orderId);
+  expect(read.body).toMatchObject({
+    status: 'delivered',
+    shipment: { carrier: 'DHL', trackingNumber: 'DHL-START-1', status: 'delivered' },
+  });
+
+  const emails = await waitForOutbox(outbox, workflowId, [
+    'order_confirmation',
+    'order_shipped',
+    'order_delivered',
+  ]);
+  for (const [template, messages] of Object.entries(emails)) {
+    expect([template, messages.length]).toEqual([template, 1]);
+    expect(messages[0]).toMatch(/^To: shopper@example\.com\r$/m);
+  }
+  expect(emails.order_shipped![0]).toContain('DHL-START-1');
+
+  // The invoice is generated right after payment; the shopper downloads it with their Cart-Token.
+  let invoice: Response | null = null;
+  for (let i = 0; i < 50; i += 1) {
+    invoice = await fetch(`${api}/api/orders/${orderId}/invoice`, {
+      headers: { 'Cart-Token': shopper.cartToken! },
+    });
+    if (invoice.status !== 404) break;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  expect(invoice!.status).toBe(200);
+  expect(invoice!.headers.get('content-type')).toBe('application/pdf');
+  expect(
+    Buffer.from(await invoice!.arrayBuffer())
+      .subarray(0, 5)
+      .toString(),
+  ).toBe('%PDF-');
 
   expectStatus(await shopper.addToCart(product.id, 1), 200);
   const second = await shopper.checkout();
@@ -88,6 +144,8 @@ async function shopperBuysAndIsDeclined(api: string): Promise<void> {
   expect(declined.body.code).toBe('payment_declined');
   const failed = await shopper.order(second.body.order.id);
   expect(failed.body).toMatchObject({ status: 'failed', failureReason: 'payment_declined' });
+  const failedEmails = await waitForOutbox(outbox, `order-${second.body.order.number}`, ['payment_failed']);
+  expect(failedEmails.payment_failed).toHaveLength(1);
 }
 
 jest.setTimeout(180_000);
@@ -162,7 +220,7 @@ describe('npm start (embedded default)', () => {
         await connection.close();
       }
 
-      await shopperBuysAndIsDeclined(api);
+      await orderLife(api, accessToken, path.join(dataDir, 'outbox'));
     } finally {
       started.child.kill('SIGINT');
     }

@@ -4,9 +4,11 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { deliverUpdate, orderStateQuery, shipUpdate } from '@market/workflows/definitions';
 import { createApp } from '../api/app';
 import { temporalDeps } from '../api/platform';
 import { createTestDeps, stackEnv, type TestDeps } from '../api/testing/deps';
+import { outboxEmails } from './testing/outbox';
 import { expectStatus, Shopper } from './testing/shop';
 import {
   startWorkerProcess,
@@ -24,6 +26,7 @@ jest.setTimeout(180_000);
 
 const taskQueue = `crash-${randomUUID()}`;
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'market-crash-'));
+const outbox = path.join(dataDir, 'outbox');
 const workers: WorkerProcess[] = [];
 let deps: TestDeps;
 let server: Server;
@@ -48,7 +51,8 @@ async function newWorker(): Promise<WorkerProcess> {
 }
 
 beforeAll(async () => {
-  deps = await createTestDeps({ SHOP_CURRENCY: 'EUR' });
+  // No refund window: once delivered the run completes, and the checks below can wait for it.
+  deps = await createTestDeps({ SHOP_CURRENCY: 'EUR', REFUND_WINDOW_DAYS: '0' });
   const app = createApp({ ...deps, temporal: temporalDeps(deps.temporal.client, taskQueue) });
   server = createServer(app);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -92,7 +96,10 @@ function track<T>(promise: Promise<T>) {
   return state;
 }
 
-/** Everything the order left in the database says it was paid once, whatever the workers went through. */
+/**
+ * Ships and delivers the paid order through its workflow, waits for the run to end, then checks that everything
+ * the order left says it was paid once, whatever the workers went through, and each email went out once.
+ */
 async function expectPaidExactlyOnce(
   orderId: number,
   productId: number,
@@ -101,10 +108,20 @@ async function expectPaidExactlyOnce(
 ) {
   const { Order, Payment, TestPayment, Inventory, OrderEvent, StockMovement } = deps.db.models;
   const order = (await Order.findByPk(orderId))!;
+  const handle = deps.temporal.client.workflow.getHandle(order.workflowId);
+  const deadline = Date.now() + 60_000;
+  while ((await handle.query(orderStateQuery)).phase !== 'processing' && Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  await handle.executeUpdate(shipUpdate, { args: [{ carrier: 'DHL', trackingNumber: `DHL-${orderId}` }] });
+  await handle.executeUpdate(deliverUpdate, { args: [] });
   // The workflow is over: no retried activity of a dead worker can still change anything after the checks.
-  await deps.temporal.client.workflow.getHandle(order.workflowId).result();
+  expect(await handle.result()).toMatchObject({ phase: 'delivered' });
   await order.reload();
-  expect(order.status).toBe('paid');
+  expect(order.status).toBe('delivered');
+  for (const template of ['order_confirmation', 'order_shipped', 'order_delivered']) {
+    expect([template, outboxEmails(outbox, order.workflowId, template).length]).toEqual([template, 1]);
+  }
 
   const payments = await Payment.findAll({ where: { orderId } });
   expect(payments.map((p) => p.status)).toEqual(['captured']);
@@ -139,7 +156,7 @@ test('the worker is killed between checkout and pay; the pay waits, a new worker
   // Answered once the new worker runs the order (or 503 order_processing first, then asked again with the key).
   const paid = await shopper.payUntilAnswered(orderId, 'pm_card_visa', { key, first: paying.promise });
   expectStatus(paid, 200);
-  expect(paid.body.order.status).toBe('paid');
+  expect(['paid', 'processing']).toContain(paid.body.order.status);
   await expectPaidExactlyOnce(orderId, product.id, 5, 2);
 });
 
@@ -183,8 +200,8 @@ test.each(Object.keys(moments) as (keyof typeof moments)[])(
     const paid = await shopper.payUntilAnswered(orderId, 'pm_card_visa', { key, first: paying });
     // Paid, or (when the dead worker's capture had to time out first) still capturing: never charged twice.
     expectStatus(paid, 200);
-    expect(['paid', 'awaiting_payment']).toContain(paid.body.order.status);
-    expect((await shopper.waitForOrder(orderId, 'paid', 120_000)).status).toBe('paid');
+    expect(['paid', 'processing', 'awaiting_payment']).toContain(paid.body.order.status);
+    expect((await shopper.waitForOrder(orderId, 'processing', 120_000)).status).toBe('processing');
     await expectPaidExactlyOnce(orderId, product.id, 4, 1);
   },
 );

@@ -22,8 +22,8 @@ import {
  * The order's life after payment: processing (confirmation email, invoice) → shipped → delivered, with cancel,
  * refund and retry from support. A section of the order workflow, in its own file: the same run, the same history.
  *
- * Not wired yet (issue 6 in progress): orderWorkflow will call registerFulfilmentHandlers() at start and, behind
- * patched('fulfilment'), runFulfilment() once paid. See docs/orders.md, "Fulfilment (in progress)".
+ * orderWorkflow calls registerFulfilmentHandlers() at start and, behind patched('fulfilment'), runFulfilment() once
+ * paid. See docs/orders.md, "Fulfilment".
  */
 
 /** Emails are retried until the mail server takes them; the order never waits for them. */

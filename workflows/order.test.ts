@@ -1,6 +1,13 @@
 import { ApplicationFailure } from '@temporalio/common';
 import { WorkflowUpdateStage } from '@temporalio/client';
-import { checkoutUpdate, orderStateQuery, payUpdate, paymentEventSignal } from './order-messages';
+import {
+  checkoutUpdate,
+  deliverUpdate,
+  orderStateQuery,
+  payUpdate,
+  paymentEventSignal,
+  shipUpdate,
+} from './order-messages';
 import {
   cardDeclined,
   createOrderFakes,
@@ -9,7 +16,13 @@ import {
   providerPaymentId,
   testCards,
 } from './testing/order-fakes';
-import { createOrderHarness, gate, type OrderHarness, updateRefusal } from './testing/order-harness';
+import {
+  createOrderHarness,
+  gate,
+  type OrderHandle,
+  type OrderHarness,
+  updateRefusal,
+} from './testing/order-harness';
 
 // The order workflow on Temporal's time-skipping test server, with in-memory activities that record their calls.
 // Needs the stack's test server: eval "$(bash scripts/stack.sh env)".
@@ -29,6 +42,17 @@ const authorizedEvent = (eventId: string, orderId = 1) => ({
   providerPaymentId: providerPaymentId(orderId),
 });
 const placed = ['placeOrder', 'reserveStock', 'createPayment', 'markOrder'];
+const paidSteps = [...placed, 'confirmPayment', 'recordPayment', 'capturePayment', 'completeOrder'];
+
+/** Paid orders live on (fulfilment): ship and deliver, then the result comes after the refund window. */
+async function finish(handle: OrderHandle) {
+  // A webhook's authorization is captured in the background: wait until fulfilment has begun.
+  // env.sleep moves the test server's clock (a query loop alone would hold it still, and a retry's backoff with it).
+  while ((await handle.query(orderStateQuery)).phase !== 'processing') await harness.env.sleep(1_000);
+  await handle.executeUpdate(shipUpdate, { args: [{ carrier: 'DHL', trackingNumber: 'TRACK1' }] });
+  await handle.executeUpdate(deliverUpdate, { args: [] });
+  return handle.result(); // time skips through the refund window
+}
 
 test('happy path: checkout answers awaiting payment, pay authorizes, captures once and completes', async () => {
   const fakes = createOrderFakes({
@@ -41,7 +65,7 @@ test('happy path: checkout answers awaiting payment, pay authorizes, captures on
       workflowId: handle.workflowId,
       answered: await handle.executeUpdate(checkoutUpdate, checkout),
       paid: await handle.executeUpdate(payUpdate, pay(testCards.visa)),
-      result: await handle.result(),
+      result: await finish(handle),
     }),
   );
 
@@ -54,14 +78,16 @@ test('happy path: checkout answers awaiting payment, pay authorizes, captures on
     holdExpiresAt: expect.any(String),
   });
   expect(paid).toMatchObject({ phase: 'paid', failureReason: null, payment: { state: 'captured' } });
-  expect(result).toEqual(paid);
-  expect(fakes.names()).toEqual([
-    ...placed,
-    'confirmPayment',
-    'recordPayment',
-    'capturePayment',
-    'completeOrder',
-  ]);
+  expect(result).toMatchObject({
+    phase: 'delivered',
+    payment: { state: 'captured' },
+    fulfilment: { capturedAmount: 2_500, refundedAmount: 0, invoice: 'ready' },
+  });
+  expect(fakes.steps().slice(0, paidSteps.length)).toEqual(paidSteps);
+  expect(fakes.steps().slice(paidSteps.length).sort()).toEqual(
+    ['generateInvoice', 'recordDelivery', 'recordShipment', 'setOrderStatus'].sort(),
+  );
+  expect(fakes.emails().sort()).toEqual(['order_confirmation', 'order_delivered', 'order_shipped']);
   // The workflow's idempotency keys: what makes a retried provider call harmless.
   expect(fakes.inputsOf('placeOrder')).toEqual([{ ...input, workflowId }]);
   expect(fakes.inputsOf('reserveStock')).toEqual([{ orderId: 1, seconds: 1_800 }]);
@@ -95,7 +121,8 @@ test('a declined card cancels the payment, then releases the stock, and fails th
   });
   expect(result).toEqual(answered);
   // Compensations newest first: the payment was created after the stock was reserved.
-  expect(fakes.names()).toEqual([...placed, 'confirmPayment', 'cancelPayment', 'releaseStock', 'failOrder']);
+  expect(fakes.steps()).toEqual([...placed, 'confirmPayment', 'cancelPayment', 'releaseStock', 'failOrder']);
+  expect(fakes.emails()).toEqual(['payment_failed']);
   expect(fakes.inputsOf('failOrder')).toEqual([{ orderId: 1, reason: 'payment_declined' }]);
   expect(fakes.count('capturePayment')).toBe(0);
 });
@@ -116,7 +143,8 @@ test('no authorization within paymentTimeoutSeconds gives the stock back and fai
 
   expect(result).toMatchObject({ phase: 'failed', failureReason: 'payment_timeout' });
   expect(endedAt - startedAt).toBeGreaterThanOrEqual(1_800_000);
-  expect(fakes.names()).toEqual([...placed, 'cancelPayment', 'releaseStock', 'failOrder']);
+  expect(fakes.steps()).toEqual([...placed, 'cancelPayment', 'releaseStock', 'failOrder']);
+  expect(fakes.emails()).toEqual(['payment_failed']);
   expect(fakes.inputsOf('failOrder')).toEqual([{ orderId: 1, reason: 'payment_timeout' }]);
   expect(fakes.count('capturePayment')).toBe(0);
 });
@@ -213,8 +241,8 @@ test('pay requests waiting on a confirmation in flight confirm one at a time', a
   });
 
   expect(answers[0]).toMatchObject({ phase: 'awaiting_payment', payment: { state: 'requires_action' } });
-  expect(answers[1]).toMatchObject({ phase: 'paid' });
-  expect(answers[2]).toMatchObject({ phase: 'paid' });
+  expect(['paid', 'processing']).toContain(answers[1]!.phase);
+  expect(['paid', 'processing']).toContain(answers[2]!.phase);
   // One of the two waiting requests confirms; the other then finds the payment authorized.
   expect(fakes.inputsOf('confirmPayment')).toHaveLength(2);
   expect(fakes.count('capturePayment')).toBe(1);
@@ -227,21 +255,16 @@ test('3-D Secure: pay answers with the client secret; a repeated authorized even
     const challenged = await handle.executeUpdate(payUpdate, pay(testCards.threeDSecure));
     await handle.signal(paymentEventSignal, authorizedEvent('evt_1'));
     await handle.signal(paymentEventSignal, authorizedEvent('evt_1'));
-    return { challenged, result: await handle.result() };
+    return { challenged, result: await finish(handle) };
   });
 
   expect(challenged).toMatchObject({
     phase: 'awaiting_payment',
     payment: { state: 'requires_action', clientSecret: 'pi_fake_1_secret' },
   });
-  expect(result).toMatchObject({ phase: 'paid', payment: { state: 'captured', clientSecret: null } });
-  expect(fakes.names()).toEqual([
-    ...placed,
-    'confirmPayment',
-    'recordPayment',
-    'capturePayment',
-    'completeOrder',
-  ]);
+  expect(result).toMatchObject({ phase: 'delivered', payment: { state: 'captured', clientSecret: null } });
+  expect(fakes.steps().slice(0, paidSteps.length)).toEqual(paidSteps);
+  expect(fakes.count('capturePayment')).toBe(1);
 });
 
 test('an authorized webhook without a pay request records the payment and captures once', async () => {
@@ -250,11 +273,12 @@ test('an authorized webhook without a pay request records the payment and captur
     await handle.executeUpdate(checkoutUpdate, checkout);
     await handle.signal(paymentEventSignal, authorizedEvent('evt_1'));
     await handle.signal(paymentEventSignal, authorizedEvent('evt_1'));
-    return handle.result();
+    return finish(handle);
   });
 
-  expect(result).toMatchObject({ phase: 'paid', payment: { state: 'captured' } });
-  expect(fakes.names()).toEqual([...placed, 'recordPayment', 'capturePayment', 'completeOrder']);
+  expect(result).toMatchObject({ phase: 'delivered', payment: { state: 'captured' } });
+  expect(fakes.steps().slice(0, 7)).toEqual([...placed, 'recordPayment', 'capturePayment', 'completeOrder']);
+  expect(fakes.count('capturePayment')).toBe(1);
   expect(fakes.inputsOf('recordPayment')).toEqual([{ orderId: 1, state: 'authorized' }]);
 });
 
@@ -275,7 +299,7 @@ test('a checkout update with another request hash is refused; the original one s
   expect(queried).toEqual(answered);
 });
 
-test('a capture the provider rejects voids the authorization, releases the stock, fails the order', async () => {
+test('a capture the provider rejects waits six days for a retry, then voids, releases and fails', async () => {
   const fakes = createOrderFakes({
     overrides: {
       capturePayment: async () => {
@@ -285,7 +309,11 @@ test('a capture the provider rejects voids the authorization, releases the stock
   });
   const result = await harness.run(fakes.activities, input, async (handle) => {
     await handle.executeUpdate(checkoutUpdate, checkout);
-    await handle.executeUpdate(payUpdate, pay(testCards.visa));
+    // Not waiting for the pay answer: it waits in real time, and only result() lets time skip.
+    await handle.startUpdate(payUpdate, {
+      ...pay(testCards.visa),
+      waitForStage: WorkflowUpdateStage.ACCEPTED,
+    });
     return handle.result();
   });
 
@@ -302,7 +330,7 @@ test('a capture the provider rejects voids the authorization, releases the stock
   expect(fakes.inputsOf('failOrder')).toEqual([{ orderId: 1, reason: 'capture_failed' }]);
 });
 
-test('a capture that keeps failing is tried ten times, then the order fails', async () => {
+test('a capture that keeps failing is tried ten times, waits for a retry, then the order fails', async () => {
   const fakes = createOrderFakes({
     overrides: {
       capturePayment: async () => {

@@ -5,12 +5,15 @@ import {
   CancellationScope,
   condition,
   isCancellation,
+  log,
+  patched,
   proxyActivities,
   setHandler,
   workflowInfo,
 } from '@temporalio/workflow';
 import type { Activities } from '@market/activities';
 import type { ProviderPayment } from '@market/adapters/payments/port';
+import { mail, type OrderContext, registerFulfilmentHandlers, runFulfilment } from './order-fulfilment';
 import {
   checkoutUpdate,
   type FailureReason,
@@ -49,6 +52,9 @@ const capture = proxyActivities<Activities>({
 /** How long a pay request waits for the capture before answering with the order still capturing. */
 const PAY_ANSWER_WAIT = '20 seconds';
 
+/** Cancelled on request before payment: the compensations run, the order is marked cancelled. */
+class OrderCancelled extends Error {}
+
 /** Ends the order: the compensations run, the order is marked failed with this reason. */
 class OrderFailed extends Error {
   constructor(readonly reason: FailureReason) {
@@ -68,7 +74,12 @@ const failureType = (err: unknown): string | null | undefined =>
  * 3. Create the payment, authorize only.                                                 undo: cancel it
  * 4. Wait for the authorization (the pay update, a webhook), at most paymentTimeoutSeconds: the hold's timer.
  *    A decline or the timeout ends the order.
- * 5. Capture, commit the reserved stock as sold, mark the order paid. (Fulfilment follows in a later version.)
+ * 5. Capture (support may retry it when it keeps failing), commit the reserved stock as sold, mark the order paid.
+ * 6. Fulfilment (order-fulfilment.ts): processing, confirmation email, invoice, shipped, delivered, and the
+ *    actions support takes on the way: cancel, refund, retry.
+ *
+ * Changes that alter the commands of runs in flight sit behind patched(): `fulfilment` (runs that started when the
+ * workflow ended at paid), `capture-retry`, `payment-failed-email`.
  */
 export async function orderWorkflow(input: OrderInput): Promise<OrderState> {
   const { workflowId } = workflowInfo();
@@ -94,11 +105,42 @@ export async function orderWorkflow(input: OrderInput): Promise<OrderState> {
       decline: payment.decline,
     };
   };
-  const settled = () => state.phase === 'paid' || state.phase === 'failed';
+  // Paid or past it (fulfilment), or failed: what the pay update waits for.
+  const settled = () => !['placing', 'awaiting_payment', 'capturing'].includes(state.phase);
   const authorized = () => state.payment.state === 'authorized' || state.payment.state === 'captured';
   const declined = () => state.payment.decline !== null || state.payment.state === 'cancelled';
 
   setHandler(orderStateQuery, () => state);
+
+  const emails: Promise<unknown>[] = [];
+  let busy = false;
+  const ctx: OrderContext = {
+    input,
+    workflowId,
+    state,
+    cancelRequest: null,
+    captureRetry: false,
+    email: (template, suffix = '') => {
+      const dedupeKey = `${workflowId}:email:${template}${suffix}`;
+      // Retried until the mail server takes it; if it still ends in failure (the run is cancelled, say) the order
+      // goes on: an email never fails an order.
+      emails.push(
+        mail.sendOrderEmail({ orderId: state.orderId!, template, dedupeKey }).catch((err: unknown) => {
+          log.warn('order email not sent', { template, error: String(err) });
+        }),
+      );
+    },
+    exclusive: async (action) => {
+      while (busy) await condition(() => !busy);
+      busy = true;
+      try {
+        return await action();
+      } finally {
+        busy = false;
+      }
+    },
+  };
+  registerFulfilmentHandlers(ctx);
 
   setHandler(
     checkoutUpdate,
@@ -190,23 +232,33 @@ export async function orderWorkflow(input: OrderInput): Promise<OrderState> {
 
     // The hold's durable timer: no authorization within the timeout gives the stock back.
     const answered = await condition(
-      () => !confirming && (authorized() || declined()),
+      () => (!confirming && (authorized() || declined())) || ctx.cancelRequest !== null,
       `${input.paymentTimeoutSeconds} seconds`,
     );
+    if (ctx.cancelRequest) throw new OrderCancelled();
     if (!answered) throw new OrderFailed('payment_timeout');
     if (!authorized()) throw new OrderFailed('payment_declined');
 
     state.phase = 'capturing';
     await activities.recordPayment({ orderId, state: 'authorized' });
-    const captured = await capture
-      .capturePayment({ orderId, idempotencyKey: `${workflowId}:capture` })
-      .catch((err: unknown) => {
-        throw err instanceof ActivityFailure ? new OrderFailed('capture_failed') : err;
-      });
-    applyPayment(captured);
+    applyPayment(await captureWithRetries(ctx, orderId));
     await activities.completeOrder({ orderId });
     state.phase = 'paid';
   } catch (err) {
+    if (err instanceof OrderCancelled) {
+      // Cancelled by the shopper or support before paying: void, release, and say so.
+      await CancellationScope.nonCancellable(async () => {
+        for (const undo of compensations) await undo();
+        const { by, reason } = ctx.cancelRequest!;
+        await activities.cancelOrder({ orderId: state.orderId!, by, reason });
+      });
+      state.payment = { ...state.payment, clientSecret: null };
+      state.phase = 'cancelled';
+      ctx.email('order_cancelled');
+      await Promise.all(emails);
+      await condition(allHandlersFinished);
+      return state;
+    }
     // A business failure, a cancellation from Temporal Web, or an activity that failed for good: whatever it was,
     // undo what was done, newest first, even while the workflow is being cancelled, so no stock stays held and no
     // authorization stays open.
@@ -219,9 +271,38 @@ export async function orderWorkflow(input: OrderInput): Promise<OrderState> {
     });
     state.payment = { ...state.payment, clientSecret: null };
     state.phase = 'failed';
+    if ((reason === 'payment_declined' || reason === 'payment_timeout') && patched('payment-failed-email')) {
+      ctx.email('payment_failed');
+      await Promise.all(emails);
+    }
     // Anything but a business failure also fails (or cancels) the run, so it stands out in Temporal Web.
     if (!(err instanceof OrderFailed)) throw err;
   }
+  if (state.phase === 'paid' && patched('fulfilment')) await runFulfilment(ctx);
+  await Promise.all(emails);
   await condition(allHandlersFinished);
   return state;
+}
+
+/**
+ * Capture: ten tries with backoff. If they all fail, the order waits (the authorization still holds the money, for
+ * about a week at Stripe) for support's retry, which captures again with a fresh idempotency key; no retry within
+ * six days, or a cancel, ends it.
+ */
+async function captureWithRetries(ctx: OrderContext, orderId: number): Promise<ProviderPayment> {
+  for (let round = 0; ; round += 1) {
+    const idempotencyKey = round === 0 ? `${ctx.workflowId}:capture` : `${ctx.workflowId}:capture:${round}`;
+    try {
+      return await capture.capturePayment({ orderId, idempotencyKey });
+    } catch (err) {
+      if (!(err instanceof ActivityFailure)) throw err;
+      if (!patched('capture-retry')) throw new OrderFailed('capture_failed');
+      ctx.state.stuck = 'capture';
+      const asked = await condition(() => ctx.captureRetry || ctx.cancelRequest !== null, '6 days');
+      ctx.state.stuck = null;
+      ctx.captureRetry = false;
+      if (ctx.cancelRequest) throw new OrderCancelled();
+      if (!asked) throw new OrderFailed('capture_failed');
+    }
+  }
 }

@@ -1,5 +1,15 @@
 import { z } from 'zod';
-import type { Order, OrderEvent, OrderItem, Payment } from '@market/db';
+import {
+  type Invoice,
+  type Order,
+  type OrderEvent,
+  type OrderItem,
+  type Payment,
+  REFUND_STATUSES,
+  type Refund,
+  type Shipment,
+  SHIPMENT_STATUSES,
+} from '@market/db';
 import type { AppDeps } from '../deps';
 
 /** Everything the shopper sees of an order, read from the database (never from Temporal). */
@@ -8,6 +18,10 @@ export interface OrderRecord {
   items: OrderItem[];
   payment: Payment | null;
   events: OrderEvent[];
+  /** The latest parcel, if shipped. */
+  shipment: Shipment | null;
+  refunds: Refund[];
+  invoice: Invoice | null;
 }
 
 const amount = z.number().int().meta({ description: 'Minor units' });
@@ -66,11 +80,40 @@ export const orderSchema = orderSummarySchema.extend({
       occurredAt: z.string(),
     }),
   ),
+  cancelReason: z.string().nullable(),
+  shipment: z
+    .object({
+      carrier: z.string(),
+      trackingNumber: z.string().nullable(),
+      trackingUrl: z.string().nullable(),
+      status: z.enum(SHIPMENT_STATUSES),
+      shippedAt: z.string().nullable(),
+      deliveredAt: z.string().nullable(),
+    })
+    .nullable(),
+  refunds: z.array(
+    z.object({
+      id: z.number().int(),
+      amount,
+      currency: z.string(),
+      status: z.enum(REFUND_STATUSES),
+      reason: z.string().nullable(),
+      createdAt: z.string(),
+    }),
+  ),
+  refundedAmount: amount.meta({ description: 'Sum of the succeeded refunds, minor units' }),
+  invoice: z
+    .object({
+      number: z.string(),
+      url: z.string().meta({ description: 'Where to download the PDF (this API, same credentials)' }),
+    })
+    .nullable()
+    .meta({ description: 'Null until the invoice is generated, shortly after payment' }),
 });
 
 export async function loadOrderRecord(deps: AppDeps, order: Order): Promise<OrderRecord> {
-  const { OrderItem, Payment, OrderEvent } = deps.db.models;
-  const [items, payment, events] = await Promise.all([
+  const { OrderItem, Payment, OrderEvent, Shipment, Refund, Invoice } = deps.db.models;
+  const [items, payment, events, shipment, refunds, invoice] = await Promise.all([
     OrderItem.findAll({ where: { orderId: order.id }, order: [['id', 'ASC']] }),
     Payment.findOne({ where: { orderId: order.id }, order: [['id', 'DESC']] }),
     OrderEvent.findAll({
@@ -80,8 +123,17 @@ export async function loadOrderRecord(deps: AppDeps, order: Order): Promise<Orde
         ['id', 'ASC'],
       ],
     }),
+    Shipment.findOne({
+      where: { orderId: order.id },
+      order: [
+        ['createdAt', 'DESC'],
+        ['id', 'DESC'],
+      ],
+    }),
+    Refund.findAll({ where: { orderId: order.id }, order: [['id', 'ASC']] }),
+    Invoice.findOne({ where: { orderId: order.id } }),
   ]);
-  return { order, items, payment, events };
+  return { order, items, payment, events, shipment, refunds, invoice };
 }
 
 export function presentPayment(payment: Payment | null): z.output<typeof paymentSchema> {
@@ -111,7 +163,14 @@ export function presentOrderSummary(order: Order): z.output<typeof orderSummaryS
   };
 }
 
-export function presentOrder({ order, items, payment, events }: OrderRecord): z.output<typeof orderSchema> {
+/**
+ * The order with its lines, payment, timeline, parcel, refunds and invoice. `invoicePath` is where this reader
+ * downloads the invoice (the shopper's route by default; the admin view passes its own).
+ */
+export function presentOrder(
+  { order, items, payment, events, shipment, refunds, invoice }: OrderRecord,
+  invoicePath = `/api/orders/${order.id}/invoice`,
+): z.output<typeof orderSchema> {
   return {
     ...presentOrderSummary(order),
     email: order.email,
@@ -134,5 +193,28 @@ export function presentOrder({ order, items, payment, events }: OrderRecord): z.
       data: (event.data as Record<string, unknown> | null) ?? null,
       occurredAt: event.occurredAt.toISOString(),
     })),
+    cancelReason: order.cancelReason ?? null,
+    shipment: shipment && {
+      carrier: shipment.carrier,
+      trackingNumber: shipment.trackingNumber ?? null,
+      trackingUrl: shipment.trackingUrl ?? null,
+      status: shipment.status,
+      shippedAt: shipment.shippedAt?.toISOString() ?? null,
+      deliveredAt: shipment.deliveredAt?.toISOString() ?? null,
+    },
+    refunds: refunds.map((refund) => ({
+      id: refund.id,
+      amount: Number(refund.amount),
+      currency: refund.currency,
+      status: refund.status,
+      reason: refund.reason ?? null,
+      createdAt: refund.createdAt.toISOString(),
+    })),
+    // Only money the provider confirmed; a pending refund may still fail.
+    refundedAmount: refunds
+      .filter((refund) => refund.status === 'succeeded')
+      .reduce((sum, refund) => sum + Number(refund.amount), 0),
+    // The row exists before its PDF is stored: ready once the storage key is set.
+    invoice: invoice?.number && invoice.storageKey ? { number: invoice.number, url: invoicePath } : null,
   };
 }

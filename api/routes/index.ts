@@ -1,6 +1,7 @@
 import type { Route } from '../openapi/route';
 import { adminCategoryRoutes } from './admin/categories/handler';
 import { adminInventoryRoutes } from './admin/inventory/handler';
+import { adminOrderRoutes } from './admin/orders/handler';
 import { productImageRoutes } from './admin/product-images/handler';
 import { adminProductRoutes } from './admin/products/handler';
 import { adminReviewRoutes } from './admin/reviews/handler';
@@ -14,8 +15,11 @@ import { checkoutRoutes } from './checkout/handler';
 import { healthRoutes } from './health/handler';
 import { meRoutes } from './me/handler';
 import { oauthRoutes } from './oauth/handler';
+import { shopperCancelRoutes } from './orders/cancel';
 import { orderRoutes } from './orders/handler';
+import { invoiceRoutes } from './orders/invoice';
 import { webhookRoutes } from './webhooks/handler';
+import { shippingWebhookRoutes } from './webhooks/shipping';
 
 /** Every route of the API. A new area adds its list here; OpenAPI and the router both read this. */
 export const routes: Route[] = [
@@ -26,6 +30,7 @@ export const routes: Route[] = [
   ...adminTagRoutes,
   ...adminReviewRoutes,
   ...adminInventoryRoutes,
+  ...adminOrderRoutes,
   ...productImageRoutes,
   ...reindexRoutes,
   ...authRoutes,
@@ -35,5 +40,8 @@ export const routes: Route[] = [
   ...oauthRoutes,
   ...checkoutRoutes,
   ...orderRoutes,
+  ...shopperCancelRoutes,
+  ...invoiceRoutes,
   ...webhookRoutes,
+  ...shippingWebhookRoutes,
 ];

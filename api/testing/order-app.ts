@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createActivities, type Activities } from '@market/activities';
+import { createMailer, type Mailer } from '@market/adapters/mail/index';
+import { testSmtpUrl } from '@market/adapters/mail/testing';
 import type { Product } from '@market/db';
 import request from 'supertest';
 import { createApp } from '../app';
@@ -11,6 +13,8 @@ export interface OrderApp {
   deps: TestDeps;
   app: ReturnType<typeof createApp>;
   worker: MarketWorker;
+  /** The worker's mailer: SMTP to the stack's Mailpit (read it with MailpitClient). */
+  mailer: Mailer;
 }
 
 export interface OrderAppOptions {
@@ -21,7 +25,7 @@ export interface OrderAppOptions {
 
 /**
  * Registers beforeAll/afterAll for an order suite: real deps, the app, and an in-process worker on a task queue of
- * the suite's own running the real workflows and activities against the same database.
+ * the suite's own running the real workflows and activities against the same database, S3 and Mailpit.
  */
 export function useOrderApp(options: OrderAppOptions = {}): OrderApp {
   const ctx = {} as OrderApp;
@@ -31,7 +35,14 @@ export function useOrderApp(options: OrderAppOptions = {}): OrderApp {
     const taskQueue = `orders-${randomUUID()}`;
     ctx.deps = { ...deps, temporal: temporalDeps(deps.temporal.client, taskQueue) };
     ctx.app = createApp(ctx.deps);
-    const real = createActivities({ db: deps.db, payments: deps.payments, storage: deps.storage });
+    ctx.mailer = createMailer({ kind: 'smtp', url: testSmtpUrl(), from: deps.config.mail.from });
+    const real = createActivities({
+      db: deps.db,
+      payments: deps.payments,
+      storage: deps.storage,
+      mailer: ctx.mailer,
+      shop: { ...deps.config.shop, from: deps.config.mail.from },
+    });
     ctx.worker = await createWorker({
       address: deps.config.temporal.address!,
       namespace: deps.config.temporal.namespace,
@@ -44,6 +55,7 @@ export function useOrderApp(options: OrderAppOptions = {}): OrderApp {
   afterAll(async () => {
     await ctx.worker?.shutdown();
     await running;
+    await ctx.mailer?.close();
     await ctx.deps?.close();
   });
   return ctx;

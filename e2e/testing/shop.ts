@@ -13,6 +13,7 @@ export interface Answer<T = Record<string, unknown>> {
 
 export interface OrderBody {
   id: number;
+  number: string;
   status: string;
   failureReason: string | null;
   totalAmount: number;

@@ -16,7 +16,16 @@ export type OrderActivityName =
   | 'cancelPayment'
   | 'markOrder'
   | 'completeOrder'
-  | 'failOrder';
+  | 'failOrder'
+  // After payment:
+  | 'setOrderStatus'
+  | 'recordShipment'
+  | 'recordDelivery'
+  | 'cancelOrder'
+  | 'restockOrder'
+  | 'refundOrder'
+  | 'sendOrderEmail'
+  | 'generateInvoice';
 
 export type OrderActivities = Pick<Activities, OrderActivityName>;
 
@@ -67,6 +76,7 @@ export const cardDeclined: PaymentDecline = { code: 'card_declined', message: 'Y
 export function createOrderFakes(options: OrderFakeOptions = {}) {
   const calls: OrderActivityCall[] = [];
   const orders = new Map<string, { orderId: number; lines: OrderInput['lines']; total: number }>();
+  const refunded = new Map<number, number>();
   const byId = (orderId: number) => [...orders.values()].find((o) => o.orderId === orderId);
 
   const base: OrderActivities = {
@@ -115,6 +125,20 @@ export function createOrderFakes(options: OrderFakeOptions = {}) {
     markOrder: async () => undefined,
     completeOrder: async () => undefined,
     failOrder: async () => undefined,
+    setOrderStatus: async () => undefined,
+    recordShipment: async () => undefined,
+    recordDelivery: async () => undefined,
+    cancelOrder: async () => undefined,
+    restockOrder: async () => undefined,
+    refundOrder: async ({ orderId, amount }) => {
+      refunded.set(orderId, (refunded.get(orderId) ?? 0) + amount);
+      return { refundedAmount: refunded.get(orderId)! };
+    },
+    sendOrderEmail: async () => ({ status: 'sent' as const }),
+    generateInvoice: async ({ orderId }) => ({
+      number: `INV-${String(orderId).padStart(6, '0')}`,
+      storageKey: `invoices/${orderId}.pdf`,
+    }),
   };
 
   const impl = { ...base, ...options.overrides } as Record<
@@ -136,6 +160,14 @@ export function createOrderFakes(options: OrderFakeOptions = {}) {
     calls,
     /** The activities called, in order. */
     names: (): OrderActivityName[] => calls.map((call) => call.name),
+    /** The activities called, leaving out emails (they run in the background, in no fixed order). */
+    steps: (): OrderActivityName[] =>
+      calls.filter((call) => call.name !== 'sendOrderEmail').map((call) => call.name),
+    /** The email templates sent, in order. */
+    emails: (): string[] =>
+      calls
+        .filter((call) => call.name === 'sendOrderEmail')
+        .map((call) => (call.input as { template: string }).template),
     count: (name: OrderActivityName): number => calls.filter((call) => call.name === name).length,
     inputsOf: (name: OrderActivityName): unknown[] =>
       calls.filter((call) => call.name === name).map((call) => call.input),

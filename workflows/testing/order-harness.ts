@@ -17,8 +17,13 @@ import type { OrderActivities } from './order-fakes';
 export type OrderHandle = WorkflowHandle<typeof orderWorkflow>;
 
 export interface OrderHarness {
-  env: TestWorkflowEnvironment;
-  /** Starts the order on a fresh task queue with these activities and runs `drive` while a worker serves it. */
+  /** The test server of the run in progress (each run gets its own). */
+  readonly env: TestWorkflowEnvironment;
+  /**
+   * Starts the order with these activities on a test server of its own and runs `drive` while a worker serves it.
+   * A test server per run: its clock is shared by everything on it, and a run a test leaves behind (a paid order
+   * waits for shipping; the test terminates it) has been seen to stall timers for the next test.
+   */
   run<T>(
     activities: OrderActivities,
     input: OrderInput,
@@ -28,8 +33,9 @@ export interface OrderHarness {
 }
 
 /**
- * One test server and one workflow bundle per test file: both take seconds to make. `executable` is the test
- * server ($MARKET_TEST_TEMPORAL_TEST_SERVER; the caller reads it: this folder has no process).
+ * One workflow bundle per test file (it takes seconds to make), a time-skipping test server per run (about one
+ * second). `executable` is the test server ($MARKET_TEST_TEMPORAL_TEST_SERVER; the caller reads it: this folder has
+ * no process).
  */
 export async function createOrderHarness(
   executable: string | undefined,
@@ -47,43 +53,47 @@ export async function createOrderHarness(
     telemetryOptions: { logging: { filter: { core: 'ERROR' }, forward: {} } },
     shutdownSignals: [],
   });
-  const env = await TestWorkflowEnvironment.createTimeSkipping({
-    server: { executable: { type: 'existing-path', path: executable } },
-  });
-  let workflowBundle: WorkflowBundleWithSourceMap;
-  try {
-    workflowBundle = await bundleWorkflowCode({ workflowsPath, logger });
-  } catch (err) {
-    await env.teardown();
-    throw err;
-  }
+  const workflowBundle: WorkflowBundleWithSourceMap = await bundleWorkflowCode({ workflowsPath, logger });
+  let current: TestWorkflowEnvironment | undefined;
 
   return {
-    env,
-    async run(activities, input, drive) {
-      const taskQueue = `order-test-${crypto.randomUUID()}`;
-      const worker = await Worker.create({
-        connection: env.nativeConnection,
-        taskQueue,
-        workflowBundle,
-        activities,
-      });
-      return worker.runUntil(async () => {
-        const handle = await env.client.workflow.start<typeof orderWorkflow>('orderWorkflow', {
-          taskQueue,
-          workflowId: `order-test-${crypto.randomUUID()}`,
-          args: [input],
-        });
-        try {
-          return await drive(handle);
-        } finally {
-          // A run left open (paid orders wait for shipping) would keep the shared test server busy for the next
-          // test: end it. Terminating a finished run fails, which is fine.
-          await handle.terminate('test over').catch(() => undefined);
-        }
-      });
+    get env() {
+      if (!current) throw new Error('harness.env is only there while a run is in progress');
+      return current;
     },
-    teardown: () => env.teardown(),
+    async run(activities, input, drive) {
+      const env = await TestWorkflowEnvironment.createTimeSkipping({
+        server: { executable: { type: 'existing-path', path: executable } },
+      });
+      current = env;
+      try {
+        const taskQueue = `order-test-${crypto.randomUUID()}`;
+        const worker = await Worker.create({
+          connection: env.nativeConnection,
+          taskQueue,
+          workflowBundle,
+          activities,
+        });
+        return await worker.runUntil(async () => {
+          const handle = await env.client.workflow.start<typeof orderWorkflow>('orderWorkflow', {
+            taskQueue,
+            workflowId: `order-test-${crypto.randomUUID()}`,
+            args: [input],
+          });
+          try {
+            return await drive(handle);
+          } finally {
+            // Paid orders wait for shipping: end the run so the worker can stop. Terminating a finished run
+            // fails, which is fine.
+            await handle.terminate('test over').catch(() => undefined);
+          }
+        });
+      } finally {
+        current = undefined;
+        await env.teardown();
+      }
+    },
+    teardown: async () => undefined,
   };
 }
 

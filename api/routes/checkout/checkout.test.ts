@@ -29,20 +29,31 @@ test('a guest checks out, pays with pm_card_visa and sees the order paid', async
 
   const paid = await pay(ctx, token, order.id, 'pm_card_visa');
   expect(paid.status).toBe(200);
-  expect(paid.body.order.status).toBe('paid');
+  // Paid, and moved on to processing by the workflow (fulfilment) moments later.
+  expect(['paid', 'processing']).toContain(paid.body.order.status);
   expect(paid.body.payment.status).toBe('captured');
   expect(await inventoryOf(product.id)).toEqual({ onHand: 3, reserved: 0 });
 
-  const read = await request(ctx.app).get(`/api/orders/${order.id}`).set('Cart-Token', token).expect(200);
-  expect(read.body.timeline.map((e: { type: string }) => e.type)).toEqual([
-    'order_placed',
-    'stock_reserved',
-    'payment_created',
-    'status_changed',
-    'payment_authorized',
-    'payment_captured',
-    'status_changed',
+  const readOrder = () =>
+    request(ctx.app).get(`/api/orders/${order.id}`).set('Cart-Token', token).expect(200);
+  let read = await readOrder();
+  for (let i = 0; i < 50 && read.body.status !== 'processing'; i += 1) {
+    await new Promise((r) => setTimeout(r, 100));
+    read = await readOrder();
+  }
+  expect(
+    read.body.timeline.map((e: { type: string; toStatus: string | null }) => [e.type, e.toStatus]),
+  ).toEqual([
+    ['order_placed', 'pending'],
+    ['stock_reserved', null],
+    ['payment_created', null],
+    ['status_changed', 'awaiting_payment'],
+    ['payment_authorized', null],
+    ['payment_captured', null],
+    ['status_changed', 'paid'],
+    ['status_changed', 'processing'],
   ]);
+  expect(read.body).toMatchObject({ shipment: null, refunds: [], refundedAmount: 0, cancelReason: null });
   const list = await request(ctx.app).get('/api/orders').set('Cart-Token', token).expect(200);
   expect(list.body.items.map((o: { id: number }) => o.id)).toEqual([order.id]);
 });
@@ -89,12 +100,12 @@ test('3-D Secure: requires_action with a client secret, then authentication comp
     .send({ clientSecret: started.body.payment.clientSecret, succeed: true })
     .expect(200);
   let status = '';
-  for (let i = 0; i < 50 && status !== 'paid'; i += 1) {
+  for (let i = 0; i < 50 && status !== 'processing'; i += 1) {
     const read = await request(ctx.app).get(`/api/orders/${placed.body.order.id}`).set('Cart-Token', token);
     status = read.body.status;
-    if (status !== 'paid') await new Promise((r) => setTimeout(r, 100));
+    if (status !== 'processing') await new Promise((r) => setTimeout(r, 100));
   }
-  expect(status).toBe('paid');
+  expect(status).toBe('processing');
   expect(await inventoryOf(product.id)).toEqual({ onHand: 1, reserved: 0 });
 });
 

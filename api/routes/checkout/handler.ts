@@ -96,6 +96,7 @@ async function orderInputFrom(
       totalAmount: totals.totalAmount,
       shippingAddress: body.shippingAddress,
       paymentTimeoutSeconds: deps.config.checkout.paymentTimeoutMinutes * 60,
+      refundWindowDays: deps.config.fulfilment.refundWindowDays,
     },
   };
 }

@@ -7,8 +7,6 @@ import { createApp } from '../../app';
 import { hashCartToken } from '../../services/cart';
 import { createTestDeps, type TestDeps } from '../../testing/deps';
 import { createTestUser, type TestUser } from '../../testing/users';
-import { routes } from '../index';
-import { getOrderInvoice, invoiceRoutes } from './invoice';
 
 let deps: TestDeps;
 let app: ReturnType<typeof createApp>;
@@ -17,10 +15,7 @@ let owner: TestUser;
 
 beforeAll(async () => {
   deps = await createTestDeps();
-  // Until api/routes/index.ts lists them, the invoice routes are mounted here.
-  app = createApp(deps, {
-    routes: routes.includes(getOrderInvoice) ? routes : [...routes, ...invoiceRoutes],
-  });
+  app = createApp(deps);
   ({ generateInvoice } = createInvoiceActivities({ db: deps.db, storage: deps.storage }));
   owner = await createTestUser(deps);
 });

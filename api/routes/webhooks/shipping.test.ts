@@ -2,7 +2,7 @@ import type { Express } from 'express';
 import request from 'supertest';
 import { createApp } from '../../app';
 import { createTestDeps, type TestDeps } from '../../testing/deps';
-import { fulfilmentRoutes, uniqueTag } from '../admin/orders/testing';
+import { uniqueTag } from '../admin/orders/testing';
 import { signCarrierWebhook, verifyCarrierSignature } from './shipping';
 
 /** The carrier webhook's signature and deduplication; its effect on a running order is in actions.test.ts. */
@@ -14,7 +14,7 @@ let app: Express;
 
 beforeAll(async () => {
   deps = await createTestDeps({ CARRIER_WEBHOOK_SECRET: SECRET });
-  app = createApp(deps, { routes: fulfilmentRoutes });
+  app = createApp(deps);
 });
 afterAll(async () => {
   await deps.close();
@@ -76,13 +76,10 @@ describe('the signature', () => {
   });
 
   test('without a configured secret the webhook does not exist (404)', async () => {
-    const closed = createApp(
-      {
-        ...deps,
-        config: { ...deps.config, fulfilment: { ...deps.config.fulfilment, carrierWebhookSecret: null } },
-      },
-      { routes: fulfilmentRoutes },
-    );
+    const closed = createApp({
+      ...deps,
+      config: { ...deps.config, fulfilment: { ...deps.config.fulfilment, carrierWebhookSecret: null } },
+    });
     const raw = JSON.stringify(eventFor());
     const res = await send(raw, signCarrierWebhook(SECRET, raw), closed);
     expect(res.status).toBe(404);

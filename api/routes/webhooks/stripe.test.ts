@@ -116,7 +116,7 @@ test('a webhook delivered twice, and again concurrently, captures once', async (
   expect(first.body).toEqual({ received: true, outcome: 'delivered' });
   const repeats = await Promise.all([1, 2, 3].map(() => postWebhook(payload, signature)));
   expect(repeats.map((r) => r.status)).toEqual([200, 200, 200]);
-  expect(await statusOf(orderId, 'paid')).toBe('paid');
+  expect(await statusOf(orderId, 'processing')).toBe('processing');
   const again = await postWebhook(payload, signature).expect(200);
   expect(again.body.outcome).toBe('duplicate');
 

@@ -4,7 +4,7 @@ import request from 'supertest';
 import { createApp } from '../../../app';
 import { createTestDeps, type TestDeps } from '../../../testing/deps';
 import { createTestUser, type TestUser } from '../../../testing/users';
-import { createOrderRow, fulfilmentRoutes } from './testing';
+import { createOrderRow } from './testing';
 
 /**
  * What the action routes decide before (or without) the order's workflow: access, body validation, a missing order,
@@ -18,7 +18,7 @@ let customer: TestUser;
 
 beforeAll(async () => {
   deps = await createTestDeps({ ORDER_ANSWER_TIMEOUT_SECONDS: '1' });
-  app = createApp(deps, { routes: fulfilmentRoutes });
+  app = createApp(deps);
   support = await createTestUser(deps, { role: 'support' });
   customer = await createTestUser(deps);
 });

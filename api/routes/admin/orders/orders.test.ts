@@ -3,7 +3,7 @@ import request from 'supertest';
 import { createApp } from '../../../app';
 import { createTestDeps, type TestDeps } from '../../../testing/deps';
 import { createTestUser, type TestUser } from '../../../testing/users';
-import { createOrderRow, fulfilmentRoutes, uniqueTag } from './testing';
+import { createOrderRow, uniqueTag } from './testing';
 
 /** The admin order list and page, their validation and access; no workflow runs here (see actions.test.ts). */
 
@@ -15,7 +15,7 @@ let customer: TestUser;
 
 beforeAll(async () => {
   deps = await createTestDeps({ TEMPORAL_UI_URL: 'https://temporal.example/' });
-  app = createApp(deps, { routes: fulfilmentRoutes });
+  app = createApp(deps);
   admin = await createTestUser(deps, { role: 'admin' });
   support = await createTestUser(deps, { role: 'support' });
   customer = await createTestUser(deps);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ORDER_STATUSES, REFUND_STATUSES, SHIPMENT_STATUSES } from '@market/db';
+import { ORDER_STATUSES } from '@market/db';
 import { orderSchema, orderSummarySchema } from '../../../presenters/order';
 import { idSchema, listQuerySchema } from '../simple-rest';
 
@@ -41,34 +41,10 @@ export const adminOrderSummarySchema = orderSummarySchema
   .extend({ email: z.string(), userId: z.number().int().nullable() })
   .meta({ id: 'AdminOrderSummary' });
 
-const amount = z.number().int().meta({ description: 'Minor units' });
-
 export const adminOrderSchema = orderSchema
   .extend({
     userId: z.number().int().nullable(),
     customer: z.object({ id: z.number().int(), email: z.string(), name: z.string() }).nullable(),
-    cancelReason: z.string().nullable(),
-    shipment: z
-      .object({
-        carrier: z.string(),
-        trackingNumber: z.string().nullable(),
-        trackingUrl: z.string().nullable(),
-        status: z.enum(SHIPMENT_STATUSES),
-        shippedAt: z.string().nullable(),
-        deliveredAt: z.string().nullable(),
-      })
-      .nullable(),
-    refunds: z.array(
-      z.object({
-        id: z.number().int(),
-        amount,
-        currency: z.string(),
-        status: z.enum(REFUND_STATUSES),
-        reason: z.string().nullable(),
-        createdAt: z.string(),
-      }),
-    ),
-    refundedAmount: amount.meta({ description: 'Sum of the succeeded refunds, minor units' }),
     workflowId: z.string(),
     temporalUrl: z.string().meta({ description: 'The order’s workflow in Temporal Web' }),
   })

@@ -1,19 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Order, OrderStatus } from '@market/db';
 import type { AppDeps } from '../../../deps';
-import type { Route } from '../../../openapi/route';
-import { routes } from '../../index';
-import { shopperCancelRoutes } from '../../orders/cancel';
-import { shippingWebhookRoutes } from '../../webhooks/shipping';
-import { adminOrderRoutes } from './handler';
-
-/** The app's routes plus the fulfilment ones, whether or not api/routes/index.ts lists them yet (none twice). */
-export const fulfilmentRoutes: Route[] = [
-  ...routes,
-  ...[...adminOrderRoutes, ...shopperCancelRoutes, ...shippingWebhookRoutes].filter(
-    (route) => !routes.includes(route),
-  ),
-];
 
 let seq = 0;
 
