@@ -3,22 +3,32 @@
  * Temporal server and saves its history to workflows/histories/<name>.json. Commit the files it writes.
  *
  *   npx tsx --conditions=source scripts/record-histories.ts [--address host:port] [--cli path/to/temporal]
- *     [--only name,name]   (record just these; the others keep their committed files)
+ *     [--only name,name]   (record just these)
+ *     [--overwrite]        (replace committed files too; without it a recording whose file exists is skipped)
  *
  * Without --address it runs a throwaway dev server (the CLI from --cli, $TEMPORAL_CLI_PATH, or the cached one).
- * Record a new history when a workflow gains a path worth pinning; never re-record one to make a replay pass.
+ * Record a new history when a workflow gains a path worth pinning; never re-record one to make a replay pass. A
+ * committed history pins runs started by the code of its day (order-paid and its siblings ended at paid, before
+ * patched('fulfilment')): re-recorded today it would pin something else, which is why files are kept by default.
  */
 import { randomUUID } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createActivities } from '@market/activities';
 import { thumbnailKey } from '@market/activities/images';
 import {
+  cancelUpdate,
   checkoutUpdate,
+  deliverUpdate,
   type OrderInput,
+  type OrderState,
+  orderStateQuery,
   payUpdate,
   paymentEventSignal,
+  refundUpdate,
+  retryUpdate,
+  shipUpdate,
   workflowTypes,
 } from '@market/workflows/definitions';
 import { createOrderFakes, orderInput, testCards } from '@market/workflows/testing/order-fakes';
@@ -44,6 +54,53 @@ interface Recording {
   drive?: (handle: WorkflowHandle) => Promise<void>;
 }
 
+/** How long the recorder waits for a run to end once it has been driven; then it terminates the run and stops. */
+const resultTimeoutMs = 60_000;
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Polls the order's state until `reached` holds (a real server does not skip time: some steps take real seconds),
+ * at most `timeoutMs`; then fails naming what it waited for and where the order was.
+ */
+async function waitForOrder(
+  handle: WorkflowHandle,
+  what: string,
+  reached: (state: OrderState) => boolean,
+  timeoutMs = 10_000,
+): Promise<OrderState> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const state = await handle.query(orderStateQuery);
+    if (reached(state)) return state;
+    if (Date.now() > deadline) {
+      throw new Error(
+        `${handle.workflowId}: no ${what} within ${timeoutMs / 1000} s ` +
+          `(phase ${state.phase}, stuck ${state.stuck ?? 'none'}, invoice ${state.fulfilment?.invoice ?? '-'})`,
+      );
+    }
+    await sleep(200);
+  }
+}
+
+/** The run's end, at most `resultTimeoutMs` away: a run left waiting (an update the drive forgot) is terminated. */
+async function resultWithin(handle: WorkflowHandle, name: string): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<'timeout'>((resolve) => {
+    timer = setTimeout(() => resolve('timeout'), resultTimeoutMs);
+  });
+  try {
+    if ((await Promise.race([handle.result(), timeout])) !== 'timeout') return;
+  } finally {
+    clearTimeout(timer);
+  }
+  const { phase } = await handle.query(orderStateQuery).catch(() => ({ phase: 'unknown' }));
+  await handle.terminate(`record-histories: ${name} did not complete`);
+  throw new Error(
+    `${name}: the run did not complete within ${resultTimeoutMs / 1000} s (last phase ${phase}); terminated it`,
+  );
+}
+
 const outOfStockProductId = 9;
 
 // The order's checkout, as the API sends it (there with update-with-start, which the recording does not need).
@@ -54,6 +111,18 @@ const payWith = async (handle: WorkflowHandle, paymentMethodId: string) => {
   await checkout(handle);
   await handle.executeUpdate(payUpdate, { args: [{ paymentMethodId }] });
 };
+
+// Fulfilment: the order runs until it is delivered (and its refund window, none here, has closed), cancelled or
+// refunded; a real server does not skip the default 30 days.
+const fulfilledOrder = () => order({ refundWindowDays: 0 });
+const processing = (handle: WorkflowHandle) =>
+  waitForOrder(handle, 'processing', (state) => state.phase === 'processing');
+const ship = (handle: WorkflowHandle) =>
+  handle.executeUpdate(shipUpdate, { args: [{ carrier: 'DHL', trackingNumber: 'DHL-1' }] });
+const deliver = (handle: WorkflowHandle) => handle.executeUpdate(deliverUpdate, { args: [] });
+
+/** Orders whose invoice fails this many more times (the first tries): see order-invoice-retry. */
+const failingInvoices = new Map<number, number>();
 
 const recordings: Recording[] = [
   { name: 'platform-check', workflowType: workflowTypes.platformCheck, args: [] },
@@ -124,11 +193,99 @@ const recordings: Recording[] = [
       await handle.executeUpdate(payUpdate, { args: [{ paymentMethodId: testCards.visa }] });
     },
   },
+  // Fulfilment (behind patched('fulfilment')): shipped and delivered; then what support does on the way.
+  {
+    name: 'order-delivered',
+    workflowType: workflowTypes.order,
+    args: fulfilledOrder(),
+    drive: async (handle) => {
+      await payWith(handle, testCards.visa);
+      await processing(handle);
+      await ship(handle);
+      await deliver(handle);
+    },
+  },
+  // Cancelled while processing: the full refund, the stock back on the shelf.
+  {
+    name: 'order-cancelled-processing',
+    workflowType: workflowTypes.order,
+    args: fulfilledOrder(),
+    drive: async (handle) => {
+      await payWith(handle, testCards.visa);
+      await processing(handle);
+      await handle.executeUpdate(cancelUpdate, {
+        args: [{ by: 'staff:support@market.local', reason: 'customer called' }],
+      });
+    },
+  },
+  // Shipped, then refunded in two parts: 10.00, then the rest (the order ends refunded).
+  {
+    name: 'order-refunded',
+    workflowType: workflowTypes.order,
+    args: fulfilledOrder(),
+    drive: async (handle) => {
+      await payWith(handle, testCards.visa);
+      await processing(handle);
+      await ship(handle);
+      await handle.executeUpdate(refundUpdate, {
+        args: [{ amount: 1_000, reason: 'damaged', by: 'staff:x' }],
+      });
+      await handle.executeUpdate(refundUpdate, {
+        args: [{ amount: null, reason: 'damaged', by: 'staff:x' }],
+      });
+    },
+  },
+  // Cancelled before paying: the payment voided, the stock released (no fulfilment).
+  {
+    name: 'order-cancelled-awaiting-payment',
+    workflowType: workflowTypes.order,
+    args: fulfilledOrder(),
+    drive: async (handle) => {
+      await checkout(handle);
+      await handle.executeUpdate(cancelUpdate, { args: [{ by: 'customer', reason: 'changed my mind' }] });
+    },
+  },
+  // The invoice fails its five tries (about 30 s of backoff), waits for support's retry, then works; shipping and
+  // delivery follow.
+  {
+    name: 'order-invoice-retry',
+    workflowType: workflowTypes.order,
+    args: fulfilledOrder(),
+    drive: async (handle) => {
+      const { orderId } = await checkout(handle);
+      failingInvoices.set(orderId!, 5);
+      await handle.executeUpdate(payUpdate, { args: [{ paymentMethodId: testCards.visa }] });
+      await waitForOrder(handle, 'invoice waiting for a retry', (state) => state.stuck === 'invoice', 90_000);
+      const retried = await handle.executeUpdate(retryUpdate, { args: [] });
+      if (retried.fulfilment?.invoice !== 'ready') {
+        throw new Error(
+          `${handle.workflowId}: the retried invoice is ${retried.fulfilment?.invoice}, not ready`,
+        );
+      }
+      await ship(handle);
+      await deliver(handle);
+    },
+  },
 ];
 
 const fakeProductIds = [1, 2, 3, 4, 5];
-// Capture takes a moment, so the webhook recording's pay request arrives while the order is capturing.
-const orderFakes = createOrderFakes({ stock: { [outOfStockProductId]: 0 }, captureDelayMs: 500 });
+const invoiceFakes = createOrderFakes().activities;
+// Capture takes a moment, so the webhook recording's pay request arrives while the order is capturing. The invoice
+// fails for the orders in failingInvoices until their count runs out.
+const orderFakes = createOrderFakes({
+  stock: { [outOfStockProductId]: 0 },
+  captureDelayMs: 500,
+  overrides: {
+    generateInvoice: async (input) => {
+      const failuresLeft = failingInvoices.get(input.orderId) ?? 0;
+      if (failuresLeft > 0) {
+        failingInvoices.set(input.orderId, failuresLeft - 1);
+        throw new Error('invoice storage unavailable (a failure the recording asked for)');
+      }
+      return invoiceFakes.generateInvoice(input);
+    },
+  },
+});
 
 // Fakes stand in for outside systems: a history records what the workflow saw, not how the activity got it.
 const activities = {
@@ -153,15 +310,16 @@ const activities = {
 };
 const log = createLogger({ level: 'warn' });
 
-async function record(address: string, only?: string[]): Promise<void> {
+const historyFile = (name: string) => path.join(__dirname, '..', 'workflows', 'histories', `${name}.json`);
+
+async function record(address: string, selected: Recording[]): Promise<void> {
   const namespace = 'default';
   const taskQueue = `record-histories-${randomUUID()}`;
   const temporal = await connectTemporal({ address, namespace });
   const worker = await createWorker({ address, namespace, taskQueue, activities, log });
   const running = worker.run();
   try {
-    for (const { name, workflowType, args, signal, drive } of recordings) {
-      if (only && !only.includes(name)) continue;
+    for (const { name, workflowType, args, signal, drive } of selected) {
       const options = { taskQueue, workflowId: `history-${name}-${randomUUID()}`, args };
       const handle = signal
         ? await temporal.client.workflow.signalWithStart(workflowType, { ...options, signal: signal.name })
@@ -171,9 +329,9 @@ async function record(address: string, only?: string[]): Promise<void> {
         await handle.signal(signal!.name);
       }
       await drive?.(handle);
-      await handle.result();
+      await resultWithin(handle, name);
       const history = await handle.fetchHistory();
-      const file = path.join(__dirname, '..', 'workflows', 'histories', `${name}.json`);
+      const file = historyFile(name);
       writeFileSync(file, historyToJSON(history) + '\n');
       console.log(`recorded ${path.relative(process.cwd(), file)} (${history.events?.length ?? 0} events)`);
     }
@@ -186,16 +344,34 @@ async function record(address: string, only?: string[]): Promise<void> {
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { address: { type: 'string' }, cli: { type: 'string' }, only: { type: 'string' } },
+    options: {
+      address: { type: 'string' },
+      cli: { type: 'string' },
+      only: { type: 'string' },
+      overwrite: { type: 'boolean', default: false },
+    },
   });
   const only = values.only?.split(',').map((name) => name.trim());
+  const unknown = only?.filter((name) => !recordings.some((r) => r.name === name)) ?? [];
+  if (unknown.length) {
+    throw new Error(
+      `no recording named ${unknown.join(', ')}; known: ${recordings.map((r) => r.name).join(', ')}`,
+    );
+  }
+  const selected = recordings.filter(({ name }) => {
+    if (only && !only.includes(name)) return false;
+    if (values.overwrite || !existsSync(historyFile(name))) return true;
+    console.log(`kept ${name}.json (committed; --overwrite replaces it)`);
+    return false;
+  });
+  if (!selected.length) return;
   installTemporalLogging(log); // before the dev server sets up the Temporal runtime
-  if (values.address) return record(values.address, only);
+  if (values.address) return record(values.address, selected);
   const env = await TestWorkflowEnvironment.createLocal({
     server: { executable: temporalExecutable(values.cli ?? process.env.TEMPORAL_CLI_PATH) },
   });
   try {
-    await record(env.address, only);
+    await record(env.address, selected);
   } finally {
     await env.teardown();
   }

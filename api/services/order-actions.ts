@@ -4,6 +4,7 @@ import {
   cancelUpdate,
   deliverUpdate,
   type OrderState,
+  orderStateQuery,
   type RefundRequest,
   refundUpdate,
   retryUpdate,
@@ -98,5 +99,36 @@ export async function runOrderAction(
     if (mapped) throw mapped();
     if (isClosed(err)) throw orderClosed();
     throw err;
+  }
+}
+
+/** What only the running workflow knows: its live phase and a step waiting for support's retry. */
+export interface OrderProcess {
+  phase: OrderState['phase'];
+  stuck: 'capture' | 'invoice' | null;
+}
+
+/** How long a page that shows the order waits for its workflow's state before showing the order without it. */
+const PROCESS_QUERY_MS = 2_000;
+
+/**
+ * The order's `state` query, for the admin view: null when the run is over, gone, or no worker answers within two
+ * seconds (the rest of the page comes from the database and does not wait for Temporal).
+ */
+export async function readOrderProcess(deps: AppDeps, workflowId: string): Promise<OrderProcess | null> {
+  const waiting = new AbortController();
+  const timer = setTimeout(() => waiting.abort(), PROCESS_QUERY_MS);
+  try {
+    const handle = deps.temporal.client.workflow.getHandle(workflowId);
+    const description = await deps.temporal.client.withAbortSignal(waiting.signal, () => handle.describe());
+    if (description.status.name !== 'RUNNING') return null;
+    const state = await deps.temporal.client.withAbortSignal(waiting.signal, () =>
+      handle.query(orderStateQuery),
+    );
+    return { phase: state.phase, stuck: state.stuck ?? null };
+  } catch {
+    return null;
+  } finally {
+    clearTimeout(timer);
   }
 }

@@ -19,6 +19,8 @@ export interface OrderApp {
 
 export interface OrderAppOptions {
   env?: Record<string, string>;
+  /** The worker's SMTP server; the stack's shared Mailpit when absent (read at beforeAll, after earlier hooks). */
+  smtpUrl?: () => string;
   /** Replace some of the worker's activities (a scripted payment provider, a slow capture). */
   activities?: (real: Activities, deps: TestDeps) => Partial<Activities>;
 }
@@ -35,7 +37,11 @@ export function useOrderApp(options: OrderAppOptions = {}): OrderApp {
     const taskQueue = `orders-${randomUUID()}`;
     ctx.deps = { ...deps, temporal: temporalDeps(deps.temporal.client, taskQueue) };
     ctx.app = createApp(ctx.deps);
-    ctx.mailer = createMailer({ kind: 'smtp', url: testSmtpUrl(), from: deps.config.mail.from });
+    ctx.mailer = createMailer({
+      kind: 'smtp',
+      url: options.smtpUrl?.() ?? testSmtpUrl(),
+      from: deps.config.mail.from,
+    });
     const real = createActivities({
       db: deps.db,
       payments: deps.payments,

@@ -18,7 +18,8 @@ export const cancelOwnOrder = defineRoute({
   summary: 'Cancel one of my orders before it ships',
   description:
     'Before payment the payment is voided; after it, everything captured is refunded. The stock goes back on ' +
-    'sale and a confirmation email is sent. Shipped, delivered, failed or cancelled orders answer 409.',
+    'sale and a confirmation email is sent. Shipped, delivered or failed orders answer 409; a cancelled one ' +
+    'answers as it is, so a repeat is harmless.',
   tags: ['Orders'],
   request: { params: orderIdParams, body: shopperCancelBody },
   status: 200,
@@ -34,6 +35,8 @@ export const cancelOwnOrder = defineRoute({
   },
   handler: async ({ input, deps, actor, req }) => {
     const order = await findOwnOrder(deps, req, actor, input.params.id);
+    // Already cancelled: a repeat (a double click, a retried request) answers as it is.
+    if (order.status === 'cancelled') return presentOrder(await loadOrderRecord(deps, order));
     await runOrderAction(deps, order.workflowId, {
       kind: 'cancel',
       request: { by: 'customer', reason: input.body.reason ?? 'Cancelled by the customer' },

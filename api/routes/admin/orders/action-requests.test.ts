@@ -121,13 +121,28 @@ describe('an order whose process is gone', () => {
     ['refund', { amount: 100, reason: 'damaged' }],
     ['retry', {}],
   ] as const)('%s is a 409 order_closed and leaves the order as it was', async (verb, body) => {
-    const order = await createOrderRow(deps, { status: 'delivered' });
+    const order = await createOrderRow(deps, { status: 'shipped' });
     const res = await post(order.id, verb, body);
     expect(res.status).toBe(409);
     expect(res.body.code).toBe('order_closed');
     await order.reload();
-    expect(order.status).toBe('delivered');
+    expect(order.status).toBe('shipped');
   });
+
+  test.each([
+    ['deliver', 'delivered', undefined],
+    ['cancel', 'cancelled', { reason: 'asked twice' }],
+  ] as const)(
+    '%s on an order already %s answers it as it is (a repeat is harmless)',
+    async (verb, status, body) => {
+      const order = await createOrderRow(deps, { status });
+      const before = order.updatedAt.getTime();
+      const res = await post(order.id, verb, body);
+      expect(res.status).toBe(200);
+      expect(res.body).toMatchObject({ id: order.id, status });
+      expect((await order.reload()).updatedAt.getTime()).toBe(before);
+    },
+  );
 });
 
 describe('an order whose worker does not answer', () => {

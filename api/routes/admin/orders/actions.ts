@@ -42,6 +42,8 @@ function actionRoute<B extends Body>(spec: {
   body: B;
   toAction: (body: z.output<B>, actor: Actor) => OrderAction;
   updateId?: (req: Request) => string | undefined;
+  /** The order already is where the action leads: answered as it is, without asking its (perhaps finished) run. */
+  done?: (status: string) => boolean;
 }): Route {
   const route: RouteSpec<typeof idParams, z.ZodObject<Record<string, never>>, B, 'orders.manage'> = {
     method: 'post',
@@ -55,6 +57,7 @@ function actionRoute<B extends Body>(spec: {
     responses: refusals,
     handler: async ({ input, deps, actor, req }) => {
       const order = await findOrder(deps, input.params.id);
+      if (spec.done?.(order.status)) return presentAdminOrder(deps, order);
       await runOrderAction(deps, order.workflowId, spec.toAction(input.body, actor), spec.updateId?.(req));
       return presentAdminOrder(deps, await order.reload());
     },
@@ -98,6 +101,7 @@ export const deliverOrder = actionRoute({
   description: 'For carriers that send no webhook. The workflow emails the shopper.',
   body: emptyBody,
   toAction: () => ({ kind: 'deliver' }),
+  done: (status) => status === 'delivered',
 });
 
 export const cancelAdminOrder = actionRoute({
@@ -105,9 +109,11 @@ export const cancelAdminOrder = actionRoute({
   summary: 'Cancel the order before it ships',
   description:
     'Awaiting payment: the payment is voided; paid or processing: everything captured is refunded. The stock ' +
-    'goes back on the shelf and the shopper is emailed. A shipped or delivered order is a 409.',
+    'goes back on the shelf and the shopper is emailed. A shipped or delivered order is a 409; a cancelled one ' +
+    'answers as it is.',
   body: cancelBody,
   toAction: (body, actor) => ({ kind: 'cancel', request: { by: staff(actor), reason: body.reason } }),
+  done: (status) => status === 'cancelled',
 });
 
 export const refundAdminOrder = actionRoute({

@@ -3,6 +3,7 @@ import type { Order } from '@market/db';
 import type { AppDeps } from '../../../deps';
 import { NotFoundError } from '../../../errors';
 import { loadOrderRecord, presentOrder, presentOrderSummary } from '../../../presenters/order';
+import { readOrderProcess } from '../../../services/order-actions';
 import type { adminOrderSchema, adminOrderSummarySchema } from './schema';
 
 export async function findOrder(deps: AppDeps, id: number): Promise<Order> {
@@ -31,9 +32,10 @@ export async function presentAdminOrder(
   deps: AppDeps,
   order: Order,
 ): Promise<z.output<typeof adminOrderSchema>> {
-  const [record, user] = await Promise.all([
+  const [record, user, process] = await Promise.all([
     loadOrderRecord(deps, order),
     order.userId ? deps.db.models.User.findByPk(order.userId) : null,
+    readOrderProcess(deps, order.workflowId),
   ]);
   return {
     ...presentOrder(record, `/api/admin/orders/${order.id}/invoice`),
@@ -41,5 +43,6 @@ export async function presentAdminOrder(
     customer: user ? { id: user.id, email: user.email, name: user.name } : null,
     workflowId: order.workflowId,
     temporalUrl: temporalUrlOf(deps, order.workflowId),
+    process,
   };
 }

@@ -47,6 +47,18 @@ export const adminOrderSchema = orderSchema
     customer: z.object({ id: z.number().int(), email: z.string(), name: z.string() }).nullable(),
     workflowId: z.string(),
     temporalUrl: z.string().meta({ description: 'The order’s workflow in Temporal Web' }),
+    process: z
+      .object({
+        phase: z.string(),
+        stuck: z
+          .enum(['capture', 'invoice'])
+          .nullable()
+          .meta({ description: 'A step that ran out of retries and waits for POST …/retry' }),
+      })
+      .nullable()
+      .meta({
+        description: 'The running workflow’s own state; null once it has finished (or does not answer)',
+      }),
   })
   .meta({ id: 'AdminOrder' });
 
