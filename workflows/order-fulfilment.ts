@@ -165,6 +165,9 @@ export function registerFulfilmentHandlers(ctx: OrderContext): void {
     phases: OrderPhase[] = ['processing', 'shipped', 'delivered'],
   ) => {
     allowed(state, phases, 'refunded');
+    if (amount !== null && !(Number.isSafeInteger(amount) && amount > 0)) {
+      refuse('A refund is a positive whole number of minor units.', 'InvalidRefund');
+    }
     const left = remaining(state);
     if (left <= 0 || (amount ?? left) > left) {
       refuse(`At most ${left} (minor units) is left to refund.`, 'RefundTooLarge');

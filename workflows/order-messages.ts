@@ -114,7 +114,8 @@ export const payUpdate = defineUpdate<OrderState, [{ paymentMethodId: string }]>
 export const paymentEventSignal = defineSignal<[PaymentEventSignal]>('paymentEvent');
 
 // Fulfilment and support actions. Each is checked against the order's state by its validator, which refuses with an
-// ApplicationFailure of type InvalidTransition (the API's 409), RefundTooLarge (422) or NothingToRetry (409).
+// ApplicationFailure of type InvalidTransition (the API's 409), RefundTooLarge or InvalidRefund (422) or
+// NothingToRetry (409).
 
 /** processing → shipped. */
 export const shipUpdate = defineUpdate<OrderState, [ShipRequest]>('ship');

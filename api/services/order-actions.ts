@@ -38,6 +38,14 @@ const REFUSALS: Record<string, () => AppError> = {
       'Refund too large',
       'The refund is more than was captured and not yet refunded.',
     ),
+  // The API's schema refuses these first; the workflow checks again for any other caller.
+  InvalidRefund: () =>
+    new AppError(
+      422,
+      'invalid_refund',
+      'Invalid refund',
+      'A refund is a positive whole number of minor units.',
+    ),
   NothingToRetry: () =>
     new ConflictError('No step of this order is waiting for a retry.', 'nothing_to_retry'),
 };
