@@ -82,7 +82,8 @@ export async function checkoutOnce(base: string, productId: number): Promise<Che
 
   let status = orderStatus(paid.json);
   let polls = 0;
-  while (status !== 'paid') {
+  // Paid, or already moved on to processing (fulfilment): either way the money is taken.
+  while (status !== 'paid' && status !== 'processing') {
     if (status === 'failed') throw new Error(`order ${orderId} failed: ${JSON.stringify(paid.json.order)}`);
     if (performance.now() - t3 > 60_000) throw new Error(`order ${orderId} not paid after 60 s (${status})`);
     await new Promise((resolve) => setTimeout(resolve, 10));

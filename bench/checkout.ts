@@ -12,6 +12,7 @@ import { randomBytes } from 'node:crypto';
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { createActivities } from '@market/activities';
+import { createMailer } from '@market/adapters/mail/index';
 import { createPaymentProvider } from '@market/adapters/payments/index';
 import { createTestBucket } from '@market/adapters/storage/testing';
 import { createScratchMysqlDatabase } from '@market/db/testing';
@@ -118,6 +119,13 @@ async function main(): Promise<void> {
     cleanups.push('temporal', () => temporal.close());
     const taskQueue = `bench-checkout-${process.pid}-${randomBytes(4).toString('hex')}`;
 
+    // The emails after payment go to the stack's Mailpit, as in production they go to SMTP.
+    const mailer = createMailer({
+      kind: 'smtp',
+      url: stackEnv('MARKET_TEST_SMTP_URL'),
+      from: config.mail.from,
+    });
+    cleanups.push('mailer', () => mailer.close());
     log(`worker on ${taskQueue}: bundling workflows`);
     const worker = await createWorker({
       address: config.temporal.address!,
@@ -127,6 +135,8 @@ async function main(): Promise<void> {
         db: workerDb,
         payments: createPaymentProvider({ provider: 'test' }, { db: workerDb }),
         storage: bucket.storage,
+        mailer,
+        shop: { ...config.shop, from: config.mail.from },
         log: log_,
       }),
       log: log_,
@@ -175,7 +185,10 @@ async function main(): Promise<void> {
     );
 
     // --- what one flow of each kind costs Temporal ---------------------------------------------------------------
-    const anOrder = await appDb.models.Order.findOne({ where: { status: 'paid' }, order: [['id', 'DESC']] });
+    const anOrder = await appDb.models.Order.findOne({
+      where: { status: ['paid', 'processing'] },
+      order: [['id', 'DESC']],
+    });
     const orderShape = anOrder ? await historyShape(temporal.client, anOrder.workflowId) : 'no paid order';
     const checkShape = await historyShape(temporal.client, `bench-platform-check-${runId}-0`);
 

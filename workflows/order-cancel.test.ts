@@ -2,18 +2,13 @@ import { WorkflowFailedError } from '@temporalio/client';
 import { ApplicationFailure, CancelledFailure } from '@temporalio/common';
 import { checkoutUpdate } from './order-messages';
 import { createOrderFakes, orderInput } from './testing/order-fakes';
-import { createOrderHarness, type OrderHarness } from './testing/order-harness';
+import { orderMessages, useOrderHarness } from './testing/order-drive';
 
 // Whatever ends an order early — a cancel from Temporal Web, an activity that failed for good — nothing stays held.
 
-let harness: OrderHarness;
-beforeAll(async () => {
-  harness = await createOrderHarness(process.env.MARKET_TEST_TEMPORAL_TEST_SERVER);
-}, 120_000);
-afterAll(() => harness?.teardown());
-
+const harness = useOrderHarness(process.env.MARKET_TEST_TEMPORAL_TEST_SERVER);
 const input = orderInput();
-const checkout = { args: [{ requestHash: input.requestHash }] as [{ requestHash: string }] };
+const { checkout } = orderMessages(input);
 
 test('cancelling a waiting order cancels the payment, releases the stock and fails the order', async () => {
   const fakes = createOrderFakes();

@@ -1,59 +1,25 @@
 import { ApplicationFailure } from '@temporalio/common';
+import { deliverUpdate, type OrderState, retryUpdate, shipUpdate } from './order-messages';
 import {
-  checkoutUpdate,
-  deliverUpdate,
-  orderStateQuery,
-  type OrderState,
-  paymentEventSignal,
-  retryUpdate,
-  shipUpdate,
-  type ShipRequest,
-} from './order-messages';
-import { createOrderFakes, fakePayment, orderInput, providerPaymentId } from './testing/order-fakes';
-import {
-  createOrderHarness,
-  type OrderHandle,
-  type OrderHarness,
-  updateRefusal,
-} from './testing/order-harness';
+  authorize,
+  orderMessages,
+  paidByWebhookSteps,
+  until as untilState,
+  useOrderHarness,
+} from './testing/order-drive';
+import { createOrderFakes, fakePayment, orderInput } from './testing/order-fakes';
+import { type OrderHandle, updateRefusal } from './testing/order-harness';
 
 // The order after payment when something keeps failing: support's retry of a stuck invoice or capture, and a mail
 // server that refuses everything. Cancel, ship, deliver, refunds: order-fulfilment.test.ts.
 // Needs the stack's test server: eval "$(bash scripts/stack.sh env)".
 
-let harness: OrderHarness;
-beforeAll(async () => {
-  harness = await createOrderHarness(process.env.MARKET_TEST_TEMPORAL_TEST_SERVER);
-}, 120_000);
-afterAll(() => harness?.teardown());
-
+const harness = useOrderHarness(process.env.MARKET_TEST_TEMPORAL_TEST_SERVER);
 const input = orderInput();
-const checkout = { args: [{ requestHash: input.requestHash }] as [{ requestHash: string }] };
-const ship = { args: [{ carrier: 'DHL', trackingNumber: 'TRACK1' }] as [ShipRequest] };
-const deliver = { args: [] as [] };
-const retry = { args: [] as [] };
-
-/** Checkout, then the authorization as a provider webhook would send it. */
-async function authorize(handle: OrderHandle): Promise<void> {
-  await handle.executeUpdate(checkoutUpdate, checkout);
-  await handle.signal(paymentEventSignal, {
-    eventId: 'evt_1',
-    kind: 'authorized',
-    providerPaymentId: providerPaymentId(1),
-  });
-}
-
-/**
- * Queries until `ready` holds, moving the test server's clock `stepMs` between queries: a retry's backoff is a
- * timer, and a query loop alone would hold the clock still.
- */
-async function until(handle: OrderHandle, ready: (state: OrderState) => boolean, stepMs = 1_000) {
-  for (;;) {
-    const state = await handle.query(orderStateQuery);
-    if (ready(state)) return state;
-    await harness.env.sleep(stepMs);
-  }
-}
+const { ship, none: deliver } = orderMessages(input);
+const retry = deliver;
+const until = (handle: OrderHandle, ready: (state: OrderState) => boolean, stepMs?: number) =>
+  untilState(harness, handle, ready, stepMs);
 
 test('an invoice that keeps failing waits for a retry; shipping goes on; the retry makes it', async () => {
   let invoiceWorks = false;
@@ -66,7 +32,7 @@ test('an invoice that keeps failing waits for a retry; shipping goes on; the ret
     },
   });
   const out = await harness.run(fakes.activities, input, async (handle) => {
-    await authorize(handle);
+    await authorize(handle, input);
     const stuck = await until(handle, (state) => state.stuck === 'invoice');
     const triesWhenStuck = fakes.count('generateInvoice');
     const shipped = await handle.executeUpdate(shipUpdate, ship);
@@ -94,13 +60,7 @@ test('an invoice that keeps failing waits for a retry; shipping goes on; the ret
   // Five tries, then the one the retry started (it works at once).
   expect(fakes.inputsOf('generateInvoice')).toEqual(Array(6).fill({ orderId: 1 }));
   expect(fakes.steps().filter((name) => name !== 'generateInvoice')).toEqual([
-    'placeOrder',
-    'reserveStock',
-    'createPayment',
-    'markOrder',
-    'recordPayment',
-    'capturePayment',
-    'completeOrder',
+    ...paidByWebhookSteps,
     'setOrderStatus',
     'recordShipment',
     'recordDelivery',
@@ -119,7 +79,7 @@ test('a capture that fails ten times waits for a retry, which captures with a fr
     },
   });
   const out = await harness.run(fakes.activities, input, async (handle) => {
-    await authorize(handle);
+    await authorize(handle, input);
     // Ten tries take about four minutes of backoff.
     const stuck = await until(handle, (state) => state.stuck === 'capture', 10_000);
     const triesWhenStuck = fakes.count('capturePayment');
@@ -167,7 +127,7 @@ test('emails that cannot be sent never fail the order', async () => {
     },
   });
   const result = await harness.run(fakes.activities, input, async (handle) => {
-    await authorize(handle);
+    await authorize(handle, input);
     await until(handle, (state) => state.phase === 'processing');
     await handle.executeUpdate(shipUpdate, ship);
     await handle.executeUpdate(deliverUpdate, deliver);

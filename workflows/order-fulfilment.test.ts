@@ -5,51 +5,30 @@ import {
   deliverUpdate,
   orderStateQuery,
   type OrderState,
-  paymentEventSignal,
   refundUpdate,
   type RefundRequest,
   shipUpdate,
-  type ShipRequest,
 } from './order-messages';
-import { createOrderFakes, orderInput, providerPaymentId } from './testing/order-fakes';
-import {
-  createOrderHarness,
-  gate,
-  type OrderHandle,
-  type OrderHarness,
-  updateRefusal,
-} from './testing/order-harness';
+import { authorize, orderMessages, paidByWebhookSteps, until, useOrderHarness } from './testing/order-drive';
+import { createOrderFakes, orderInput } from './testing/order-fakes';
+import { gate, type OrderHandle, updateRefusal } from './testing/order-harness';
 
 // The order after payment (workflows/order-fulfilment.ts) on Temporal's time-skipping test server: cancel, ship,
 // deliver, refund and the refund window. Retries and failing emails: order-fulfilment-support.test.ts.
 // Needs the stack's test server: eval "$(bash scripts/stack.sh env)".
 
-let harness: OrderHarness;
-beforeAll(async () => {
-  harness = await createOrderHarness(process.env.MARKET_TEST_TEMPORAL_TEST_SERVER);
-}, 120_000);
-afterAll(() => harness?.teardown());
+const harness = useOrderHarness(process.env.MARKET_TEST_TEMPORAL_TEST_SERVER);
 
 const MINUTE = 60 * 1000;
 const DAY = 24 * 60 * MINUTE;
 const input = orderInput();
-const checkout = { args: [{ requestHash: input.requestHash }] as [{ requestHash: string }] };
-const ship = { args: [{ carrier: 'DHL', trackingNumber: 'TRACK1' }] as [ShipRequest] };
-const deliver = { args: [] as [] };
+const { checkout, ship, none: deliver } = orderMessages(input);
 const byStaff = 'staff:support@example.com';
 const cancel = { args: [{ by: byStaff, reason: 'customer called' }] as [CancelRequest] };
 const refund = (amount: number | null) => ({
   args: [{ amount, reason: 'damaged', by: byStaff }] as [RefundRequest],
 });
-const paidByWebhook = [
-  'placeOrder',
-  'reserveStock',
-  'createPayment',
-  'markOrder',
-  'recordPayment',
-  'capturePayment',
-  'completeOrder',
-];
+const paidByWebhook = paidByWebhookSteps;
 const toProcessing = { orderId: 1, from: ['paid'], to: 'processing' };
 
 /** The run's status; with `awaited`, polls (in real time: the test server's clock stays put) until it has it. */
@@ -63,18 +42,12 @@ async function status(handle: OrderHandle, awaited?: string): Promise<string> {
 
 /** Checkout and an authorization webhook, then waits until the order is processing with its invoice made. */
 async function processing(handle: OrderHandle): Promise<OrderState> {
-  await handle.executeUpdate(checkoutUpdate, checkout);
-  await handle.signal(paymentEventSignal, {
-    eventId: 'evt_1',
-    kind: 'authorized',
-    providerPaymentId: providerPaymentId(1),
-  });
-  // env.sleep moves the test server's clock; a query loop alone would hold it still.
-  for (;;) {
-    const state = await handle.query(orderStateQuery);
-    if (state.phase === 'processing' && state.fulfilment?.invoice === 'ready') return state;
-    await harness.env.sleep(1_000);
-  }
+  await authorize(handle, input);
+  return until(
+    harness,
+    handle,
+    (state) => state.phase === 'processing' && state.fulfilment?.invoice === 'ready',
+  );
 }
 
 test('cancel while processing: full refund, restock, cancelled; a repeat answers the same; ship is refused', async () => {

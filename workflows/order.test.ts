@@ -8,39 +8,16 @@ import {
   paymentEventSignal,
   shipUpdate,
 } from './order-messages';
-import {
-  cardDeclined,
-  createOrderFakes,
-  fakePayment,
-  orderInput,
-  providerPaymentId,
-  testCards,
-} from './testing/order-fakes';
-import {
-  createOrderHarness,
-  gate,
-  type OrderHandle,
-  type OrderHarness,
-  updateRefusal,
-} from './testing/order-harness';
+import { authorizedEvent, orderMessages, until, useOrderHarness } from './testing/order-drive';
+import { cardDeclined, createOrderFakes, fakePayment, orderInput, testCards } from './testing/order-fakes';
+import { gate, type OrderHandle, updateRefusal } from './testing/order-harness';
 
 // The order workflow on Temporal's time-skipping test server, with in-memory activities that record their calls.
 // Needs the stack's test server: eval "$(bash scripts/stack.sh env)".
 
-let harness: OrderHarness;
-beforeAll(async () => {
-  harness = await createOrderHarness(process.env.MARKET_TEST_TEMPORAL_TEST_SERVER);
-}, 120_000);
-afterAll(() => harness?.teardown());
-
+const harness = useOrderHarness(process.env.MARKET_TEST_TEMPORAL_TEST_SERVER);
 const input = orderInput();
-const checkout = { args: [{ requestHash: input.requestHash }] as [{ requestHash: string }] };
-const pay = (paymentMethodId: string) => ({ args: [{ paymentMethodId }] as [{ paymentMethodId: string }] });
-const authorizedEvent = (eventId: string, orderId = 1) => ({
-  eventId,
-  kind: 'authorized' as const,
-  providerPaymentId: providerPaymentId(orderId),
-});
+const { checkout, pay, ship, none } = orderMessages(input);
 const placed = ['placeOrder', 'reserveStock', 'createPayment', 'markOrder'];
 const paidSteps = [...placed, 'confirmPayment', 'recordPayment', 'capturePayment', 'completeOrder'];
 
@@ -48,9 +25,9 @@ const paidSteps = [...placed, 'confirmPayment', 'recordPayment', 'capturePayment
 async function finish(handle: OrderHandle) {
   // A webhook's authorization is captured in the background: wait until fulfilment has begun.
   // env.sleep moves the test server's clock (a query loop alone would hold it still, and a retry's backoff with it).
-  while ((await handle.query(orderStateQuery)).phase !== 'processing') await harness.env.sleep(1_000);
-  await handle.executeUpdate(shipUpdate, { args: [{ carrier: 'DHL', trackingNumber: 'TRACK1' }] });
-  await handle.executeUpdate(deliverUpdate, { args: [] });
+  await until(harness, handle, (state) => state.phase === 'processing');
+  await handle.executeUpdate(shipUpdate, ship);
+  await handle.executeUpdate(deliverUpdate, none);
   return handle.result(); // time skips through the refund window
 }
 

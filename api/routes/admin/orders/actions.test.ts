@@ -102,8 +102,10 @@ test('cancel before shipping: everything refunded, stock back on the shelf', asy
   expect(res.body.refunds).toEqual([expect.objectContaining({ amount: order.total, status: 'succeeded' })]);
   expect(await inventoryOf(order.productId)).toEqual({ onHand: 5, reserved: 0 });
 
+  // Refused by the workflow, or its run has already completed (a cancelled order's run ends once its email is out).
   const ship = await act(order.id, 'ship', { carrier: 'DHL', trackingNumber: 'DHL-1' });
-  expect([ship.status, ship.body.code]).toEqual([409, 'invalid_transition']);
+  expect(ship.status).toBe(409);
+  expect(['invalid_transition', 'order_closed']).toContain(ship.body.code);
 });
 
 test('partial refunds never exceed captured minus refunded; an Idempotency-Key refunds once', async () => {

@@ -1,0 +1,218 @@
+/**
+ * The order workflow's recordings for scripts/record-histories.ts: how each order is driven (checkout, pay, ship,
+ * deliver, cancel, refund, retry) and the fake shop its activities run against.
+ */
+import {
+  cancelUpdate,
+  checkoutUpdate,
+  deliverUpdate,
+  type OrderInput,
+  type OrderState,
+  orderStateQuery,
+  payUpdate,
+  paymentEventSignal,
+  refundUpdate,
+  retryUpdate,
+  shipUpdate,
+  workflowTypes,
+} from '@market/workflows/definitions';
+import { createOrderFakes, orderInput, testCards } from '@market/workflows/testing/order-fakes';
+import type { WorkflowHandle } from '@temporalio/client';
+import type { Recording } from './recording';
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Polls the order's state until `reached` holds (a real server does not skip time: some steps take real seconds),
+ * at most `timeoutMs`; then fails naming what it waited for and where the order was.
+ */
+async function waitForOrder(
+  handle: WorkflowHandle,
+  what: string,
+  reached: (state: OrderState) => boolean,
+  timeoutMs = 10_000,
+): Promise<OrderState> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const state = await handle.query(orderStateQuery);
+    if (reached(state)) return state;
+    if (Date.now() > deadline) {
+      throw new Error(
+        `${handle.workflowId}: no ${what} within ${timeoutMs / 1000} s ` +
+          `(phase ${state.phase}, stuck ${state.stuck ?? 'none'}, invoice ${state.fulfilment?.invoice ?? '-'})`,
+      );
+    }
+    await sleep(200);
+  }
+}
+
+const outOfStockProductId = 9;
+
+// The order's checkout, as the API sends it (there with update-with-start, which the recording does not need).
+const order = (overrides: Partial<OrderInput> = {}) => [orderInput(overrides)];
+const checkout = (handle: WorkflowHandle) =>
+  handle.executeUpdate(checkoutUpdate, { args: [{ requestHash: orderInput().requestHash }] });
+const payWith = async (handle: WorkflowHandle, paymentMethodId: string) => {
+  await checkout(handle);
+  await handle.executeUpdate(payUpdate, { args: [{ paymentMethodId }] });
+};
+
+// Fulfilment: the order runs until it is delivered (and its refund window, none here, has closed), cancelled or
+// refunded; a real server does not skip the default 30 days.
+const fulfilledOrder = () => order({ refundWindowDays: 0 });
+const processing = (handle: WorkflowHandle) =>
+  waitForOrder(handle, 'processing', (state) => state.phase === 'processing');
+const ship = (handle: WorkflowHandle) =>
+  handle.executeUpdate(shipUpdate, { args: [{ carrier: 'DHL', trackingNumber: 'DHL-1' }] });
+const deliver = (handle: WorkflowHandle) => handle.executeUpdate(deliverUpdate, { args: [] });
+
+/** Orders whose invoice fails this many more times (the first tries): see order-invoice-retry. */
+const failingInvoices = new Map<number, number>();
+
+export const orderRecordings: Recording[] = [
+  // Orders (the fake shop below): paid by card; declined; never paid (a 2-second hold); out of stock.
+  {
+    name: 'order-paid',
+    workflowType: workflowTypes.order,
+    args: order(),
+    drive: (handle) => payWith(handle, testCards.visa),
+  },
+  {
+    name: 'order-declined',
+    workflowType: workflowTypes.order,
+    args: order(),
+    drive: (handle) => payWith(handle, testCards.declined),
+  },
+  {
+    name: 'order-timeout',
+    workflowType: workflowTypes.order,
+    args: order({ paymentTimeoutSeconds: 2 }),
+    drive: async (handle) => void (await checkout(handle)),
+  },
+  {
+    name: 'order-out-of-stock',
+    workflowType: workflowTypes.order,
+    args: order({
+      lines: [
+        {
+          productId: outOfStockProductId,
+          title: 'Sold out',
+          unitPriceAmount: 2_000,
+          quantity: 1,
+          lineTotalAmount: 2_000,
+        },
+      ],
+    }),
+  },
+  // A webhook delivered twice (one event id), then a pay request that finds the order already capturing.
+  {
+    name: 'order-webhook-duplicates',
+    workflowType: workflowTypes.order,
+    args: order(),
+    drive: async (handle) => {
+      const { payment } = await checkout(handle);
+      const event = {
+        eventId: 'evt_history_1',
+        kind: 'authorized' as const,
+        providerPaymentId: payment.providerPaymentId!,
+      };
+      await handle.signal(paymentEventSignal, event);
+      await handle.signal(paymentEventSignal, event);
+      await handle.executeUpdate(payUpdate, { args: [{ paymentMethodId: testCards.visa }] });
+    },
+  },
+  // Fulfilment (behind patched('fulfilment')): shipped and delivered; then what support does on the way.
+  {
+    name: 'order-delivered',
+    workflowType: workflowTypes.order,
+    args: fulfilledOrder(),
+    drive: async (handle) => {
+      await payWith(handle, testCards.visa);
+      await processing(handle);
+      await ship(handle);
+      await deliver(handle);
+    },
+  },
+  // Cancelled while processing: the full refund, the stock back on the shelf.
+  {
+    name: 'order-cancelled-processing',
+    workflowType: workflowTypes.order,
+    args: fulfilledOrder(),
+    drive: async (handle) => {
+      await payWith(handle, testCards.visa);
+      await processing(handle);
+      await handle.executeUpdate(cancelUpdate, {
+        args: [{ by: 'staff:support@market.local', reason: 'customer called' }],
+      });
+    },
+  },
+  // Shipped, then refunded in two parts: 10.00, then the rest (the order ends refunded).
+  {
+    name: 'order-refunded',
+    workflowType: workflowTypes.order,
+    args: fulfilledOrder(),
+    drive: async (handle) => {
+      await payWith(handle, testCards.visa);
+      await processing(handle);
+      await ship(handle);
+      await handle.executeUpdate(refundUpdate, {
+        args: [{ amount: 1_000, reason: 'damaged', by: 'staff:x' }],
+      });
+      await handle.executeUpdate(refundUpdate, {
+        args: [{ amount: null, reason: 'damaged', by: 'staff:x' }],
+      });
+    },
+  },
+  // Cancelled before paying: the payment voided, the stock released (no fulfilment).
+  {
+    name: 'order-cancelled-awaiting-payment',
+    workflowType: workflowTypes.order,
+    args: fulfilledOrder(),
+    drive: async (handle) => {
+      await checkout(handle);
+      await handle.executeUpdate(cancelUpdate, { args: [{ by: 'customer', reason: 'changed my mind' }] });
+    },
+  },
+  // The invoice fails its five tries (about 30 s of backoff), waits for support's retry, then works; shipping and
+  // delivery follow.
+  {
+    name: 'order-invoice-retry',
+    workflowType: workflowTypes.order,
+    args: fulfilledOrder(),
+    drive: async (handle) => {
+      const { orderId } = await checkout(handle);
+      failingInvoices.set(orderId!, 5);
+      await handle.executeUpdate(payUpdate, { args: [{ paymentMethodId: testCards.visa }] });
+      await waitForOrder(handle, 'invoice waiting for a retry', (state) => state.stuck === 'invoice', 90_000);
+      const retried = await handle.executeUpdate(retryUpdate, { args: [] });
+      if (retried.fulfilment?.invoice !== 'ready') {
+        throw new Error(
+          `${handle.workflowId}: the retried invoice is ${retried.fulfilment?.invoice}, not ready`,
+        );
+      }
+      await ship(handle);
+      await deliver(handle);
+    },
+  },
+];
+
+const invoiceFakes = createOrderFakes().activities;
+// Capture takes a moment, so the webhook recording's pay request arrives while the order is capturing. The invoice
+// fails for the orders in failingInvoices until their count runs out.
+const orderFakes = createOrderFakes({
+  stock: { [outOfStockProductId]: 0 },
+  captureDelayMs: 500,
+  overrides: {
+    generateInvoice: async (input) => {
+      const failuresLeft = failingInvoices.get(input.orderId) ?? 0;
+      if (failuresLeft > 0) {
+        failingInvoices.set(input.orderId, failuresLeft - 1);
+        throw new Error('invoice storage unavailable (a failure the recording asked for)');
+      }
+      return invoiceFakes.generateInvoice(input);
+    },
+  },
+});
+
+/** The order workflow's activities, for the recorder's worker. */
+export const orderActivities = orderFakes.activities;
