@@ -237,7 +237,10 @@ export interface Config {
      */
     answerTimeoutSeconds: number;
   };
-  /** SMTP (nodemailer) when SMTP_URL is set; otherwise .eml files in DATA_DIR/outbox (the embedded default). */
+  /**
+   * SMTP (nodemailer) when SMTP_URL is set (always in production); otherwise .eml files in DATA_DIR/outbox (the
+   * embedded default).
+   */
   mail: { kind: 'smtp'; url: string; from: string } | { kind: 'outbox'; dir: string; from: string };
   /** What emails and invoices show of the shop. */
   shop: {
@@ -309,6 +312,8 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       'PAYMENTS_PROVIDER: the built-in test payments never take money, so production refuses them',
     );
   }
+  // Without it emails go to DATA_DIR/outbox: on a server, customers would silently never get them.
+  if (production && !e.SMTP_URL) missing.push('SMTP_URL: required in production');
   if (missing.length) throw new ConfigError(missing);
 
   const dataDir = path.resolve(e.DATA_DIR);

@@ -51,6 +51,81 @@ describe('loadConfig', () => {
     expect(() => loadConfig(env)).toThrow(new RegExp(`${name}: `));
   });
 
+  // Everything production requires, with placeholders; each test below removes or changes one thing.
+  const production = {
+    NODE_ENV: 'production',
+    DATABASE_URL: 'mysql://market:pw@db:3306/market',
+    TEMPORAL_ADDRESS: 'temporal:7233',
+    PUBLIC_URL: 'https://shop.example.com',
+    JWT_SECRET: 'a-production-secret-of-at-least-32-characters',
+    S3_BUCKET: 'market',
+    STRIPE_SECRET_KEY: 'sk_live_example',
+    STRIPE_WEBHOOK_SECRET: 'whsec_example',
+    SMTP_URL: 'smtps://shop:pw@smtp.example.com:465',
+  };
+
+  test('a complete production environment is accepted and sends mail through SMTP', () => {
+    const config = loadConfig(production);
+    expect(config.env).toBe('production');
+    expect(config.payments.provider).toBe('stripe');
+    expect(config.mail).toEqual({
+      kind: 'smtp',
+      url: 'smtps://shop:pw@smtp.example.com:465',
+      from: 'market <shop@market.local>',
+    });
+  });
+
+  test('production without SMTP_URL is refused rather than writing customer emails to a local outbox', () => {
+    const { SMTP_URL: _omitted, ...withoutSmtp } = production;
+    expect(() => loadConfig(withoutSmtp)).toThrow(ConfigError);
+    expect(() => loadConfig(withoutSmtp)).toThrow(/SMTP_URL: required in production/);
+    expect(() => loadConfig({ ...production, SMTP_URL: '' })).toThrow(/SMTP_URL: required in production/);
+    // Outside production the outbox stays the embedded default.
+    expect(loadConfig({}).mail).toEqual({
+      kind: 'outbox',
+      dir: path.resolve('.data/outbox'),
+      from: 'market <shop@market.local>',
+    });
+  });
+
+  test('mail, branding and fulfilment settings reach the config', () => {
+    const config = loadConfig({
+      ...production,
+      MAIL_FROM: 'Acme <orders@acme.example>',
+      SHOP_NAME: 'Acme',
+      SHOP_BRAND_COLOR: '#1d4ed8',
+      SHOP_LOGO_URL: 'https://cdn.acme.example/logo.png',
+      SHOP_SUPPORT_EMAIL: 'help@acme.example',
+      STOREFRONT_URL: 'https://acme.example',
+      REFUND_WINDOW_DAYS: '14',
+      CARRIER_WEBHOOK_SECRET: 'c'.repeat(32),
+      ORDER_ANSWER_TIMEOUT_SECONDS: '10',
+    });
+    expect(config.mail.from).toBe('Acme <orders@acme.example>');
+    expect(config.shop).toEqual({
+      name: 'Acme',
+      url: 'https://acme.example',
+      brandColor: '#1d4ed8',
+      logoUrl: 'https://cdn.acme.example/logo.png',
+      supportEmail: 'help@acme.example',
+    });
+    expect(config.fulfilment).toEqual({ refundWindowDays: 14, carrierWebhookSecret: 'c'.repeat(32) });
+    expect(config.checkout.answerTimeoutSeconds).toBe(10);
+    // Defaults: a 30-day refund window, and no carrier webhook without its secret.
+    expect(loadConfig(production).fulfilment).toEqual({ refundWindowDays: 30, carrierWebhookSecret: null });
+  });
+
+  test.each([
+    [{ SMTP_URL: 'https://smtp.example.com' }, 'SMTP_URL'],
+    [{ SHOP_BRAND_COLOR: 'teal' }, 'SHOP_BRAND_COLOR'],
+    [{ SHOP_SUPPORT_EMAIL: 'nobody' }, 'SHOP_SUPPORT_EMAIL'],
+    [{ CARRIER_WEBHOOK_SECRET: 'too-short' }, 'CARRIER_WEBHOOK_SECRET'],
+    [{ REFUND_WINDOW_DAYS: '-1' }, 'REFUND_WINDOW_DAYS'],
+    [{ ORDER_ANSWER_TIMEOUT_SECONDS: '0' }, 'ORDER_ANSWER_TIMEOUT_SECONDS'],
+  ])('production with %j is rejected, naming %s', (change, name) => {
+    expect(() => loadConfig({ ...production, ...change })).toThrow(new RegExp(`${name}: `));
+  });
+
   test('the process exits with a readable message naming the variable', () => {
     const result = spawnSync(
       process.execPath,

@@ -98,6 +98,8 @@ async function main(): Promise<void> {
       // Production refuses the test payments; the catalog never reaches Stripe, so placeholders do.
       STRIPE_SECRET_KEY: 'sk_test_bench',
       STRIPE_WEBHOOK_SECRET: 'whsec_bench',
+      // Production refuses the outbox too; the catalog sends no email, and the stack's Mailpit would take them.
+      SMTP_URL: stackEnv('MARKET_TEST_SMTP_URL'),
     });
     const search = openSearch(config)!;
     cleanups.push('search client', () => search.close());

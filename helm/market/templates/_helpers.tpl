@@ -53,6 +53,9 @@ LOG_LEVEL: {{ .Values.config.logLevel | quote }}
 DATABASE_POOL_MAX: {{ .Values.config.databasePoolMax | quote }}
 BODY_LIMIT: {{ .Values.config.bodyLimit | quote }}
 TRUST_PROXY: {{ .Values.config.trustProxy | quote }}
+{{- with .Values.config.storefrontUrl }}
+STOREFRONT_URL: {{ . | quote }}
+{{- end }}
 TEMPORAL_ADDRESS: {{ required "config.temporal.address is required (TEMPORAL_ADDRESS, host:port)" .Values.config.temporal.address | quote }}
 TEMPORAL_NAMESPACE: {{ .Values.config.temporal.namespace | quote }}
 TEMPORAL_TASK_QUEUE: {{ .Values.config.temporal.taskQueue | quote }}
@@ -90,6 +93,17 @@ TAX_RATES: {{ . | quote }}
 {{- end }}
 TAX_DEFAULT_RATE: {{ .Values.config.checkout.taxDefaultRate | quote }}
 PAYMENT_TIMEOUT_MINUTES: {{ .Values.config.checkout.paymentTimeoutMinutes | quote }}
+ORDER_ANSWER_TIMEOUT_SECONDS: {{ .Values.config.checkout.answerTimeoutSeconds | quote }}
+MAIL_FROM: {{ .Values.config.mail.from | quote }}
+SHOP_NAME: {{ .Values.config.shop.name | quote }}
+SHOP_BRAND_COLOR: {{ .Values.config.shop.brandColor | quote }}
+{{- with .Values.config.shop.logoUrl }}
+SHOP_LOGO_URL: {{ . | quote }}
+{{- end }}
+{{- with .Values.config.shop.supportEmail }}
+SHOP_SUPPORT_EMAIL: {{ . | quote }}
+{{- end }}
+REFUND_WINDOW_DAYS: {{ .Values.config.fulfilment.refundWindowDays | quote }}
 ADMIN_EMAIL: {{ .Values.config.adminEmail | quote }}
 SUPPORT_EMAIL: {{ .Values.config.supportEmail | quote }}
 {{- range $name, $value := .Values.config.extraEnv }}
@@ -133,6 +147,10 @@ GOOGLE_CLIENT_SECRET: {{ . | quote }}
 {{- end }}
 STRIPE_SECRET_KEY: {{ required "secrets.stripeSecretKey is required (STRIPE_SECRET_KEY, sk_live_…)" .Values.secrets.stripeSecretKey | quote }}
 STRIPE_WEBHOOK_SECRET: {{ required "secrets.stripeWebhookSecret is required (STRIPE_WEBHOOK_SECRET, whsec_…)" .Values.secrets.stripeWebhookSecret | quote }}
+SMTP_URL: {{ required "secrets.smtpUrl is required (SMTP_URL, smtps://user:password@host:465)" .Values.secrets.smtpUrl | quote }}
+{{- with .Values.secrets.carrierWebhookSecret }}
+CARRIER_WEBHOOK_SECRET: {{ . | quote }}
+{{- end }}
 {{- end -}}
 
 {{/* Writable scratch space: the root filesystem is read-only. */}}
