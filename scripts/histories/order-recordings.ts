@@ -69,6 +69,18 @@ const deliver = (handle: WorkflowHandle) => handle.executeUpdate(deliverUpdate, 
 /** Orders whose invoice fails this many more times (the first tries): see order-invoice-retry. */
 const failingInvoices = new Map<number, number>();
 
+/** A fulfilment recording: paid with a card, processing (invoice made), then `then`; no refund window. */
+const afterPayment = (name: string, then: (handle: WorkflowHandle) => Promise<void>): Recording => ({
+  name,
+  workflowType: workflowTypes.order,
+  args: fulfilledOrder(),
+  drive: async (handle) => {
+    await payWith(handle, testCards.visa);
+    await processing(handle);
+    await then(handle);
+  },
+});
+
 export const orderRecordings: Recording[] = [
   // Orders (the fake shop below): paid by card; declined; never paid (a 2-second hold); out of stock.
   {
@@ -122,47 +134,23 @@ export const orderRecordings: Recording[] = [
     },
   },
   // Fulfilment (behind patched('fulfilment')): shipped and delivered; then what support does on the way.
-  {
-    name: 'order-delivered',
-    workflowType: workflowTypes.order,
-    args: fulfilledOrder(),
-    drive: async (handle) => {
-      await payWith(handle, testCards.visa);
-      await processing(handle);
-      await ship(handle);
-      await deliver(handle);
-    },
-  },
+  afterPayment('order-delivered', async (handle) => {
+    await ship(handle);
+    await deliver(handle);
+  }),
   // Cancelled while processing: the full refund, the stock back on the shelf.
-  {
-    name: 'order-cancelled-processing',
-    workflowType: workflowTypes.order,
-    args: fulfilledOrder(),
-    drive: async (handle) => {
-      await payWith(handle, testCards.visa);
-      await processing(handle);
-      await handle.executeUpdate(cancelUpdate, {
-        args: [{ by: 'staff:support@market.local', reason: 'customer called' }],
-      });
-    },
-  },
+  afterPayment('order-cancelled-processing', async (handle) => {
+    await handle.executeUpdate(cancelUpdate, {
+      args: [{ by: 'staff:support@market.local', reason: 'customer called' }],
+    });
+  }),
   // Shipped, then refunded in two parts: 10.00, then the rest (the order ends refunded).
-  {
-    name: 'order-refunded',
-    workflowType: workflowTypes.order,
-    args: fulfilledOrder(),
-    drive: async (handle) => {
-      await payWith(handle, testCards.visa);
-      await processing(handle);
-      await ship(handle);
-      await handle.executeUpdate(refundUpdate, {
-        args: [{ amount: 1_000, reason: 'damaged', by: 'staff:x' }],
-      });
-      await handle.executeUpdate(refundUpdate, {
-        args: [{ amount: null, reason: 'damaged', by: 'staff:x' }],
-      });
-    },
-  },
+  afterPayment('order-refunded', async (handle) => {
+    await ship(handle);
+    for (const amount of [1_000, null]) {
+      await handle.executeUpdate(refundUpdate, { args: [{ amount, reason: 'damaged', by: 'staff:x' }] });
+    }
+  }),
   // Cancelled before paying: the payment voided, the stock released (no fulfilment).
   {
     name: 'order-cancelled-awaiting-payment',
