@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { type AddressInfo, createServer, type Server } from 'node:net';
 import { createMailer, type Mailer } from '@market/adapters/mail/index';
 import { MailpitClient, type OwnMailpit, startMailpit, testSmtpUrl } from '@market/adapters/mail/testing';
 import type { Database } from '@market/db';
@@ -197,4 +198,109 @@ test('a worker without a mailer fails for good; an unknown order too', async () 
     .sendOrderEmail({ ...input, orderId: 2_000_000_000, dedupeKey: `missing-${randomUUID()}` })
     .catch((err: unknown) => err);
   expect(missing).toMatchObject({ type: 'OrderNotFound', nonRetryable: true });
+});
+
+describe('a message the mail server refuses', () => {
+  /** A mailer that fails as nodemailer does: `code` and, for an SMTP reply, `responseCode`. */
+  const failing = (fields: { message: string; code?: string; responseCode?: number }): Mailer => ({
+    kind: 'smtp',
+    send: () => Promise.reject(Object.assign(new Error(fields.message), fields)),
+    close: () => Promise.resolve(),
+  });
+
+  async function attempt(mailer: Mailer) {
+    const o = await order();
+    const dedupeKey = keyOf(o.workflowId, 'order_confirmation');
+    const failure = await createEmailActivities({ db, mailer, shop })
+      .sendOrderEmail({ orderId: o.id, template: 'order_confirmation', dedupeKey })
+      .catch((err: unknown) => err);
+    return { failure, log: await logOf(dedupeKey) };
+  }
+
+  test('for good (5xx) fails the activity for good as MailRejected, with the reply in the log', async () => {
+    const { failure, log } = await attempt(
+      failing({
+        message: "Can't send mail - all recipients were rejected: 550 5.1.1 User unknown",
+        code: 'EENVELOPE',
+        responseCode: 550,
+      }),
+    );
+    expect(failure).toBeInstanceOf(ApplicationFailure);
+    expect(failure).toMatchObject({ type: 'MailRejected', nonRetryable: true });
+    expect((failure as Error).message).toContain('550');
+    expect(log).toMatchObject({ status: 'failed', sentAt: null });
+    expect(log!.error).toBe(
+      "EENVELOPE 550: Can't send mail - all recipients were rejected: 550 5.1.1 User unknown",
+    );
+  });
+
+  test.each([
+    [
+      'a 4xx reply (try later)',
+      { message: '421 4.7.0 Try again later', code: 'EENVELOPE', responseCode: 421 },
+    ],
+    ['a refused connection', { message: 'connect ECONNREFUSED 127.0.0.1:25', code: 'ESOCKET' }],
+    [
+      'a refused login (the server’s configuration)',
+      { message: '535 5.7.8 Bad credentials', code: 'EAUTH', responseCode: 535 },
+    ],
+  ])('for now (%s) stays retryable, logged as failed', async (_name, fields) => {
+    const { failure, log } = await attempt(failing(fields));
+    expect(failure).not.toBeInstanceOf(ApplicationFailure); // an ordinary error: Temporal retries it
+    expect(failure).toMatchObject({ message: fields.message });
+    expect(log).toMatchObject({ status: 'failed', sentAt: null });
+    expect(log!.error).toContain(fields.message);
+  });
+
+  describe('through nodemailer, from a server that answers RCPT TO with a scripted reply', () => {
+    let server: Server;
+    let rcptReply = '550 5.1.1 No such user';
+    beforeAll(async () => {
+      server = createServer((socket) => {
+        socket.write('220 scripted ESMTP\r\n');
+        let buffered = '';
+        socket.on('data', (chunk: Buffer) => {
+          buffered += chunk.toString();
+          let at: number;
+          while ((at = buffered.indexOf('\r\n')) >= 0) {
+            const line = buffered.slice(0, at).toUpperCase();
+            buffered = buffered.slice(at + 2);
+            if (line.startsWith('EHLO') || line.startsWith('HELO')) socket.write('250 scripted\r\n');
+            else if (line.startsWith('MAIL FROM')) socket.write('250 2.1.0 Ok\r\n');
+            else if (line.startsWith('RCPT TO')) socket.write(`${rcptReply}\r\n`);
+            else if (line.startsWith('QUIT')) socket.end('221 Bye\r\n');
+            else socket.write('250 Ok\r\n');
+          }
+        });
+        socket.on('error', () => undefined);
+      });
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    });
+    afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+    const smtp = () =>
+      createMailer({
+        kind: 'smtp',
+        url: `smtp://127.0.0.1:${(server.address() as AddressInfo).port}`,
+        from: shop.from,
+      });
+
+    test('550 is MailRejected; 450 is retried', async () => {
+      const rejecting = smtp();
+      try {
+        rcptReply = '550 5.1.1 No such user';
+        const rejected = await attempt(rejecting);
+        expect(rejected.failure).toMatchObject({ type: 'MailRejected', nonRetryable: true });
+        expect(rejected.log!.error).toMatch(/^EENVELOPE 550: .*No such user/);
+
+        rcptReply = '450 4.2.1 Mailbox busy, try later';
+        const busy = await attempt(rejecting);
+        expect(busy.failure).not.toBeInstanceOf(ApplicationFailure);
+        expect(busy.failure).toMatchObject({ responseCode: 450 });
+        expect(busy.log).toMatchObject({ status: 'failed' });
+      } finally {
+        await rejecting.close();
+      }
+    });
+  });
 });

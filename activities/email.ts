@@ -77,11 +77,19 @@ export function createEmailActivities(deps: ActivityDeps) {
           return { status: 'sent' as const };
         });
       } catch (err) {
-        // Recorded outside the rolled-back transaction; the error goes on to Temporal, which retries with backoff.
+        // Recorded outside the rolled-back transaction. A server that refused the message for good fails the
+        // activity for good; anything else goes on to Temporal, which retries with backoff.
+        const error = describeError(err);
         await db.models.EmailLog.update(
-          { status: 'failed', error: describeError(err) },
+          { status: 'failed', error },
           { where: { id: log.id, status: { [Op.ne]: 'sent' } } },
         );
+        if (isPermanentRejection(err)) {
+          throw ApplicationFailure.nonRetryable(
+            `the mail server rejected the email: ${error}`,
+            'MailRejected',
+          );
+        }
         throw err;
       }
     },
@@ -162,6 +170,17 @@ async function findOrCreateLog(
     if (row) return row;
     throw err;
   }
+}
+
+/**
+ * An SMTP 5xx reply (550 no such recipient, 554 message refused…): sending the same message again gets the same
+ * answer. 4xx replies (421 try later, 452 mailbox full) and connection errors have no responseCode >= 500 and stay
+ * retryable. So does a refused login (nodemailer's EAUTH, 535): that is the server's configuration, not this
+ * message, and the email goes out once an operator fixes the credentials.
+ */
+export function isPermanentRejection(err: unknown): boolean {
+  const e = err as { code?: unknown; responseCode?: unknown } | null;
+  return typeof e?.responseCode === 'number' && e.responseCode >= 500 && e.code !== 'EAUTH';
 }
 
 /** A short, secret-free description for email_log.error: the SMTP code and message, credentials in URLs masked. */

@@ -1,8 +1,8 @@
 import type { Database, OrderStatus } from '@market/db';
 import { ApplicationFailure } from '@temporalio/activity';
-import { literal, Op, type Transaction } from 'sequelize';
+import { literal, type Transaction } from 'sequelize';
 import { requireDatabase } from './database';
-import { provider } from './payments';
+import { refundCaptured } from './payments';
 import type { ActivityDeps } from './deps';
 import { addTimelineEntry } from './timeline';
 
@@ -160,8 +160,8 @@ export function createFulfilmentActivities(deps: ActivityDeps) {
   return { setOrderStatus, recordShipment, recordDelivery, cancelOrder, restockOrder, refundOrder };
 
   /**
-   * Gives money back: our refund row first (its unique key), then the provider with the same key, then the totals
-   * in one transaction, where a conditional UPDATE keeps refunded_amount <= amount. Returns what is refunded so far.
+   * Gives money back on the order's captured payment (refundCaptured: one row per idempotency key, the provider,
+   * then the totals). Returns what is refunded so far.
    */
   async function refundOrder(input: {
     orderId: number;
@@ -174,58 +174,12 @@ export function createFulfilmentActivities(deps: ActivityDeps) {
     if (!deps.payments) {
       throw ApplicationFailure.nonRetryable('the worker has no payment provider', 'PaymentsNotConfigured');
     }
-    const { Payment, Refund } = db.models;
+    const { Payment } = db.models;
     const payment = await Payment.findOne({ where: { orderId: input.orderId, status: 'captured' } });
-    if (!payment?.providerPaymentId) {
+    if (!payment) {
       throw ApplicationFailure.nonRetryable(`order ${input.orderId} has no captured payment`, 'InvalidOrder');
     }
-    const [refund] = await Refund.findOrCreate({
-      where: { idempotencyKey: input.idempotencyKey },
-      defaults: {
-        orderId: input.orderId,
-        paymentId: payment.id,
-        amount: input.amount,
-        currency: payment.currency,
-        reason: input.reason?.slice(0, 64) ?? null,
-        idempotencyKey: input.idempotencyKey,
-      },
-    });
-    if (refund.status !== 'succeeded') {
-      const { payments } = deps;
-      const answer = await provider(() =>
-        payments.refundPayment({
-          paymentId: payment.providerPaymentId!,
-          amount: input.amount,
-          idempotencyKey: input.idempotencyKey,
-        }),
-      );
-      await db.sequelize.transaction(async (transaction) => {
-        const [changed] = await Refund.update(
-          { status: 'succeeded', providerRefundId: answer.id },
-          { where: { id: refund.id, status: { [Op.ne]: 'succeeded' } }, transaction },
-        );
-        if (!changed) return;
-        const amount = db.sequelize.escape(input.amount);
-        const [counted] = await Payment.update(
-          { refundedAmount: literal(`refunded_amount + ${amount}`) },
-          {
-            where: { id: payment.id, [Op.and]: [literal(`refunded_amount + ${amount} <= amount`)] },
-            transaction,
-          },
-        );
-        if (!counted)
-          throw ApplicationFailure.nonRetryable('refunds would exceed the payment', 'RefundTooLarge');
-        await addTimelineEntry(
-          db,
-          {
-            orderId: input.orderId,
-            type: 'payment_refunded',
-            data: { amount: input.amount, by: input.by, reason: input.reason },
-          },
-          transaction,
-        );
-      });
-    }
+    await refundCaptured(db, deps.payments, payment, input);
     const after = await Payment.findByPk(payment.id);
     return { refundedAmount: Number(after!.refundedAmount) };
   }

@@ -133,7 +133,13 @@ test('payment activities run twice charge once', async () => {
   expect(payment!.status).toBe('captured');
   const captured = await db.models.OrderEvent.count({ where: { orderId, type: 'payment_captured' } });
   expect(captured).toBe(1);
-  // Cancelling a captured payment is refused by the provider: recorded, not thrown, not undone.
+  // Cancelling a captured payment is refused by the provider: the compensation refunds it instead, once
+  // (activities/payments.test.ts has the details).
   await activities.cancelPayment({ orderId, idempotencyKey: `${key}:cancel` });
-  expect((await db.models.Payment.findOne({ where: { orderId } }))!.status).toBe('captured');
+  await activities.cancelPayment({ orderId, idempotencyKey: `${key}:cancel` });
+  expect(await db.models.Payment.findOne({ where: { orderId } })).toMatchObject({
+    status: 'captured',
+    refundedAmount: payment!.amount,
+  });
+  expect(await db.models.TestRefund.count({ where: { paymentId: a.payment.id } })).toBe(1);
 });

@@ -4,9 +4,10 @@ import {
   type PaymentProvider,
   type PaymentState,
   type ProviderPayment,
+  type ProviderRefund,
 } from '@market/adapters/payments/port';
 import { ApplicationFailure } from '@temporalio/activity';
-import { Op } from 'sequelize';
+import { literal, Op } from 'sequelize';
 import { requireDatabase } from './database';
 import type { ActivityDeps } from './deps';
 import { addTimelineEntry } from './timeline';
@@ -35,6 +36,96 @@ export async function provider<T>(call: () => Promise<T>): Promise<T> {
     }
     throw err;
   }
+}
+
+export interface RefundInput {
+  orderId: number;
+  /** Minor units. */
+  amount: number;
+  /** From the workflow; also the provider's idempotency key, so a retry refunds once. */
+  idempotencyKey: string;
+  reason: string | null;
+  /** Who asked: `customer`, `staff:<email>`, `system`. */
+  by: string;
+}
+
+/**
+ * Gives money back on a captured payment: our refund row first (its unique key), then the provider with the same
+ * key, then the totals in one transaction, where a conditional UPDATE keeps refunded_amount <= amount. A provider
+ * refusal marks the row `failed` (once: only a pending row changes, with a `refund_failed` timeline entry) and
+ * fails for good as PaymentRejected. A retry with the same key finds the same row; a succeeded row is never sent
+ * again nor changed, and a failed one becomes succeeded if the provider now agrees.
+ */
+export async function refundCaptured(
+  db: Database,
+  payments: PaymentProvider,
+  payment: Payment,
+  input: RefundInput,
+): Promise<void> {
+  const { Payment: Payments, Refund } = db.models;
+  const paymentId = payment.providerPaymentId;
+  if (!paymentId) {
+    throw ApplicationFailure.nonRetryable(`order ${input.orderId} has no captured payment`, 'InvalidOrder');
+  }
+  const [refund] = await Refund.findOrCreate({
+    where: { idempotencyKey: input.idempotencyKey },
+    defaults: {
+      orderId: input.orderId,
+      paymentId: payment.id,
+      amount: input.amount,
+      currency: payment.currency,
+      reason: input.reason?.slice(0, 64) ?? null,
+      idempotencyKey: input.idempotencyKey,
+    },
+  });
+  if (refund.status === 'succeeded') return;
+  let answer: ProviderRefund;
+  try {
+    answer = await payments.refundPayment({
+      paymentId,
+      amount: input.amount,
+      idempotencyKey: input.idempotencyKey,
+    });
+  } catch (err) {
+    if (!(err instanceof PaymentRejectedError)) throw err; // transient: the activity retries with the same key
+    await db.sequelize.transaction(async (transaction) => {
+      const [changed] = await Refund.update(
+        { status: 'failed' },
+        { where: { id: refund.id, status: 'pending' }, transaction },
+      );
+      if (!changed) return;
+      // Staff only (the shopper's timeline shows no field of this type): the provider's words, for support.
+      const data = { amount: input.amount, by: input.by, code: err.code, message: err.message.slice(0, 255) };
+      await addTimelineEntry(db, { orderId: input.orderId, type: 'refund_failed', data }, transaction);
+    });
+    throw ApplicationFailure.nonRetryable(err.message, 'PaymentRejected', err.code);
+  }
+  await db.sequelize.transaction(async (transaction) => {
+    const [changed] = await Refund.update(
+      // The amount too: a failed row retried with its key may be retried for what is left now.
+      { status: 'succeeded', providerRefundId: answer.id, amount: input.amount },
+      { where: { id: refund.id, status: { [Op.ne]: 'succeeded' } }, transaction },
+    );
+    if (!changed) return;
+    const amount = db.sequelize.escape(input.amount);
+    const [counted] = await Payments.update(
+      { refundedAmount: literal(`refunded_amount + ${amount}`) },
+      {
+        where: { id: payment.id, [Op.and]: [literal(`refunded_amount + ${amount} <= amount`)] },
+        transaction,
+      },
+    );
+    if (!counted) throw ApplicationFailure.nonRetryable('refunds would exceed the payment', 'RefundTooLarge');
+    await addTimelineEntry(
+      db,
+      {
+        orderId: input.orderId,
+        type: 'payment_refunded',
+        data: { amount: input.amount, by: input.by, reason: input.reason },
+      },
+      transaction,
+    );
+  });
 }
 
 /**
@@ -184,8 +275,10 @@ export function createPaymentActivities(deps: ActivityDeps) {
   }
 
   /**
-   * Compensation: voids the authorization or abandons the unpaid payment. A provider that refuses (the payment is
-   * already captured, which the workflow never lets happen before this) is recorded, not retried forever.
+   * Compensation: voids the authorization or abandons the unpaid payment. When the provider refuses because the
+   * money is already taken (a capture that went through but could not be recorded, then the order is cancelled or
+   * fails), the captured amount is refunded instead: a compensation that left the shopper charged would not undo
+   * anything. Other refusals are recorded, not retried forever.
    */
   async function cancelPayment(input: { orderId: number; idempotencyKey: string }): Promise<void> {
     const db = requireDatabase(deps);
@@ -194,8 +287,9 @@ export function createPaymentActivities(deps: ActivityDeps) {
       order: [['id', 'DESC']],
     });
     if (!row?.providerPaymentId || row.status === 'cancelled') return;
+    const provider_ = payments();
     try {
-      const answer = await payments().cancelPayment({
+      const answer = await provider_.cancelPayment({
         paymentId: row.providerPaymentId,
         idempotencyKey: input.idempotencyKey,
       });
@@ -203,6 +297,14 @@ export function createPaymentActivities(deps: ActivityDeps) {
       if (row.status !== 'failed') await record(db, row, answer, 'payment_cancelled');
     } catch (err) {
       if (!(err instanceof PaymentRejectedError)) throw err;
+      const current = await provider_.retrievePayment(row.providerPaymentId).catch((lookup: unknown) => {
+        if (lookup instanceof PaymentRejectedError) return null;
+        throw lookup;
+      });
+      if (current?.state === 'captured') {
+        await refundCapture(db, provider_, row, current, input);
+        return;
+      }
       await db.sequelize.transaction((transaction) =>
         addTimelineEntry(
           db,
@@ -210,6 +312,37 @@ export function createPaymentActivities(deps: ActivityDeps) {
           transaction,
         ),
       );
+    }
+  }
+
+  /**
+   * The compensation of a captured payment: our row catches up (captured, once), then whatever is not refunded yet
+   * goes back under a key derived from the cancel's own. A retry finds it refunded and does nothing more.
+   */
+  async function refundCapture(
+    db: Database,
+    provider_: PaymentProvider,
+    row: Payment,
+    captured: ProviderPayment,
+    input: { orderId: number; idempotencyKey: string },
+  ): Promise<void> {
+    await record(db, row, captured, 'payment_captured');
+    await row.reload();
+    const left = Number(row.amount) - Number(row.refundedAmount);
+    if (left <= 0) return;
+    try {
+      await refundCaptured(db, provider_, row, {
+        orderId: input.orderId,
+        amount: left,
+        idempotencyKey: `${input.idempotencyKey}:refund`,
+        reason: 'order not completed',
+        by: 'system',
+      });
+    } catch (err) {
+      // Refused too: the refund row is failed and the timeline says why, for support. Throwing would stop the
+      // compensations that come after this one (the stock, the order's status).
+      if (err instanceof ApplicationFailure && err.type === 'PaymentRejected') return;
+      throw err;
     }
   }
 

@@ -29,7 +29,15 @@ import {
 /** Emails are retried until the mail server takes them; the order never waits for them. */
 export const mail = proxyActivities<Activities>({
   startToCloseTimeout: '1 minute',
-  retry: { initialInterval: '5 seconds', backoffCoefficient: 2, maximumInterval: '10 minutes' },
+  // A mail server down for three days, or an address it rejects for good (MailRejected), ends the attempt: the
+  // email_log row keeps the error, and the order does not wait for ever.
+  scheduleToCloseTimeout: '3 days',
+  retry: {
+    initialInterval: '5 seconds',
+    backoffCoefficient: 2,
+    maximumInterval: '10 minutes',
+    nonRetryableErrorTypes: ['MailRejected', 'MailNotConfigured', 'UnknownTemplate', 'OrderNotFound'],
+  },
 });
 
 /** A few tries, then the invoice waits for POST …/retry; shipping goes on without it. */
@@ -68,14 +76,18 @@ export interface OrderContext {
   cancelRequest: CancelRequest | null;
   /** Set by retry while capture waits for it. */
   captureRetry: boolean;
+  /** The run is ending (the order is over, the refund window closed): every action is refused. */
+  closed: boolean;
 }
 
 const refuse = (message: string, type = 'InvalidTransition'): never => {
   throw ApplicationFailure.nonRetryable(message, type);
 };
 
-function allowed(state: OrderState, phases: OrderPhase[], action: string): void {
-  if (!phases.includes(state.phase)) refuse(`An order that is ${state.phase} cannot be ${action}.`);
+function allowed(ctx: OrderContext, phases: OrderPhase[], action: string): void {
+  if (ctx.closed) refuse(`The order's process is finishing: it cannot be ${action} any more.`);
+  const { phase } = ctx.state;
+  if (!phases.includes(phase)) refuse(`An order that is ${phase} cannot be ${action}.`);
 }
 
 const remaining = (state: OrderState) =>
@@ -86,13 +98,14 @@ export function registerFulfilmentHandlers(ctx: OrderContext): void {
   const { state, workflowId } = ctx;
   const orderId = () => state.orderId!;
   let refunds = 0;
+  let cancelRefunds = 0;
 
   setHandler(
     shipUpdate,
     (request) =>
       ctx.exclusive(async () => {
         if (state.phase === 'shipped') return state; // a repeat (the carrier's webhook and the admin, say)
-        allowed(state, ['processing'], 'shipped');
+        allowed(ctx, ['processing'], 'shipped');
         const trackingUrl = request.trackingUrl ?? null;
         await steps.recordShipment({ orderId: orderId(), ...request, trackingUrl });
         state.fulfilment!.shipment = {
@@ -105,7 +118,7 @@ export function registerFulfilmentHandlers(ctx: OrderContext): void {
         return state;
       }),
     // `paid` lasts until processing is recorded; the action then queues behind it (exclusive).
-    { validator: (_request) => allowed(state, ['paid', 'processing', 'shipped'], 'shipped') },
+    { validator: (_request) => allowed(ctx, ['paid', 'processing', 'shipped'], 'shipped') },
   );
 
   setHandler(
@@ -113,13 +126,18 @@ export function registerFulfilmentHandlers(ctx: OrderContext): void {
     () =>
       ctx.exclusive(async () => {
         if (state.phase === 'delivered') return state;
-        allowed(state, ['shipped'], 'delivered');
+        allowed(ctx, ['shipped'], 'delivered');
         await steps.recordDelivery({ orderId: orderId() });
         state.phase = 'delivered';
         ctx.email('order_delivered');
         return state;
       }),
-    { validator: () => allowed(state, ['shipped', 'delivered'], 'delivered') },
+    {
+      validator: () => {
+        if (state.phase === 'delivered') return; // a repeat is answered, even while the run is finishing
+        allowed(ctx, ['shipped'], 'delivered');
+      },
+    },
   );
 
   setHandler(
@@ -133,13 +151,17 @@ export function registerFulfilmentHandlers(ctx: OrderContext): void {
       }
       return ctx.exclusive(async () => {
         if (state.phase === 'cancelled') return state;
-        allowed(state, ['processing'], 'cancelled');
+        allowed(ctx, ['processing'], 'cancelled');
         const amount = remaining(state);
         if (amount > 0) {
+          // A cancel sent again after the provider refused the refund is a new request (Stripe replays a refused
+          // key's answer for a day).
+          cancelRefunds += 1;
+          const suffix = cancelRefunds === 1 ? '' : `:${cancelRefunds}`;
           const { refundedAmount } = await steps.refundOrder({
             orderId: orderId(),
             amount,
-            idempotencyKey: `${workflowId}:refund:cancel`,
+            idempotencyKey: `${workflowId}:refund:cancel${suffix}`,
             reason: 'requested_by_customer',
             by: request.by,
           });
@@ -155,7 +177,8 @@ export function registerFulfilmentHandlers(ctx: OrderContext): void {
     {
       validator: (_request) => {
         if (state.phase === 'capturing' && state.stuck === 'capture') return;
-        allowed(state, ['awaiting_payment', 'paid', 'processing', 'cancelled'], 'cancelled');
+        if (state.phase === 'cancelled') return; // a repeat is answered, even while the run is finishing
+        allowed(ctx, ['awaiting_payment', 'paid', 'processing'], 'cancelled');
       },
     },
   );
@@ -164,7 +187,7 @@ export function registerFulfilmentHandlers(ctx: OrderContext): void {
     amount: number | null,
     phases: OrderPhase[] = ['processing', 'shipped', 'delivered'],
   ) => {
-    allowed(state, phases, 'refunded');
+    allowed(ctx, phases, 'refunded');
     if (amount !== null && !(Number.isSafeInteger(amount) && amount > 0)) {
       refuse('A refund is a positive whole number of minor units.', 'InvalidRefund');
     }
@@ -219,7 +242,9 @@ export function registerFulfilmentHandlers(ctx: OrderContext): void {
     },
     {
       validator: () => {
-        if (!state.stuck) refuse('No step of this order is waiting for a retry.', 'NothingToRetry');
+        if (!state.stuck || ctx.closed) {
+          refuse('No step of this order is waiting for a retry.', 'NothingToRetry');
+        }
       },
     },
   );
@@ -260,11 +285,18 @@ export async function runFulfilment(ctx: OrderContext): Promise<void> {
     state.phase = 'processing';
   });
   ctx.email('order_confirmation');
-  const invoice = makeInvoice(ctx);
+  let invoiceSettled = false;
+  const invoice = makeInvoice(ctx).finally(() => {
+    invoiceSettled = true;
+  });
+  // Awaited below; until then a rejection (the run cancelled from Temporal Web) must not go unhandled, which would
+  // fail the workflow task over and over.
+  invoice.catch(() => undefined);
 
   const over = () => state.phase === 'cancelled' || state.phase === 'refunded';
   await condition(() => over() || state.phase === 'delivered');
   if (!over()) await condition(over, `${input.refundWindowDays ?? 30} days`);
-  // An invoice still waiting for a retry is not waited for: the order is over.
-  if (state.stuck !== 'invoice') await invoice;
+  // The invoice is done, or it gave up (now or later) and waits for a retry that will not come: the order is over.
+  await condition(() => invoiceSettled || state.stuck === 'invoice');
+  if (invoiceSettled) await invoice;
 }

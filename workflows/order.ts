@@ -120,6 +120,7 @@ export async function orderWorkflow(input: OrderInput): Promise<OrderState> {
     state,
     cancelRequest: null,
     captureRetry: false,
+    closed: false,
     email: (template, suffix = '') => {
       const dedupeKey = `${workflowId}:email:${template}${suffix}`;
       // Retried until the mail server takes it; if it still ends in failure (the run is cancelled, say) the order
@@ -141,6 +142,19 @@ export async function orderWorkflow(input: OrderInput): Promise<OrderState> {
     },
   };
   registerFulfilmentHandlers(ctx);
+
+  /**
+   * The end of the run: actions are refused from now on; those already accepted finish first, and so does every
+   * email, including one an action queued while the others were being awaited.
+   */
+  const settle = async () => {
+    ctx.closed = true;
+    for (let queued = -1; queued !== emails.length;) {
+      queued = emails.length;
+      await Promise.all(emails);
+      await condition(allHandlersFinished);
+    }
+  };
 
   setHandler(
     checkoutUpdate,
@@ -166,7 +180,8 @@ export async function orderWorkflow(input: OrderInput): Promise<OrderState> {
       // A loop, not one wait: every waiting request wakes when a confirmation ends, and only the first may start
       // the next one.
       while (confirming) await condition(() => !confirming);
-      if (state.phase === 'awaiting_payment' && !authorized() && !declined()) {
+      // A cancel that arrived first wins: no new confirmation on a payment about to be voided.
+      if (state.phase === 'awaiting_payment' && !authorized() && !declined() && !ctx.cancelRequest) {
         confirming = true;
         try {
           confirmations += 1;
@@ -232,7 +247,8 @@ export async function orderWorkflow(input: OrderInput): Promise<OrderState> {
 
     // The hold's durable timer: no authorization within the timeout gives the stock back.
     const answered = await condition(
-      () => (!confirming && (authorized() || declined())) || ctx.cancelRequest !== null,
+      // A confirmation in flight is waited for even by a cancel, so the void comes after it, never beside it.
+      () => !confirming && (authorized() || declined() || ctx.cancelRequest !== null),
       `${input.paymentTimeoutSeconds} seconds`,
     );
     if (ctx.cancelRequest) throw new OrderCancelled();
@@ -255,8 +271,7 @@ export async function orderWorkflow(input: OrderInput): Promise<OrderState> {
       state.payment = { ...state.payment, clientSecret: null };
       state.phase = 'cancelled';
       ctx.email('order_cancelled');
-      await Promise.all(emails);
-      await condition(allHandlersFinished);
+      await settle();
       return state;
     }
     // A business failure, a cancellation from Temporal Web, or an activity that failed for good: whatever it was,
@@ -279,8 +294,7 @@ export async function orderWorkflow(input: OrderInput): Promise<OrderState> {
     if (!(err instanceof OrderFailed)) throw err;
   }
   if (state.phase === 'paid' && patched('fulfilment')) await runFulfilment(ctx);
-  await Promise.all(emails);
-  await condition(allHandlersFinished);
+  await settle();
   return state;
 }
 

@@ -55,7 +55,26 @@ export const orderSummarySchema = z.object({
   createdAt: z.string(),
 });
 
-export const orderSchema = orderSummarySchema.extend({
+const timelineEntry = (data: string) =>
+  z.object({
+    type: z.string(),
+    fromStatus: z.string().nullable(),
+    toStatus: z.string().nullable(),
+    data: z.record(z.string(), z.unknown()).nullable().meta({ description: data }),
+    occurredAt: z.string(),
+  });
+
+const refund = z.object({
+  id: z.number().int(),
+  amount,
+  currency: z.string(),
+  status: z.enum(REFUND_STATUSES),
+  reason: z.string().nullable(),
+  createdAt: z.string(),
+});
+
+/** What every reader of an order sees; the shopper's and the staff's views add the parts that differ. */
+const orderBaseSchema = orderSummarySchema.extend({
   email: z.string(),
   subtotalAmount: amount,
   shippingAmount: amount,
@@ -71,16 +90,6 @@ export const orderSchema = orderSummarySchema.extend({
     }),
   ),
   payment: paymentSchema,
-  timeline: z.array(
-    z.object({
-      type: z.string(),
-      fromStatus: z.string().nullable(),
-      toStatus: z.string().nullable(),
-      data: z.record(z.string(), z.unknown()).nullable(),
-      occurredAt: z.string(),
-    }),
-  ),
-  cancelReason: z.string().nullable(),
   shipment: z
     .object({
       carrier: z.string(),
@@ -91,16 +100,6 @@ export const orderSchema = orderSummarySchema.extend({
       deliveredAt: z.string().nullable(),
     })
     .nullable(),
-  refunds: z.array(
-    z.object({
-      id: z.number().int(),
-      amount,
-      currency: z.string(),
-      status: z.enum(REFUND_STATUSES),
-      reason: z.string().nullable(),
-      createdAt: z.string(),
-    }),
-  ),
   refundedAmount: amount.meta({ description: 'Sum of the succeeded refunds, minor units' }),
   invoice: z
     .object({
@@ -109,6 +108,32 @@ export const orderSchema = orderSummarySchema.extend({
     })
     .nullable()
     .meta({ description: 'Null until the invoice is generated, shortly after payment' }),
+});
+
+/** The shopper's view: who acted is only `customer` or `shop`, and no staff notes. */
+export const orderSchema = orderBaseSchema.extend({
+  timeline: z.array(
+    timelineEntry(
+      'Only facts meant for the shopper (amounts, currency, parcel tracking, hold expiry, decline code); ' +
+        '`by` is `customer` or `shop`',
+    ),
+  ),
+  cancelledBy: z
+    .enum(['customer', 'shop'])
+    .nullable()
+    .meta({ description: 'Who cancelled the order; null unless cancelled' }),
+  cancelReason: z
+    .string()
+    .nullable()
+    .meta({ description: 'The shopper’s own reason when they cancelled; null when the shop did' }),
+  refunds: z.array(refund.omit({ reason: true }).extend({ status: z.enum(['pending', 'succeeded']) })),
+});
+
+/** The staff's view: everything recorded, including who on the staff acted and why. */
+export const staffOrderSchema = orderBaseSchema.extend({
+  timeline: z.array(timelineEntry('As recorded, `by` included (`customer` or `staff:<email>`)')),
+  cancelReason: z.string().nullable().meta({ description: '`<by>: <reason>` as recorded' }),
+  refunds: z.array(refund),
 });
 
 export async function loadOrderRecord(deps: AppDeps, order: Order): Promise<OrderRecord> {
@@ -163,14 +188,12 @@ export function presentOrderSummary(order: Order): z.output<typeof orderSummaryS
   };
 }
 
-/**
- * The order with its lines, payment, timeline, parcel, refunds and invoice. `invoicePath` is where this reader
- * downloads the invoice (the shopper's route by default; the admin view passes its own).
- */
-export function presentOrder(
-  { order, items, payment, events, shipment, refunds, invoice }: OrderRecord,
-  invoicePath = `/api/orders/${order.id}/invoice`,
-): z.output<typeof orderSchema> {
+type OrderBase = z.output<typeof orderBaseSchema>;
+
+function presentOrderBase(
+  { order, items, payment, shipment, refunds, invoice }: OrderRecord,
+  invoicePath: string,
+): OrderBase {
   return {
     ...presentOrderSummary(order),
     email: order.email,
@@ -186,14 +209,6 @@ export function presentOrder(
       lineTotalAmount: Number(item.lineTotalAmount),
     })),
     payment: presentPayment(payment),
-    timeline: events.map((event) => ({
-      type: event.type,
-      fromStatus: event.fromStatus ?? null,
-      toStatus: event.toStatus ?? null,
-      data: (event.data as Record<string, unknown> | null) ?? null,
-      occurredAt: event.occurredAt.toISOString(),
-    })),
-    cancelReason: order.cancelReason ?? null,
     shipment: shipment && {
       carrier: shipment.carrier,
       trackingNumber: shipment.trackingNumber ?? null,
@@ -202,7 +217,33 @@ export function presentOrder(
       shippedAt: shipment.shippedAt?.toISOString() ?? null,
       deliveredAt: shipment.deliveredAt?.toISOString() ?? null,
     },
-    refunds: refunds.map((refund) => ({
+    // Only money the provider confirmed; a pending refund may still fail.
+    refundedAmount: refunds
+      .filter((refund) => refund.status === 'succeeded')
+      .reduce((sum, refund) => sum + Number(refund.amount), 0),
+    // The row exists before its PDF is stored: ready once the storage key is set.
+    invoice: invoice?.number && invoice.storageKey ? { number: invoice.number, url: invoicePath } : null,
+  };
+}
+
+const dataOf = (event: OrderEvent) => (event.data as Record<string, unknown> | null) ?? null;
+
+/** Everything recorded, for support: staff emails, their reasons, failed refunds. */
+export function presentStaffOrder(
+  record: OrderRecord,
+  invoicePath: string,
+): z.output<typeof staffOrderSchema> {
+  return {
+    ...presentOrderBase(record, invoicePath),
+    timeline: record.events.map((event) => ({
+      type: event.type,
+      fromStatus: event.fromStatus ?? null,
+      toStatus: event.toStatus ?? null,
+      data: dataOf(event),
+      occurredAt: event.occurredAt.toISOString(),
+    })),
+    cancelReason: record.order.cancelReason ?? null,
+    refunds: record.refunds.map((refund) => ({
       id: refund.id,
       amount: Number(refund.amount),
       currency: refund.currency,
@@ -210,11 +251,88 @@ export function presentOrder(
       reason: refund.reason ?? null,
       createdAt: refund.createdAt.toISOString(),
     })),
-    // Only money the provider confirmed; a pending refund may still fail.
-    refundedAmount: refunds
-      .filter((refund) => refund.status === 'succeeded')
-      .reduce((sum, refund) => sum + Number(refund.amount), 0),
-    // The row exists before its PDF is stored: ready once the storage key is set.
-    invoice: invoice?.number && invoice.storageKey ? { number: invoice.number, url: invoicePath } : null,
+  };
+}
+
+/** Who acted, as the shopper may know it: themselves or the shop (`staff:<email>` stays with the staff). */
+const actorOf = (by: unknown): 'customer' | 'shop' => (by === 'customer' ? 'customer' : 'shop');
+
+/**
+ * The fields of each timeline entry's data a shopper may see (activities/*.ts write them). Anything not listed,
+ * and every field of a type not listed, is dropped: a new field is private until it is added here.
+ */
+const SHOPPER_TIMELINE_FIELDS = new Map<string, readonly string[]>([
+  ['order_placed', ['totalAmount', 'currency', 'lines']],
+  ['stock_reserved', ['expiresAt']],
+  ['stock_released', ['units']],
+  ['stock_restocked', ['units']],
+  ['payment_created', ['amount']],
+  ['payment_requires_action', ['amount']],
+  ['payment_authorized', ['amount']],
+  ['payment_captured', ['amount']],
+  ['payment_cancelled', ['amount']],
+  ['payment_declined', ['code', 'message']],
+  ['shipment_shipped', ['carrier', 'trackingNumber', 'trackingUrl']],
+  ['payment_refunded', ['amount']],
+]);
+
+/** Support's business, not the shopper's: a refund the provider refused, a void it refused. */
+const STAFF_ONLY_EVENTS = new Set(['refund_failed', 'payment_cancel_refused']);
+
+function shopperTimelineData(event: OrderEvent): Record<string, unknown> | null {
+  const data = dataOf(event);
+  if (!data) return null;
+  const cancelled = event.type === 'status_changed' && event.toStatus === 'cancelled';
+  const failed = event.type === 'status_changed' && event.toStatus === 'failed';
+  // A failure's reason is a code (payment_declined, out_of_stock), also on the order as failureReason.
+  const fields = failed ? ['reason'] : (SHOPPER_TIMELINE_FIELDS.get(event.type) ?? []);
+  const shown: Record<string, unknown> = {};
+  for (const field of fields) if (Object.hasOwn(data, field)) shown[field] = data[field];
+  if ((cancelled || event.type === 'payment_refunded') && Object.hasOwn(data, 'by')) {
+    shown.by = actorOf(data.by);
+    // Their own words only; staff reasons are notes for the staff.
+    if (cancelled && shown.by === 'customer' && typeof data.reason === 'string') shown.reason = data.reason;
+  }
+  return Object.keys(shown).length > 0 ? shown : null;
+}
+
+/** The order's `<by>: <reason>` column (activities/fulfilment.ts cancelOrder) split back into its parts. */
+function cancellationOf(order: Order): { by: 'customer' | 'shop'; reason: string } | null {
+  if (!order.cancelReason) return null;
+  const at = order.cancelReason.indexOf(': ');
+  if (at < 0) return { by: 'shop', reason: order.cancelReason };
+  return { by: actorOf(order.cancelReason.slice(0, at)), reason: order.cancelReason.slice(at + 2) };
+}
+
+/**
+ * The shopper's view of their order: lines, payment, timeline, parcel, refunds and invoice. Staff appear only as
+ * `shop`: no staff email, no staff reason, no failed refund (nor its timeline entry).
+ */
+export function presentOrder(record: OrderRecord): z.output<typeof orderSchema> {
+  const { order, events, refunds } = record;
+  const cancellation = cancellationOf(order);
+  return {
+    ...presentOrderBase(record, `/api/orders/${order.id}/invoice`),
+    timeline: events
+      .filter((event) => !STAFF_ONLY_EVENTS.has(event.type))
+      .map((event) => ({
+        type: event.type,
+        fromStatus: event.fromStatus ?? null,
+        toStatus: event.toStatus ?? null,
+        data: shopperTimelineData(event),
+        occurredAt: event.occurredAt.toISOString(),
+      })),
+    cancelledBy: cancellation?.by ?? null,
+    cancelReason: cancellation?.by === 'customer' ? cancellation.reason : null,
+    // A failed refund moved no money: nothing the shopper needs to see.
+    refunds: refunds
+      .filter((refund) => refund.status !== 'failed')
+      .map((refund) => ({
+        id: refund.id,
+        amount: Number(refund.amount),
+        currency: refund.currency,
+        status: refund.status as 'pending' | 'succeeded',
+        createdAt: refund.createdAt.toISOString(),
+      })),
   };
 }

@@ -1,4 +1,5 @@
 import { WorkflowNotFoundError } from '@temporalio/client';
+import type { ApplicationFailure } from '@temporalio/common';
 import {
   type CancelRequest,
   cancelUpdate,
@@ -13,7 +14,7 @@ import {
 } from '@market/workflows/definitions';
 import type { AppDeps } from '../deps';
 import { AppError, ConflictError } from '../errors';
-import { isUpdateToFinishedRun, refusalOf, withinDeadline } from './workflow-answers';
+import { isUpdateToFinishedRun, refusalFailureOf, withinDeadline } from './workflow-answers';
 
 /**
  * Fulfilment and support actions on an order: each is an update to the order's workflow, whose validator checks it
@@ -27,8 +28,25 @@ export type OrderAction =
   | { kind: 'refund'; request: RefundRequest }
   | { kind: 'retry' };
 
-/** The workflow's ApplicationFailure types (see workflows/order-messages.ts) and what the API answers for each. */
-const REFUSALS: Record<string, () => AppError> = {
+/**
+ * The provider's own words for a refused refund (a refund larger than what is left, a disputed charge), shown to
+ * whoever asked. Provider messages name ids and amounts, not credentials; anything shaped like a key or a client
+ * secret is masked all the same, and the text is kept short.
+ */
+function providerWords(message: string): string {
+  const text = message
+    .replace(/\b(sk|rk|pk|whsec)_[A-Za-z0-9_]+/g, '***')
+    .replace(/_secret_[A-Za-z0-9]+/g, '_secret_***')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return text.length > 200 ? `${text.slice(0, 199)}…` : text;
+}
+
+/**
+ * The ApplicationFailure types of a refused action and what the API answers for each: the workflow's own refusals
+ * (workflows/order-messages.ts) and those of the activities its handlers run (activities/fulfilment.ts).
+ */
+const REFUSALS: Record<string, (failure: ApplicationFailure) => AppError> = {
   InvalidTransition: () =>
     new ConflictError('The order’s current state does not allow this.', 'invalid_transition'),
   RefundTooLarge: () =>
@@ -48,6 +66,26 @@ const REFUSALS: Record<string, () => AppError> = {
     ),
   NothingToRetry: () =>
     new ConflictError('No step of this order is waiting for a retry.', 'nothing_to_retry'),
+  // The provider refused the refund (a refund or a cancel after payment): nothing changed, the refund is `failed`.
+  PaymentRejected: (failure) => {
+    const code = failure.details?.[0];
+    return new AppError(
+      409,
+      'refund_refused',
+      'Refund refused',
+      `The payment provider refused the refund: ${providerWords(failure.message)}`,
+      typeof code === 'string' ? { providerCode: code } : {},
+    );
+  },
+  // No captured payment to refund (the activity checks what the workflow's state could not).
+  InvalidOrder: () => new ConflictError('The order’s payment does not allow this.', 'invalid_transition'),
+  PaymentsNotConfigured: () =>
+    new AppError(
+      503,
+      'payments_unavailable',
+      'Payments unavailable',
+      'The order’s process has no payment provider to refund with. Try again later.',
+    ),
 };
 
 export const orderClosed = (): ConflictError =>
@@ -102,9 +140,10 @@ export async function runOrderAction(
     return await withinDeadline(deps, work, READ_FIRST, () => waiting.abort());
   } catch (err) {
     if (err instanceof AppError) throw err;
-    const type = refusalOf(err);
-    const mapped = type ? REFUSALS[type] : undefined;
-    if (mapped) throw mapped();
+    const failure = refusalFailureOf(err);
+    const refusal =
+      failure?.type && Object.hasOwn(REFUSALS, failure.type) ? REFUSALS[failure.type] : undefined;
+    if (failure && refusal) throw refusal(failure);
     if (isClosed(err)) throw orderClosed();
     throw err;
   }

@@ -1,5 +1,5 @@
 import { WorkflowUpdateFailedError } from '@temporalio/client';
-import { ApplicationFailure } from '@temporalio/common';
+import { ActivityFailure, ApplicationFailure } from '@temporalio/common';
 import type { AppDeps } from '../deps';
 import { AppError } from '../errors';
 
@@ -30,12 +30,20 @@ export async function withinDeadline<T>(
   }
 }
 
-/** The workflow refused an update: its ApplicationFailure type (IdempotencyKeyReused, InvalidTransition…). */
+/**
+ * The ApplicationFailure behind a failed update: thrown by the handler or its validator (InvalidTransition,
+ * IdempotencyKeyReused…), or by an activity the handler ran that failed for good (PaymentRejected from the provider,
+ * RefundTooLarge…), which reaches the client wrapped in an ActivityFailure.
+ */
+export function refusalFailureOf(err: unknown): ApplicationFailure | null {
+  if (!(err instanceof WorkflowUpdateFailedError)) return null;
+  const cause = err.cause instanceof ActivityFailure ? err.cause.cause : err.cause;
+  return cause instanceof ApplicationFailure ? cause : null;
+}
+
+/** The refusal's ApplicationFailure type (IdempotencyKeyReused, InvalidTransition, PaymentRejected…). */
 export function refusalOf(err: unknown): string | null {
-  if (err instanceof WorkflowUpdateFailedError && err.cause instanceof ApplicationFailure) {
-    return err.cause.type ?? null;
-  }
-  return null;
+  return refusalFailureOf(err)?.type ?? null;
 }
 
 /** Temporal answers an update to a completed run with "workflow execution already completed" (NOT_FOUND). */

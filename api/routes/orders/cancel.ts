@@ -28,7 +28,9 @@ export const cancelOwnOrder = defineRoute({
     401: { description: 'A bearer token was sent but is not valid' },
     404: { description: 'No such order among the caller’s' },
     409: {
-      description: 'invalid_transition: too late to cancel; order_closed: the order’s process has finished',
+      description:
+        'invalid_transition: too late to cancel; order_closed: the order’s process has finished; ' +
+        'refund_refused: the payment provider refused the refund',
     },
     422: { description: 'A reason longer than 255 characters, or unknown fields' },
     503: { description: 'order_processing: no answer in time; read the order again' },

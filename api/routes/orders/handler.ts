@@ -2,11 +2,10 @@ import { createHash } from 'node:crypto';
 import type { AppDeps } from '../../deps';
 import { AppError, ConflictError } from '../../errors';
 import { defineRoute } from '../../openapi/route';
-import { loadOrderRecord, presentOrder, presentOrderSummary } from '../../presenters/order';
+import { loadOrderRecord, orderSchema, presentOrder, presentOrderSummary } from '../../presenters/order';
 import { payOrder } from '../../services/order-workflows';
 import { findOwnOrder, orderOwnerWhere } from './access';
 import { listOrdersQuery, orderIdParams, orderListSchema, payBody, payResultSchema } from './schema';
-import { orderSchema } from '../../presenters/order';
 
 const tags = ['Orders'];
 

@@ -26,10 +26,14 @@ const refusals = {
   409: {
     description:
       'invalid_transition: the order’s state does not allow this; order_closed: its process has finished; ' +
-      'nothing_to_retry (retry only)',
+      'nothing_to_retry (retry only); refund_refused: the payment provider refused the refund (refund, cancel)',
   },
   422: { description: 'An invalid body; refund_too_large (refund only)' },
-  503: { description: 'order_processing: no answer from the order’s process in time; read the order again' },
+  503: {
+    description:
+      'order_processing: no answer from the order’s process in time; read the order again. ' +
+      'payments_unavailable: the worker has no payment provider',
+  },
 };
 
 type Body = z.ZodType<Record<string, unknown>>;

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { Order } from '@market/db';
 import type { AppDeps } from '../../../deps';
 import { NotFoundError } from '../../../errors';
-import { loadOrderRecord, presentOrder, presentOrderSummary } from '../../../presenters/order';
+import { loadOrderRecord, presentOrderSummary, presentStaffOrder } from '../../../presenters/order';
 import { readOrderProcess } from '../../../services/order-actions';
 import type { adminOrderSchema, adminOrderSummarySchema } from './schema';
 
@@ -25,8 +25,8 @@ export function presentAdminOrderSummary(order: Order): z.output<typeof adminOrd
 
 /**
  * Everything support needs on one page, read from the database (the workflow writes every step there): the
- * shopper's view of the order (lines, payment, timeline, parcel, refunds, invoice) plus its account and the deep link
- * to the workflow.
+ * whole order as recorded (lines, payment, timeline with who acted and why, parcel, refunds, invoice) plus its
+ * account and the deep link to the workflow.
  */
 export async function presentAdminOrder(
   deps: AppDeps,
@@ -38,7 +38,7 @@ export async function presentAdminOrder(
     readOrderProcess(deps, order.workflowId),
   ]);
   return {
-    ...presentOrder(record, `/api/admin/orders/${order.id}/invoice`),
+    ...presentStaffOrder(record, `/api/admin/orders/${order.id}/invoice`),
     userId: order.userId ?? null,
     customer: user ? { id: user.id, email: user.email, name: user.name } : null,
     workflowId: order.workflowId,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ORDER_STATUSES } from '@market/db';
-import { orderSchema, orderSummarySchema } from '../../../presenters/order';
+import { orderSummarySchema, staffOrderSchema } from '../../../presenters/order';
 import { idSchema, listQuerySchema } from '../simple-rest';
 
 export const ORDER_SORT_FIELDS = ['id', 'createdAt', 'totalAmount', 'status'] as const;
@@ -41,7 +41,7 @@ export const adminOrderSummarySchema = orderSummarySchema
   .extend({ email: z.string(), userId: z.number().int().nullable() })
   .meta({ id: 'AdminOrderSummary' });
 
-export const adminOrderSchema = orderSchema
+export const adminOrderSchema = staffOrderSchema
   .extend({
     userId: z.number().int().nullable(),
     customer: z.object({ id: z.number().int(), email: z.string(), name: z.string() }).nullable(),
