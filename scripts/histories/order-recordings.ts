@@ -52,9 +52,11 @@ const outOfStockProductId = 9;
 const order = (overrides: Partial<OrderInput> = {}) => [orderInput(overrides)];
 const checkout = (handle: WorkflowHandle) =>
   handle.executeUpdate(checkoutUpdate, { args: [{ requestHash: orderInput().requestHash }] });
-const payWith = async (handle: WorkflowHandle, paymentMethodId: string) => {
+const pay = (handle: WorkflowHandle, paymentMethodId: string) =>
+  handle.executeUpdate(payUpdate, { args: [{ paymentMethodId }] });
+const payWith = async (handle: WorkflowHandle, paymentMethodId: string): Promise<OrderState> => {
   await checkout(handle);
-  await handle.executeUpdate(payUpdate, { args: [{ paymentMethodId }] });
+  return pay(handle, paymentMethodId);
 };
 
 // Fulfilment: the order runs until it is delivered (and its refund window, none here, has closed), cancelled or
@@ -68,6 +70,8 @@ const deliver = (handle: WorkflowHandle) => handle.executeUpdate(deliverUpdate, 
 
 /** Orders whose invoice fails this many more times (the first tries): see order-invoice-retry. */
 const failingInvoices = new Map<number, number>();
+/** Orders whose capture fails this many more times (the first tries): see order-capture-retry. */
+const failingCaptures = new Map<number, number>();
 
 /** A fulfilment recording: paid with a card, processing (invoice made), then `then`; no refund window. */
 const afterPayment = (name: string, then: (handle: WorkflowHandle) => Promise<void>): Recording => ({
@@ -87,13 +91,13 @@ export const orderRecordings: Recording[] = [
     name: 'order-paid',
     workflowType: workflowTypes.order,
     args: order(),
-    drive: (handle) => payWith(handle, testCards.visa),
+    drive: async (handle) => void (await payWith(handle, testCards.visa)),
   },
   {
     name: 'order-declined',
     workflowType: workflowTypes.order,
     args: order(),
-    drive: (handle) => payWith(handle, testCards.declined),
+    drive: async (handle) => void (await payWith(handle, testCards.declined)),
   },
   {
     name: 'order-timeout',
@@ -170,7 +174,7 @@ export const orderRecordings: Recording[] = [
     drive: async (handle) => {
       const { orderId } = await checkout(handle);
       failingInvoices.set(orderId!, 5);
-      await handle.executeUpdate(payUpdate, { args: [{ paymentMethodId: testCards.visa }] });
+      await pay(handle, testCards.visa);
       await waitForOrder(handle, 'invoice waiting for a retry', (state) => state.stuck === 'invoice', 90_000);
       const retried = await handle.executeUpdate(retryUpdate, { args: [] });
       if (retried.fulfilment?.invoice !== 'ready') {
@@ -182,23 +186,79 @@ export const orderRecordings: Recording[] = [
       await deliver(handle);
     },
   },
+  // Declined, behind patched('payment-failed-email'): the order fails and the shopper gets the payment_failed email.
+  {
+    name: 'order-payment-failed-email',
+    workflowType: workflowTypes.order,
+    args: order(),
+    drive: async (handle) => {
+      const { phase, failureReason } = await payWith(handle, testCards.declined);
+      if (phase !== 'failed' || failureReason !== 'payment_declined') {
+        throw new Error(`${handle.workflowId}: the declined order is ${phase} (${failureReason ?? '-'})`);
+      }
+    },
+  },
+  // Capture fails its ten tries (about 4 minutes of backoff; the pay request answers still capturing), waits for
+  // support's retry (behind patched('capture-retry')), then captures with a fresh key; fulfilment follows.
+  {
+    name: 'order-capture-retry',
+    workflowType: workflowTypes.order,
+    args: fulfilledOrder(),
+    drive: async (handle) => {
+      const { orderId } = await checkout(handle);
+      failingCaptures.set(orderId!, 10);
+      await pay(handle, testCards.visa);
+      await waitForOrder(
+        handle,
+        'capture waiting for a retry',
+        (state) => state.stuck === 'capture',
+        6 * 60_000,
+      );
+      const retried = await handle.executeUpdate(retryUpdate, { args: [] });
+      const retryKey = `${handle.workflowId}:capture:1`;
+      const captured = captureFakes.inputsOf('capturePayment') as { idempotencyKey: string }[];
+      if (
+        retried.phase === 'capturing' ||
+        retried.phase === 'failed' ||
+        !captured.some((c) => c.idempotencyKey === retryKey)
+      ) {
+        throw new Error(
+          `${handle.workflowId}: the retried capture left the order ${retried.phase}, not captured with ${retryKey}`,
+        );
+      }
+      await processing(handle);
+      await ship(handle);
+      await deliver(handle);
+    },
+  },
 ];
 
+/** `fallback`, except for the orders in `failing`: those fail (a plain Error, retried) while their count lasts. */
+function failingFor<Input extends { orderId: number }, Output>(
+  failing: Map<number, number>,
+  what: string,
+  fallback: (input: Input) => Promise<Output>,
+): (input: Input) => Promise<Output> {
+  return async (input) => {
+    const failuresLeft = failing.get(input.orderId) ?? 0;
+    if (failuresLeft > 0) {
+      failing.set(input.orderId, failuresLeft - 1);
+      throw new Error(`${what} unavailable (a failure the recording asked for)`);
+    }
+    return fallback(input);
+  };
+}
+
+// The fake shop's own capture and invoice, behind the failures the recordings ask for. Capture takes a moment, so
+// the webhook recording's pay request arrives while the order is capturing; the capture retry recording checks the
+// keys it was called with.
+const captureFakes = createOrderFakes({ captureDelayMs: 500 });
 const invoiceFakes = createOrderFakes().activities;
-// Capture takes a moment, so the webhook recording's pay request arrives while the order is capturing. The invoice
-// fails for the orders in failingInvoices until their count runs out.
 const orderFakes = createOrderFakes({
   stock: { [outOfStockProductId]: 0 },
-  captureDelayMs: 500,
   overrides: {
-    generateInvoice: async (input) => {
-      const failuresLeft = failingInvoices.get(input.orderId) ?? 0;
-      if (failuresLeft > 0) {
-        failingInvoices.set(input.orderId, failuresLeft - 1);
-        throw new Error('invoice storage unavailable (a failure the recording asked for)');
-      }
-      return invoiceFakes.generateInvoice(input);
-    },
+    capturePayment: failingFor(failingCaptures, 'payment provider', captureFakes.activities.capturePayment),
+    generateInvoice: failingFor(failingInvoices, 'invoice storage', invoiceFakes.generateInvoice),
   },
 });
 
