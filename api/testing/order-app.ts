@@ -3,6 +3,7 @@ import { createActivities, type Activities } from '@market/activities';
 import { createMailer, type Mailer } from '@market/adapters/mail/index';
 import { testSmtpUrl } from '@market/adapters/mail/testing';
 import type { Product } from '@market/db';
+import { orderStateQuery } from '@market/workflows/definitions';
 import request from 'supertest';
 import { createApp } from '../app';
 import { temporalDeps } from '../platform';
@@ -133,4 +134,32 @@ export async function orderRowCounts(ctx: OrderApp) {
     reservations: await StockReservation.count(),
     payments: await Payment.count(),
   };
+}
+
+export interface ProcessingOrder {
+  id: number;
+  number: string;
+  total: number;
+  /** The guest's Cart-Token: reads and cancels the order as its shopper. */
+  token: string;
+  productId: number;
+}
+
+/**
+ * A paid guest order of 2 units out of 5 (20.00 each), once its workflow has moved it on to processing: the state
+ * support acts on. The workflow's own phase, not only the row, since actions are checked against the phase.
+ */
+export async function processingOrder(ctx: OrderApp): Promise<ProcessingOrder> {
+  const product = await createStockedProduct(ctx, 5, 2_000);
+  const token = await guestCart(ctx, [{ productId: product.id, quantity: 2 }]);
+  const placed = await checkoutAsGuest(ctx, token).expect(201);
+  const { id, number, totalAmount } = placed.body.order;
+  await pay(ctx, token, id, 'pm_card_visa').expect(200);
+  const handle = ctx.deps.temporal.client.workflow.getHandle(`order-${number}`);
+  const phase = async () => (await handle.query(orderStateQuery)).phase;
+  for (let i = 0; i < 100 && (await phase()) !== 'processing'; i++) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  expect(await phase()).toBe('processing');
+  return { id, number, total: totalAmount, token, productId: product.id };
 }

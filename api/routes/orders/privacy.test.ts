@@ -1,6 +1,5 @@
-import { orderStateQuery } from '@market/workflows/definitions';
 import request from 'supertest';
-import { checkoutAsGuest, createStockedProduct, guestCart, pay, useOrderApp } from '../../testing/order-app';
+import { processingOrder as placeProcessingOrder, useOrderApp } from '../../testing/order-app';
 import { createTestUser, type TestUser, uniqueEmail } from '../../testing/users';
 
 /**
@@ -21,25 +20,14 @@ interface TimelineEntry {
   data: Record<string, unknown> | null;
 }
 
-/** A paid guest order, once its workflow has moved it on to processing (where support may act). */
+/** A processing order, read as its shopper (Cart-Token) and as support. */
 async function processingOrder() {
-  const product = await createStockedProduct(ctx, 5, 2_000);
-  const token = await guestCart(ctx, [{ productId: product.id, quantity: 2 }]);
-  const placed = await checkoutAsGuest(ctx, token).expect(201);
-  const { id, number, totalAmount } = placed.body.order;
-  await pay(ctx, token, id, 'pm_card_visa').expect(200);
-  const handle = ctx.deps.temporal.client.workflow.getHandle(`order-${number}`);
-  const phase = async () => (await handle.query(orderStateQuery)).phase;
-  for (let i = 0; i < 100 && (await phase()) !== 'processing'; i++) {
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  expect(await phase()).toBe('processing');
+  const order = await placeProcessingOrder(ctx);
   return {
-    id: id as number,
-    total: totalAmount as number,
-    token,
-    asShopper: () => request(ctx.app).get(`/api/orders/${id}`).set('Cart-Token', token).expect(200),
-    asStaff: () => request(ctx.app).get(`/api/admin/orders/${id}`).set(support.auth).expect(200),
+    ...order,
+    asShopper: () =>
+      request(ctx.app).get(`/api/orders/${order.id}`).set('Cart-Token', order.token).expect(200),
+    asStaff: () => request(ctx.app).get(`/api/admin/orders/${order.id}`).set(support.auth).expect(200),
   };
 }
 

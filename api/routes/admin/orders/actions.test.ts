@@ -1,12 +1,11 @@
 import type { Express } from 'express';
-import { orderStateQuery } from '@market/workflows/definitions';
 import request from 'supertest';
 import { createApp } from '../../../app';
 import {
   checkoutAsGuest,
   createStockedProduct,
   guestCart,
-  pay,
+  processingOrder as placeProcessingOrder,
   useOrderApp,
 } from '../../../testing/order-app';
 import { createTestUser, type TestUser } from '../../../testing/users';
@@ -25,35 +24,11 @@ beforeAll(async () => {
   support = await createTestUser(ctx.deps, { role: 'support' });
 });
 
-interface Placed {
-  id: number;
-  number: string;
-  total: number;
-  token: string;
-  productId: number;
-}
-
 async function statusOf(id: number): Promise<string> {
   return (await ctx.deps.db.models.Order.findByPk(id))!.status;
 }
 
-/** A paid guest order of 2 units out of 5, once its workflow has moved it on to processing. */
-async function processingOrder(): Promise<Placed> {
-  const product = await createStockedProduct(ctx, 5, 2_000);
-  const token = await guestCart(ctx, [{ productId: product.id, quantity: 2 }]);
-  const placed = await checkoutAsGuest(ctx, token).expect(201);
-  const { id, number, totalAmount } = placed.body.order;
-  await pay(ctx, token, id, 'pm_card_visa').expect(200);
-  // The workflow's own phase, not only the row: actions are checked against the phase.
-  const handle = ctx.deps.temporal.client.workflow.getHandle(`order-${number}`);
-  const phase = async () => (await handle.query(orderStateQuery)).phase;
-  for (let i = 0; i < 100 && (await phase()) !== 'processing'; i++) {
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  expect(await phase()).toBe('processing');
-  expect(await statusOf(id)).toBe('processing');
-  return { id, number, total: totalAmount, token, productId: product.id };
-}
+const processingOrder = () => placeProcessingOrder(ctx);
 
 const act = (id: number, verb: string, body?: object) => {
   const req = request(app).post(`/api/admin/orders/${id}/${verb}`).set(support.auth);

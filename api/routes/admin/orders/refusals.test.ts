@@ -1,15 +1,8 @@
 import type { Express } from 'express';
 import { ApplicationFailure } from '@temporalio/common';
-import { orderStateQuery } from '@market/workflows/definitions';
 import request from 'supertest';
 import { createApp } from '../../../app';
-import {
-  checkoutAsGuest,
-  createStockedProduct,
-  guestCart,
-  pay,
-  useOrderApp,
-} from '../../../testing/order-app';
+import { processingOrder as placeProcessingOrder, useOrderApp } from '../../../testing/order-app';
 import { createTestUser, type TestUser } from '../../../testing/users';
 
 /**
@@ -40,21 +33,7 @@ beforeAll(async () => {
   support = await createTestUser(ctx.deps, { role: 'support' });
 });
 
-/** A paid guest order of 2 units out of 5, once its workflow has moved it on to processing. */
-async function processingOrder() {
-  const product = await createStockedProduct(ctx, 5, 2_000);
-  const token = await guestCart(ctx, [{ productId: product.id, quantity: 2 }]);
-  const placed = await checkoutAsGuest(ctx, token).expect(201);
-  const { id, number, totalAmount } = placed.body.order;
-  await pay(ctx, token, id, 'pm_card_visa').expect(200);
-  const handle = ctx.deps.temporal.client.workflow.getHandle(`order-${number}`);
-  const phase = async () => (await handle.query(orderStateQuery)).phase;
-  for (let i = 0; i < 100 && (await phase()) !== 'processing'; i++) {
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  expect(await phase()).toBe('processing');
-  return { id: id as number, total: totalAmount as number, productId: product.id };
-}
+const processingOrder = () => placeProcessingOrder(ctx);
 
 const act = (id: number, verb: string, body: object = {}) =>
   request(app).post(`/api/admin/orders/${id}/${verb}`).set(support.auth).send(body);
