@@ -62,9 +62,7 @@ export async function createOrderHarness(
       return current;
     },
     async run(activities, input, drive) {
-      const env = await TestWorkflowEnvironment.createTimeSkipping({
-        server: { executable: { type: 'existing-path', path: executable } },
-      });
+      const env = await startTestServer(executable);
       current = env;
       try {
         const taskQueue = `order-test-${crypto.randomUUID()}`;
@@ -95,6 +93,22 @@ export async function createOrderHarness(
     },
     teardown: async () => undefined,
   };
+}
+
+/**
+ * A time-skipping test server. The SDK gives it five seconds to answer, which a JVM starting on two busy cores can
+ * miss: try again, three times in all.
+ */
+async function startTestServer(executable: string): Promise<TestWorkflowEnvironment> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await TestWorkflowEnvironment.createTimeSkipping({
+        server: { executable: { type: 'existing-path', path: executable } },
+      });
+    } catch (err) {
+      if (attempt === 3 || !/did not start/.test(String(err))) throw err;
+    }
+  }
 }
 
 /** The ApplicationFailure type an update was refused with (its validator or handler threw). */
