@@ -2,7 +2,7 @@ import type { Database, OrderStatus } from '@market/db';
 import { ApplicationFailure } from '@temporalio/activity';
 import { literal, type Transaction } from 'sequelize';
 import { requireDatabase } from './database';
-import { refundCaptured } from './payments';
+import { refundCaptured } from './refunds';
 import type { ActivityDeps } from './deps';
 import { addTimelineEntry } from './timeline';
 

@@ -5,12 +5,11 @@ import {
   proxyActivities,
   setHandler,
 } from '@temporalio/workflow';
-import type { Activities, OrderEmailTemplate } from '@market/activities';
+import type { Activities } from '@market/activities';
+import type { OrderContext } from './order-context';
 import {
-  type CancelRequest,
   cancelUpdate,
   deliverUpdate,
-  type OrderInput,
   type OrderPhase,
   type OrderState,
   refundUpdate,
@@ -25,20 +24,6 @@ import {
  * orderWorkflow calls registerFulfilmentHandlers() at start and, behind patched('fulfilment'), runFulfilment() once
  * paid. See docs/orders.md, "Fulfilment".
  */
-
-/** Emails are retried until the mail server takes them; the order never waits for them. */
-export const mail = proxyActivities<Activities>({
-  startToCloseTimeout: '1 minute',
-  // A mail server down for three days, or an address it rejects for good (MailRejected), ends the attempt: the
-  // email_log row keeps the error, and the order does not wait for ever.
-  scheduleToCloseTimeout: '3 days',
-  retry: {
-    initialInterval: '5 seconds',
-    backoffCoefficient: 2,
-    maximumInterval: '10 minutes',
-    nonRetryableErrorTypes: ['MailRejected', 'MailNotConfigured', 'UnknownTemplate', 'OrderNotFound'],
-  },
-});
 
 /** A few tries, then the invoice waits for POST …/retry; shipping goes on without it. */
 const invoices = proxyActivities<Activities>({
@@ -60,25 +45,6 @@ const steps = proxyActivities<Activities>({
     nonRetryableErrorTypes: ['InvalidOrder', 'PaymentRejected', 'RefundTooLarge'],
   },
 });
-
-export type EmailTemplate = OrderEmailTemplate;
-
-/** What the order workflow shares with this section. */
-export interface OrderContext {
-  input: OrderInput;
-  workflowId: string;
-  state: OrderState;
-  /** Sends in the background (awaited before the run ends); `suffix` tells repeated emails apart (refund 2). */
-  email(template: EmailTemplate, suffix?: string): void;
-  /** One action at a time: each runs after the previous one finished, and sees its result. */
-  exclusive<T>(action: () => Promise<T>): Promise<T>;
-  /** A cancel that arrived before payment: the payment wait ends and the compensations run. */
-  cancelRequest: CancelRequest | null;
-  /** Set by retry while capture waits for it. */
-  captureRetry: boolean;
-  /** The run is ending (the order is over, the refund window closed): every action is refused. */
-  closed: boolean;
-}
 
 const refuse = (message: string, type = 'InvalidTransition'): never => {
   throw ApplicationFailure.nonRetryable(message, type);

@@ -1,11 +1,9 @@
 import {
   ActivityFailure,
-  allHandlersFinished,
   ApplicationFailure,
   CancellationScope,
   condition,
   isCancellation,
-  log,
   patched,
   proxyActivities,
   setHandler,
@@ -13,7 +11,8 @@ import {
 } from '@temporalio/workflow';
 import type { Activities } from '@market/activities';
 import type { ProviderPayment } from '@market/adapters/payments/port';
-import { mail, type OrderContext, registerFulfilmentHandlers, runFulfilment } from './order-fulfilment';
+import { createOrderContext, type OrderContext } from './order-context';
+import { registerFulfilmentHandlers, runFulfilment } from './order-fulfilment';
 import {
   checkoutUpdate,
   type FailureReason,
@@ -112,49 +111,8 @@ export async function orderWorkflow(input: OrderInput): Promise<OrderState> {
 
   setHandler(orderStateQuery, () => state);
 
-  const emails: Promise<unknown>[] = [];
-  let busy = false;
-  const ctx: OrderContext = {
-    input,
-    workflowId,
-    state,
-    cancelRequest: null,
-    captureRetry: false,
-    closed: false,
-    email: (template, suffix = '') => {
-      const dedupeKey = `${workflowId}:email:${template}${suffix}`;
-      // Retried until the mail server takes it; if it still ends in failure (the run is cancelled, say) the order
-      // goes on: an email never fails an order.
-      emails.push(
-        mail.sendOrderEmail({ orderId: state.orderId!, template, dedupeKey }).catch((err: unknown) => {
-          log.warn('order email not sent', { template, error: String(err) });
-        }),
-      );
-    },
-    exclusive: async (action) => {
-      while (busy) await condition(() => !busy);
-      busy = true;
-      try {
-        return await action();
-      } finally {
-        busy = false;
-      }
-    },
-  };
+  const ctx = createOrderContext(input, workflowId, state);
   registerFulfilmentHandlers(ctx);
-
-  /**
-   * The end of the run: actions are refused from now on; those already accepted finish first, and so does every
-   * email, including one an action queued while the others were being awaited.
-   */
-  const settle = async () => {
-    ctx.closed = true;
-    for (let queued = -1; queued !== emails.length;) {
-      queued = emails.length;
-      await Promise.all(emails);
-      await condition(allHandlersFinished);
-    }
-  };
 
   setHandler(
     checkoutUpdate,
@@ -271,7 +229,7 @@ export async function orderWorkflow(input: OrderInput): Promise<OrderState> {
       state.payment = { ...state.payment, clientSecret: null };
       state.phase = 'cancelled';
       ctx.email('order_cancelled');
-      await settle();
+      await ctx.settle();
       return state;
     }
     // A business failure, a cancellation from Temporal Web, or an activity that failed for good: whatever it was,
@@ -287,14 +245,13 @@ export async function orderWorkflow(input: OrderInput): Promise<OrderState> {
     state.payment = { ...state.payment, clientSecret: null };
     state.phase = 'failed';
     if ((reason === 'payment_declined' || reason === 'payment_timeout') && patched('payment-failed-email')) {
-      ctx.email('payment_failed');
-      await Promise.all(emails);
+      ctx.email('payment_failed'); // awaited with the others when the run settles
     }
     // Anything but a business failure also fails (or cancels) the run, so it stands out in Temporal Web.
     if (!(err instanceof OrderFailed)) throw err;
   }
   if (state.phase === 'paid' && patched('fulfilment')) await runFulfilment(ctx);
-  await settle();
+  await ctx.settle();
   return state;
 }
 

@@ -2,6 +2,7 @@ import { mkdir, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import nodemailer, { type Transporter } from 'nodemailer';
 import { fileSafeMessageId } from './message-id';
+import { toNodemailer } from './compose';
 import type { MailMessage, Mailer } from './port';
 
 export interface OutboxMailerOptions {
@@ -24,15 +25,7 @@ export class OutboxMailer implements Mailer {
   }
 
   async send(message: MailMessage): Promise<{ messageId: string }> {
-    const info = await this.transport.sendMail({
-      from: this.options.from,
-      to: message.to,
-      subject: message.subject,
-      html: message.html,
-      text: message.text,
-      messageId: message.messageId,
-      headers: message.headers,
-    });
+    const info = await this.transport.sendMail(toNodemailer(this.options.from, message));
     if (!Buffer.isBuffer(info.message)) throw new Error('outbox: nodemailer returned a stream, not a buffer');
     await mkdir(this.options.dir, { recursive: true });
     // Sortable by time; ':' is not allowed in Windows file names.

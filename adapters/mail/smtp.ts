@@ -1,4 +1,5 @@
 import nodemailer, { type Transporter } from 'nodemailer';
+import { toNodemailer } from './compose';
 import type { MailMessage, Mailer } from './port';
 
 export interface SmtpMailerOptions {
@@ -27,15 +28,7 @@ export class SmtpMailer implements Mailer {
   }
 
   async send(message: MailMessage): Promise<{ messageId: string }> {
-    const info = await this.transport.sendMail({
-      from: this.options.from,
-      to: message.to,
-      subject: message.subject,
-      html: message.html,
-      text: message.text,
-      messageId: message.messageId,
-      headers: message.headers,
-    });
+    const info = await this.transport.sendMail(toNodemailer(this.options.from, message));
     return { messageId: info.messageId };
   }
 
