@@ -18,11 +18,15 @@ import { routes as apiRoutes } from './routes';
 import { STORAGE_MOUNT, storageRouter } from './routes/storage/handler';
 import type { RawBodyRequest } from './routes/webhooks/handler';
 import { createMetrics, type Metrics } from './services/metrics';
+import type { StorefrontBuild } from './storefront/load';
+import { storefrontRouter } from './storefront/router';
 
 export interface AppOptions {
   /** Replaces the route table (tests mount extra routes this way). */
   routes?: Route[];
   metrics?: Metrics;
+  /** The built shop, served at `/` after the API (api/storefront/); none: the API alone. */
+  storefront?: StorefrontBuild | null;
 }
 
 /** Builds the Express app. No listen(): main.ts serves it, tests call it in-process. */
@@ -89,6 +93,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): Express {
     app[route.method](route.path, ...chain);
   }
   app.use(docsRouter(routes, config.http.publicUrl));
+  if (options.storefront) app.use(storefrontRouter(options.storefront, app, deps));
 
   app.use(notFound());
   app.use(errorHandler(log));

@@ -61,7 +61,7 @@ const schema = z.object({
   ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(30).max(86_400).default(900),
   REFRESH_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   AUTH_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(10),
-  STOREFRONT_URL: url(['http', 'https']).default('http://localhost:5173'),
+  STOREFRONT_URL: url(['http', 'https']).optional(),
   GOOGLE_CLIENT_ID: z.string().min(1).optional(),
   GOOGLE_CLIENT_SECRET: z.string().min(1).optional(),
   GOOGLE_CALLBACK_URL: url(['http', 'https']).optional(),
@@ -125,6 +125,7 @@ const schema = z.object({
   SHOP_SUPPORT_EMAIL: z.email().optional(),
   CARRIER_WEBHOOK_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   REFUND_WINDOW_DAYS: z.coerce.number().int().min(0).max(365).default(30),
+  STOREFRONT_BUILD_DIR: z.string().min(1).optional(),
   SEED_PRODUCTS: z.coerce.number().int().min(0).max(1_000_000).default(200),
   ADMIN_EMAIL: z.email().default('admin@market.local'),
   ADMIN_PASSWORD: z.string().min(8, 'must be at least 8 characters').optional(),
@@ -257,6 +258,8 @@ export interface Config {
     /** HMAC-SHA256 secret of POST /api/webhooks/shipping; unset: the carrier webhook answers 404. */
     carrierWebhookSecret: string | null;
   };
+  /** The built shop (`npm run build -w storefront`): build/server/index.js and build/client/. */
+  storefrontBuildDir: string;
   seed: {
     products: number;
     admin: { email: string; password: string | null };
@@ -353,7 +356,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       accessTokenTtlSeconds: e.ACCESS_TOKEN_TTL_SECONDS,
       refreshTokenTtlDays: e.REFRESH_TOKEN_TTL_DAYS,
       rateLimitPerMinute: e.AUTH_RATE_LIMIT_PER_MINUTE,
-      storefrontUrl: e.STOREFRONT_URL,
+      storefrontUrl: e.STOREFRONT_URL ?? publicUrl,
       google:
         e.GOOGLE_CLIENT_ID && e.GOOGLE_CLIENT_SECRET
           ? {
@@ -424,7 +427,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       : { kind: 'outbox', dir: path.join(dataDir, 'outbox'), from: e.MAIL_FROM },
     shop: {
       name: e.SHOP_NAME,
-      url: e.STOREFRONT_URL,
+      url: e.STOREFRONT_URL ?? publicUrl,
       brandColor: e.SHOP_BRAND_COLOR,
       logoUrl: e.SHOP_LOGO_URL ?? null,
       supportEmail: e.SHOP_SUPPORT_EMAIL ?? null,
@@ -433,6 +436,9 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       refundWindowDays: e.REFUND_WINDOW_DAYS,
       carrierWebhookSecret: e.CARRIER_WEBHOOK_SECRET ?? null,
     },
+    storefrontBuildDir: e.STOREFRONT_BUILD_DIR
+      ? path.resolve(e.STOREFRONT_BUILD_DIR)
+      : path.resolve(__dirname, '../storefront/build'),
     seed: {
       products: e.SEED_PRODUCTS,
       admin: { email: e.ADMIN_EMAIL, password: e.ADMIN_PASSWORD ?? null },

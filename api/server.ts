@@ -5,6 +5,7 @@ import { createApp } from './app';
 import type { Config } from './config';
 import type { Logger } from './logger';
 import { createPlatform } from './platform';
+import { loadStorefront } from './storefront/load';
 import { createWorker } from './worker';
 
 export type Role = 'web' | 'worker' | 'all';
@@ -76,7 +77,10 @@ export async function startRoles(
       );
     }
     if (role === 'web' || role === 'all') {
-      const app = createApp(platform);
+      const storefront = await loadStorefront(config.storefrontBuildDir);
+      if (!storefront)
+        log.warn('the storefront is not built (npm run build -w storefront): serving the API only');
+      const app = createApp(platform, { storefront });
       server = createServer(app);
       server.keepAliveTimeout = 65_000; // longer than common load balancer idle timeouts
       await listen(server, config.http.port, config.http.host);

@@ -1,0 +1,42 @@
+// The load context the API gives every request (api/storefront/context.ts declares the same shape).
+export interface ApiAnswer {
+  status: number;
+  headers: Record<string, string | string[] | number | undefined>;
+  body: string;
+}
+
+export interface ApiCall {
+  method: string;
+  path: string;
+  headers?: Record<string, string>;
+  body?: string;
+}
+
+export interface CookieJar {
+  get(name: string): string | undefined;
+  set(name: string, value: string, options: { maxAgeSeconds?: number }): void;
+  clear(name: string): void;
+}
+
+export interface ShopSettings {
+  name: string;
+  currency: string;
+  brandColor: string;
+  logoUrl: string | null;
+  supportEmail: string | null;
+  googleSignIn: boolean;
+  publicUrl: string;
+}
+
+export interface ShopContext {
+  api(call: ApiCall): Promise<ApiAnswer>;
+  cookies: CookieJar;
+  nonce: string;
+  settings: ShopSettings;
+}
+
+declare module 'react-router' {
+  interface AppLoadContext {
+    shop: ShopContext;
+  }
+}
