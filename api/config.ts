@@ -438,7 +438,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     },
     storefrontBuildDir: e.STOREFRONT_BUILD_DIR
       ? path.resolve(e.STOREFRONT_BUILD_DIR)
-      : path.resolve(__dirname, '../storefront/build'),
+      : path.join(path.dirname(require.resolve('@market/storefront/package.json')), 'build'),
     seed: {
       products: e.SEED_PRODUCTS,
       admin: { email: e.ADMIN_EMAIL, password: e.ADMIN_PASSWORD ?? null },

@@ -8,6 +8,8 @@ import { createLogger } from './logger';
 import { openDatabase } from './platform';
 import { startRoles, stopOnSignals } from './server';
 import { startDevServer } from './services/temporal-dev-server';
+import { buildStorefrontIfStale } from './storefront/build-if-stale';
+import { STOREFRONT_SOURCES } from './storefront/load';
 
 /**
  * `npm start`: the whole platform in one process on embedded defaults — SQLite under .data/, the in-process
@@ -21,6 +23,7 @@ async function main(): Promise<void> {
   });
   mkdirSync(config.dataDir, { recursive: true });
   ensureSecrets(config);
+  await buildStorefrontIfStale(STOREFRONT_SOURCES, config.storefrontBuildDir);
 
   let devServer: Awaited<ReturnType<typeof startDevServer>> | null = null;
   if (!config.temporal.address) {

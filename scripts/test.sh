@@ -18,6 +18,13 @@ if [[ ${MARKET_TEST_SKIP_CHECKS:-} != 1 ]]; then
   npm run --silent lint
 fi
 
+# The shop: built (the browser tests serve this build; the build fails when a size budget is exceeded), then its
+# component tests (Vitest, no services).
+step 'storefront: build with size budgets'
+npm run --silent build -w @market/storefront
+step 'storefront: component tests (vitest)'
+(cd storefront && npx --no-install vitest run)
+
 # Which services are already up (or at least have a live process)? Those belong to the developer; the
 # stopped ones (status exit code 3) are ours to start and to stop again.
 started=()
@@ -54,4 +61,11 @@ done
 step "jest --ci ${workers[*]} $*"
 status=0
 npx --no-install jest --ci "${workers[@]}" "$@" || status=$?
+
+# Browser tests (Playwright in Debian's chromium) against the whole platform on this stack; skipped when
+# arguments pick Jest tests (`npm test -- api/routes`), run alone with `npm run test:browser`.
+if (($# == 0)); then
+  step 'playwright: the shop in chromium'
+  npx --no-install playwright test || status=$?
+fi
 exit "$status"

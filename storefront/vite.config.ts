@@ -5,5 +5,8 @@ import { defineConfig } from 'vite';
 export default defineConfig({
   plugins: [tailwindcss(), reactRouter()],
   build: { manifest: true, assetsInlineLimit: 0 },
+  // The server build carries its dependencies: it runs from any directory (STOREFRONT_BUILD_DIR) and the
+  // production image needs no storefront node_modules.
+  ssr: { noExternal: true },
   server: { port: 5173 },
 });

@@ -15,6 +15,8 @@ export interface ApiCall {
   path: string;
   headers?: Record<string, string>;
   body?: string;
+  /** Answer the body base64-encoded (PDFs, images) instead of as UTF-8 text. */
+  binary?: boolean;
 }
 
 export interface CookieJar {

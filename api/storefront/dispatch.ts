@@ -1,6 +1,7 @@
 import { IncomingMessage, ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
 import { PassThrough } from 'node:stream';
-import type { Express, Request } from 'express';
+import type { Express, Request, Response } from 'express';
 import type { ApiAnswer, ApiCall } from './context';
 
 /** Forwarded from the shopper's request, so rate limits, logs and content negotiation see the real client. */
@@ -28,7 +29,7 @@ function dispatch(
   remoteAddress: string,
 ): Promise<ApiAnswer> {
   return new Promise((resolve, reject) => {
-    const socket = new PassThrough() as unknown as import('node:net').Socket;
+    const socket = new PassThrough() as unknown as Socket;
     Object.defineProperty(socket, 'remoteAddress', { value: remoteAddress });
     Object.defineProperty(socket, 'encrypted', { value: false });
     const req = new IncomingMessage(socket);
@@ -69,14 +70,14 @@ function dispatch(
       resolve({
         status: res.statusCode,
         headers: res.getHeaders() as ApiAnswer['headers'],
-        body: Buffer.concat(chunks).toString('utf8'),
+        body: Buffer.concat(chunks).toString(call.binary ? 'base64' : 'utf8'),
       });
       res.emit('finish');
       res.emit('close');
       return res;
     }) as typeof res.end;
     try {
-      app(req as Request, res as unknown as import('express').Response);
+      app(req as Request, res as unknown as Response);
     } catch (err) {
       reject(err);
     }

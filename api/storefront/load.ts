@@ -3,6 +3,9 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { ServerBuild } from 'react-router';
 
+/** The storefront workspace (its sources; npm start builds them when stale). */
+export const STOREFRONT_SOURCES = path.dirname(require.resolve('@market/storefront/package.json'));
+
 export interface StorefrontBuild {
   server: ServerBuild;
   /** build/client: hashed assets under assets/, plus favicon and robots.txt. */

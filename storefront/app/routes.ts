@@ -11,7 +11,6 @@ export default [
   route('orders/:id/pay', 'routes/order-pay.tsx'),
   route('orders/:id/authenticate', 'routes/order-authenticate.tsx'),
   route('orders/:id/invoice', 'routes/order-invoice.ts'),
-  route('orders/:id/status', 'routes/order-status.ts'),
   route('signin', 'routes/signin.tsx'),
   route('signup', 'routes/signup.tsx'),
   route('signout', 'routes/signout.ts'),

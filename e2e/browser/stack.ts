@@ -1,0 +1,9 @@
+/** Where the browser tests' platform listens (e2e/browser/serve.ts) and what it seeds. */
+export const BROWSER_STACK = {
+  port: 3310,
+  baseUrl: 'http://localhost:3310',
+  /** A Redis database of its own: the catalog cache and rate limits never mix with the Jest suites' keys. */
+  redisDb: 7,
+  products: 60,
+  adminPassword: 'browser-admin-password-1',
+} as const;

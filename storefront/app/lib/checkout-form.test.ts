@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import { checkoutFieldErrors, readCheckoutForm, valuesFrom } from './checkout-form';
+
+const form = (fields: Record<string, string>) => {
+  const data = new FormData();
+  for (const [k, v] of Object.entries(fields)) data.set(k, v);
+  return data;
+};
+
+const address = {
+  'shippingAddress.name': ' Ada Lovelace ',
+  'shippingAddress.line1': '1 Main St',
+  'shippingAddress.city': 'Berlin',
+  'shippingAddress.postalCode': '10115',
+  'shippingAddress.country': 'de',
+};
+
+describe('readCheckoutForm', () => {
+  it('builds the API body, trimmed, with empty optional fields as null', () => {
+    const { body, errors } = readCheckoutForm(form({ ...address, email: 'ada@example.com' }), true);
+    expect(errors).toEqual({});
+    expect(body).toEqual({
+      email: 'ada@example.com',
+      shippingAddress: {
+        name: 'Ada Lovelace',
+        line1: '1 Main St',
+        line2: null,
+        city: 'Berlin',
+        region: null,
+        postalCode: '10115',
+        country: 'DE',
+        phone: null,
+      },
+    });
+  });
+
+  it('sends no email for a signed-in shopper (the account email is used)', () => {
+    const { body, errors } = readCheckoutForm(form({ ...address, email: 'x' }), false);
+    expect(errors).toEqual({});
+    expect(body.email).toBeUndefined();
+  });
+
+  it('names what is missing or wrong', () => {
+    const { errors, values } = readCheckoutForm(form({ email: 'ada', 'shippingAddress.country': 'XX' }), true);
+    expect(errors).toEqual({
+      email: 'Enter an email address like name@example.com.',
+      'shippingAddress.name': 'Enter the name of the person receiving it.',
+      'shippingAddress.line1': 'Enter the street and house number.',
+      'shippingAddress.city': 'Enter the city.',
+      'shippingAddress.postalCode': 'Enter the postal code.',
+      'shippingAddress.country': 'Choose the country.',
+    });
+    expect(values.email).toBe('ada');
+  });
+});
+
+describe('checkoutFieldErrors', () => {
+  it('turns API issues into field messages', () => {
+    expect(
+      checkoutFieldErrors([
+        { path: 'body.shippingAddress.city', code: 'too_small', message: 'Too small' },
+        { path: 'body.shippingAddress.postalCode', code: 'too_big', message: 'Too big' },
+        { path: 'body.email', code: 'required', message: 'Guests must give an email' },
+        { path: 'cart', code: 'cart_empty', message: 'The cart has no items' },
+      ]),
+    ).toEqual({
+      'shippingAddress.city': 'Enter the city.',
+      'shippingAddress.postalCode': 'Use at most 20 characters.',
+      email: 'Enter your email address.',
+    });
+  });
+});
+
+describe('valuesFrom', () => {
+  it('prefills from an earlier order', () => {
+    expect(valuesFrom({ name: 'Ada', line1: 'x', city: 'y', postalCode: '1', country: 'DE', line2: null }, 'a@b.c')).toEqual(
+      {
+        email: 'a@b.c',
+        'shippingAddress.name': 'Ada',
+        'shippingAddress.line1': 'x',
+        'shippingAddress.city': 'y',
+        'shippingAddress.postalCode': '1',
+        'shippingAddress.country': 'DE',
+      },
+    );
+  });
+});
