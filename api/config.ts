@@ -97,6 +97,10 @@ const schema = z.object({
     .regex(/^whsec_\w+$/, 'must be a webhook signing secret (whsec_…)')
     .optional(),
   STRIPE_API_URL: url(['http', 'https']).optional(),
+  STRIPE_PUBLISHABLE_KEY: z
+    .string()
+    .regex(/^pk_(test|live)_\w+$/, 'must be a Stripe publishable key (pk_…)')
+    .optional(),
   SHOP_CURRENCY: z
     .string()
     .regex(/^[A-Z]{3}$/, 'must be an upper-case ISO 4217 code')
@@ -222,6 +226,8 @@ export interface Config {
         webhookSecret: string;
         /** Another Stripe API base URL (stripe-mock in tests); null for api.stripe.com. */
         apiUrl: string | null;
+        /** For the storefront's Payment Element (Stripe.js); null: the shop cannot take cards. */
+        publishableKey: string | null;
       };
   checkout: {
     /** The shop's currency: carts and orders are in it, and only products priced in it can be sold. */
@@ -303,6 +309,11 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     missing.push('GOOGLE_CLIENT_ID: set GOOGLE_CLIENT_ID and GOOGLE_CLIENT_SECRET together, or neither');
   }
   if (production && !e.STRIPE_SECRET_KEY) missing.push('STRIPE_SECRET_KEY: required in production');
+  if (production && e.STRIPE_SECRET_KEY && !e.STRIPE_PUBLISHABLE_KEY) {
+    missing.push(
+      'STRIPE_PUBLISHABLE_KEY: required in production with Stripe (the storefront collects cards with it)',
+    );
+  }
   if (e.STRIPE_SECRET_KEY && !e.STRIPE_WEBHOOK_SECRET) {
     missing.push('STRIPE_WEBHOOK_SECRET: required with STRIPE_SECRET_KEY (webhooks must be verified)');
   }
@@ -402,6 +413,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
             secretKey: e.STRIPE_SECRET_KEY!,
             webhookSecret: e.STRIPE_WEBHOOK_SECRET!,
             apiUrl: e.STRIPE_API_URL ?? null,
+            publishableKey: e.STRIPE_PUBLISHABLE_KEY ?? null,
           }
         : { provider: 'test' },
     checkout: {

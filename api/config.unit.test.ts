@@ -60,6 +60,7 @@ describe('loadConfig', () => {
     JWT_SECRET: 'a-production-secret-of-at-least-32-characters',
     S3_BUCKET: 'market',
     STRIPE_SECRET_KEY: 'sk_live_example',
+    STRIPE_PUBLISHABLE_KEY: 'pk_live_example',
     STRIPE_WEBHOOK_SECRET: 'whsec_example',
     SMTP_URL: 'smtps://shop:pw@smtp.example.com:465',
   };
@@ -86,6 +87,18 @@ describe('loadConfig', () => {
       dir: path.resolve('.data/outbox'),
       from: 'market <shop@market.local>',
     });
+  });
+
+  test('production with Stripe needs the publishable key the storefront collects cards with', () => {
+    const { STRIPE_PUBLISHABLE_KEY: _omitted, ...withoutKey } = production;
+    expect(() => loadConfig(withoutKey)).toThrow(
+      /STRIPE_PUBLISHABLE_KEY: required in production with Stripe/,
+    );
+    expect(() => loadConfig({ ...production, STRIPE_PUBLISHABLE_KEY: 'sk_live_oops' })).toThrow(
+      /STRIPE_PUBLISHABLE_KEY: must be a Stripe publishable key/,
+    );
+    const payments = loadConfig(production).payments;
+    expect(payments.provider === 'stripe' && payments.publishableKey).toBe('pk_live_example');
   });
 
   test('mail, branding and fulfilment settings reach the config', () => {

@@ -29,6 +29,10 @@ export function storefrontRouter(build: StorefrontBuild, app: Express, deps: App
     supportEmail: config.shop.supportEmail,
     googleSignIn: config.auth.google !== null,
     publicUrl: config.http.publicUrl,
+    payments:
+      config.payments.provider === 'stripe'
+        ? { provider: 'stripe', publishableKey: config.payments.publishableKey }
+        : { provider: 'test' },
   };
   const handle = createRequestHandler({
     build: build.server,

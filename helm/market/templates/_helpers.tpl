@@ -82,6 +82,9 @@ SEARCH_USERNAME: {{ . | quote }}
 {{- with .Values.config.payments.provider }}
 PAYMENTS_PROVIDER: {{ . | quote }}
 {{- end }}
+{{- with .Values.config.payments.stripePublishableKey }}
+STRIPE_PUBLISHABLE_KEY: {{ . | quote }}
+{{- end }}
 {{- with .Values.config.payments.stripeApiUrl }}
 STRIPE_API_URL: {{ . | quote }}
 {{- end }}

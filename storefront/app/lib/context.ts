@@ -28,6 +28,8 @@ export interface ShopSettings {
   supportEmail: string | null;
   googleSignIn: boolean;
   publicUrl: string;
+  /** Built-in test payments (test card ids), or Stripe's Payment Element with this publishable key. */
+  payments: { provider: 'test' } | { provider: 'stripe'; publishableKey: string | null };
 }
 
 export interface ShopContext {
