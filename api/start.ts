@@ -73,6 +73,7 @@ async function main(): Promise<void> {
   const lines = [
     '',
     '  market is running',
+    `  Shop          ${config.http.publicUrl}/`,
     `  API           ${api}/api`,
     `  OpenAPI docs  ${api}/api/docs   (JSON: ${api}/api/openapi.json)`,
     `  Health        ${api}/api/health/ready`,

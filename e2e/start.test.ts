@@ -182,12 +182,18 @@ describe('npm start (embedded default)', () => {
       expect(Object.values(body.checks).every((c) => c.status === 'ok')).toBe(true);
 
       expect((await fetch(`http://127.0.0.1:${ports.ui}/`)).status).toBe(200);
+      // The shop is served at / by the same process, server-rendered with the seeded catalog.
+      const shop = await fetch(`${api}/`);
+      expect(shop.status).toBe(200);
+      expect(shop.headers.get('content-type')).toContain('text/html');
+      expect(await shop.text()).toContain('Featured products');
       const openapi = await fetch(`${api}/api/openapi.json`);
       expect(openapi.status).toBe(200);
       expect(Object.keys(((await openapi.json()) as { paths: object }).paths).length).toBeGreaterThan(10);
 
       const out = started.output();
       expect(out).toContain(`Temporal Web  http://127.0.0.1:${ports.ui}`);
+      expect(out).toContain(`Shop          http://localhost:${ports.http}/`);
       expect(out).toMatch(/admin\s+admin@market\.local \/ \S{12,}/);
       expect(out).toMatch(/support\s+support@market\.local \/ \S{12,}/);
 

@@ -7,6 +7,14 @@ import { ServerRouter } from 'react-router';
 
 export const streamTimeout = 5_000;
 
+/** Pages show the shopper's cart and session: private, revalidated; a route may say stricter (no-store). */
+const PAGE_CACHE = 'private, no-cache';
+
+export function handleDataRequest(response: Response) {
+  if (!response.headers.has('Cache-Control')) response.headers.set('Cache-Control', PAGE_CACHE);
+  return response;
+}
+
 /**
  * Streams the page; crawlers (and the no-JavaScript path, which is the same HTML) get it complete. Inline scripts
  * carry this request's CSP nonce.
@@ -30,6 +38,7 @@ export default function handleRequest(
           shellRendered = true;
           const body = new PassThrough();
           responseHeaders.set('Content-Type', 'text/html; charset=utf-8');
+          if (!responseHeaders.has('Cache-Control')) responseHeaders.set('Cache-Control', PAGE_CACHE);
           resolve(
             new Response(createReadableStreamFromReadable(body), {
               headers: responseHeaders,

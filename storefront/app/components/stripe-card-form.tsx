@@ -64,10 +64,10 @@ export function StripeCardForm({ publishableKey, orderId, amount, currency, acti
     setError(null);
     const checked = await ready.elements.submit();
     const created = checked.error
-      ? checked
+      ? { error: checked.error, paymentMethod: undefined }
       : await ready.stripe.createPaymentMethod({ elements: ready.elements });
     setBusy(false);
-    if (created.error || !('paymentMethod' in created) || !created.paymentMethod) {
+    if (created.error || !created.paymentMethod) {
       setError(created.error?.message ?? 'Please check your card details.');
       return;
     }

@@ -15,6 +15,8 @@ export interface AuthSession {
 interface Options {
   body?: unknown;
   idempotencyKey?: string;
+  /** Send no bearer token (the refresh call: its token is in the body). */
+  anonymous?: boolean;
 }
 
 export interface Answer<T> {
@@ -45,7 +47,7 @@ async function send(context: AppLoadContext, method: string, path: string, optio
   const headers: Record<string, string> = { accept: 'application/json' };
   const access = cookies.get(COOKIES.access);
   const cart = cookies.get(COOKIES.cart);
-  if (access) headers.authorization = `Bearer ${access}`;
+  if (access && !options.anonymous) headers.authorization = `Bearer ${access}`;
   if (cart) headers['cart-token'] = cart;
   if (options.idempotencyKey) headers['idempotency-key'] = options.idempotencyKey;
   let body: string | undefined;
@@ -60,17 +62,37 @@ async function send(context: AppLoadContext, method: string, path: string, optio
   return answer;
 }
 
+/**
+ * One refresh per refresh token at a time, shared by every caller (the root and page loaders of one request, or two
+ * tabs): the API rotates refresh tokens and ends the whole session when a spent one comes back. The result is kept
+ * a little while so a request that read the old cookie a moment later gets the same new pair.
+ */
+const refreshes = new Map<string, Promise<AuthSession | null>>();
+const REFRESH_REMEMBER_MS = 10_000;
+
+function refreshOnce(context: AppLoadContext, refreshToken: string): Promise<AuthSession | null> {
+  let pending = refreshes.get(refreshToken);
+  if (!pending) {
+    pending = send(context, 'POST', '/api/auth/refresh', { body: { refreshToken }, anonymous: true }).then(
+      (answer) => (answer.status === 200 ? (JSON.parse(answer.body) as AuthSession) : null),
+      () => null,
+    );
+    refreshes.set(refreshToken, pending);
+    setTimeout(() => refreshes.delete(refreshToken), REFRESH_REMEMBER_MS).unref();
+  }
+  return pending;
+}
+
 /** Trades the refresh cookie for a new session; false (and the session dropped) when it is spent or expired. */
 async function refresh(context: AppLoadContext): Promise<boolean> {
   const refreshToken = context.shop.cookies.get(COOKIES.refresh);
   if (!refreshToken) return false;
-  context.shop.cookies.clear(COOKIES.access);
-  const answer = await send(context, 'POST', '/api/auth/refresh', { body: { refreshToken } });
-  if (answer.status !== 200) {
+  const session = await refreshOnce(context, refreshToken);
+  if (!session) {
     dropSession(context);
     return false;
   }
-  keepSession(context, JSON.parse(answer.body) as AuthSession);
+  keepSession(context, session);
   return true;
 }
 
@@ -88,8 +110,10 @@ export async function callApi<T>(
   const { cookies } = context.shop;
   if (!cookies.get(COOKIES.access) && cookies.get(COOKIES.refresh)) await refresh(context);
   let answer = await send(context, method, path, options);
-  if (answer.status === 401 && cookies.get(COOKIES.refresh) && !path.startsWith('/api/auth/')) {
-    if (await refresh(context)) answer = await send(context, method, path, options);
+  if (answer.status === 401 && cookies.get(COOKIES.access) && !path.startsWith('/api/auth/')) {
+    // An access token the API no longer takes: refresh it, or go on as a guest (the cart stays on its own token).
+    if (!(await refresh(context))) dropSession(context);
+    answer = await send(context, method, path, options);
   }
   const type = String(answer.headers['content-type'] ?? '');
   const parsed: unknown = type.includes('json') && answer.body ? JSON.parse(answer.body) : answer.body;

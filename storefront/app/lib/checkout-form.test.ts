@@ -41,7 +41,10 @@ describe('readCheckoutForm', () => {
   });
 
   it('names what is missing or wrong', () => {
-    const { errors, values } = readCheckoutForm(form({ email: 'ada', 'shippingAddress.country': 'XX' }), true);
+    const { errors, values } = readCheckoutForm(
+      form({ email: 'ada', 'shippingAddress.country': 'XX' }),
+      true,
+    );
     expect(errors).toEqual({
       email: 'Enter an email address like name@example.com.',
       'shippingAddress.name': 'Enter the name of the person receiving it.',
@@ -73,15 +76,18 @@ describe('checkoutFieldErrors', () => {
 
 describe('valuesFrom', () => {
   it('prefills from an earlier order', () => {
-    expect(valuesFrom({ name: 'Ada', line1: 'x', city: 'y', postalCode: '1', country: 'DE', line2: null }, 'a@b.c')).toEqual(
-      {
-        email: 'a@b.c',
-        'shippingAddress.name': 'Ada',
-        'shippingAddress.line1': 'x',
-        'shippingAddress.city': 'y',
-        'shippingAddress.postalCode': '1',
-        'shippingAddress.country': 'DE',
-      },
-    );
+    expect(
+      valuesFrom(
+        { name: 'Ada', line1: 'x', city: 'y', postalCode: '1', country: 'DE', line2: null },
+        'a@b.c',
+      ),
+    ).toEqual({
+      email: 'a@b.c',
+      'shippingAddress.name': 'Ada',
+      'shippingAddress.line1': 'x',
+      'shippingAddress.city': 'y',
+      'shippingAddress.postalCode': '1',
+      'shippingAddress.country': 'DE',
+    });
   });
 });

@@ -11,8 +11,16 @@ interface FieldRule {
 /** Form field names are the API's error paths (without `body.`), so API errors land on the right field. */
 export const FIELDS: Record<string, FieldRule> = {
   email: { label: 'Email', max: 255, required: 'Enter your email address.' },
-  'shippingAddress.name': { label: 'Full name', max: 200, required: 'Enter the name of the person receiving it.' },
-  'shippingAddress.line1': { label: 'Street address', max: 200, required: 'Enter the street and house number.' },
+  'shippingAddress.name': {
+    label: 'Full name',
+    max: 200,
+    required: 'Enter the name of the person receiving it.',
+  },
+  'shippingAddress.line1': {
+    label: 'Street address',
+    max: 200,
+    required: 'Enter the street and house number.',
+  },
   'shippingAddress.line2': { label: 'Apartment, suite, etc. (optional)', max: 200 },
   'shippingAddress.city': { label: 'City', max: 100, required: 'Enter the city.' },
   'shippingAddress.region': { label: 'State or region (optional)', max: 100 },
@@ -47,7 +55,8 @@ export function readCheckoutForm(
     else if (value.length > rule.max) errors[name] = `Use at most ${rule.max} characters.`;
   }
   const country = countryCode(values['shippingAddress.country']);
-  if (values['shippingAddress.country'] && !country) errors['shippingAddress.country'] = 'Choose the country.';
+  if (values['shippingAddress.country'] && !country)
+    errors['shippingAddress.country'] = 'Choose the country.';
   if (guest && values.email && !EMAIL.test(values.email)) errors.email = BAD_EMAIL;
 
   const optional = (name: string) => values[`shippingAddress.${name}`] || null;
@@ -87,7 +96,8 @@ export function checkoutFieldErrors(
     const name = (issue.path ?? '').replace(/^body\./, '');
     const rule = FIELDS[name];
     if (!rule || errors[name]) continue;
-    if (issue.code === 'required' || issue.code === 'too_small') errors[name] = rule.required ?? 'Fill this in.';
+    if (issue.code === 'required' || issue.code === 'too_small')
+      errors[name] = rule.required ?? 'Fill this in.';
     else if (issue.code === 'too_big') errors[name] = `Use at most ${rule.max} characters.`;
     else if (name === 'email') errors[name] = BAD_EMAIL;
     else if (name === 'shippingAddress.country') errors[name] = 'Choose the country.';

@@ -26,7 +26,11 @@ describe('formErrors', () => {
     expect(
       formErrors(
         invalid([
-          { path: 'body.currentPassword', message: 'The current password is wrong', code: 'current_password_invalid' },
+          {
+            path: 'body.currentPassword',
+            message: 'The current password is wrong',
+            code: 'current_password_invalid',
+          },
           { path: 'body.newPassword', message: 'too common', code: 'password_too_common' },
         ]),
       ).fields,
@@ -34,7 +38,9 @@ describe('formErrors', () => {
       currentPassword: 'That is not your current password.',
       newPassword: 'That password is too common and easy to guess. Choose another one.',
     });
-    expect(formErrors(invalid([{ path: 'body.password', message: 'x', code: 'password_is_email' }])).fields).toEqual({
+    expect(
+      formErrors(invalid([{ path: 'body.password', message: 'x', code: 'password_is_email' }])).fields,
+    ).toEqual({
       password: 'Choose a password that is not your email address.',
     });
   });
@@ -59,9 +65,18 @@ describe('formErrors', () => {
   });
 
   it('gives the wait for a rate limit and a plain line for other failures', () => {
-    const limited = new ApiError(429, { code: 'rate_limited', detail: 'Try again in 42 s.' }, { 'retry-after': '42' });
-    expect(formErrors(limited)).toEqual({ message: 'Too many attempts. Please wait 42 seconds and try again.', fields: {} });
-    expect(formErrors(new ApiError(503, { code: 'service_unavailable' })).message).toMatch(/could not answer/);
+    const limited = new ApiError(
+      429,
+      { code: 'rate_limited', detail: 'Try again in 42 s.' },
+      { 'retry-after': '42' },
+    );
+    expect(formErrors(limited)).toEqual({
+      message: 'Too many attempts. Please wait 42 seconds and try again.',
+      fields: {},
+    });
+    expect(formErrors(new ApiError(503, { code: 'service_unavailable' })).message).toMatch(
+      /could not answer/,
+    );
     expect(formErrors(new TypeError('fetch failed')).message).toMatch(/went wrong/);
   });
 });

@@ -27,11 +27,11 @@ export function failureText(reason: string | null | undefined): string {
 }
 
 const DECLINES: Record<string, string> = {
-  card_declined: 'the card was declined by the bank',
+  card_declined: 'the bank refused the payment',
   insufficient_funds: 'insufficient funds',
   expired_card: 'the card has expired',
   incorrect_cvc: 'the security code was wrong',
-  authentication_failed: 'the bank check (3-D Secure) failed',
+  authentication_failed: 'the 3-D Secure bank check failed',
   invalid_payment_method: 'the card could not be used',
 };
 
@@ -61,4 +61,22 @@ export function pollDelay(status: string, watchedForMs: number): number | null {
 
 export function canCancel(status: string): boolean {
   return status === 'awaiting_payment' || status === 'paid' || status === 'processing';
+}
+
+/**
+ * Why the card was refused: the payment's decline, else the decline step's code; a failed bank check (3-D Secure)
+ * leaves neither, so it is recognised by the bank check that preceded the failure.
+ */
+export function declineCodeOf(order: {
+  failureReason: string | null;
+  payment: { decline: { code: string } | null } | null;
+  timeline: { type: string; data: Record<string, unknown> | null }[];
+}): string | null {
+  if (order.failureReason !== 'payment_declined') return null;
+  const step = order.timeline.findLast((entry) => entry.type === 'payment_declined');
+  const code = order.payment?.decline?.code ?? step?.data?.code;
+  if (typeof code === 'string' && code) return code;
+  return order.timeline.some((entry) => entry.type === 'payment_requires_action')
+    ? 'authentication_failed'
+    : 'card_declined';
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pollDelay } from './order-status';
+import { declineCodeOf, pollDelay } from './order-status';
 import { orderSteps, upcomingSteps } from './order-steps';
 import type { TimelineEntry } from './types';
 
@@ -17,7 +17,10 @@ describe('orderSteps', () => {
   it('tells the paid path in plain words, leaving out bookkeeping', () => {
     const steps = orderSteps(
       [
-        entry('order_placed', { toStatus: 'pending', data: { totalAmount: 1000, currency: 'USD', lines: 1 } }),
+        entry('order_placed', {
+          toStatus: 'pending',
+          data: { totalAmount: 1000, currency: 'USD', lines: 1 },
+        }),
         entry('stock_reserved', { data: { expiresAt: at(30) } }, 1),
         entry('payment_created', { data: { amount: 1000 } }, 2),
         entry('status_changed', { fromStatus: 'pending', toStatus: 'awaiting_payment' }, 3),
@@ -107,5 +110,25 @@ describe('upcomingSteps and pollDelay', () => {
     expect(pollDelay('processing', 61_000)).toBe(15_000);
     expect(pollDelay('shipped', 0)).toBeNull();
     expect(pollDelay('failed', 0)).toBeNull();
+  });
+});
+
+describe('declineCodeOf', () => {
+  const failed = { failureReason: 'payment_declined', payment: null };
+  it('reads the decline, or recognises a failed bank check', () => {
+    expect(declineCodeOf({ ...failed, payment: { decline: { code: 'expired_card' } }, timeline: [] })).toBe(
+      'expired_card',
+    );
+    expect(
+      declineCodeOf({
+        ...failed,
+        timeline: [entry('payment_declined', { data: { code: 'incorrect_cvc' } })],
+      }),
+    ).toBe('incorrect_cvc');
+    expect(declineCodeOf({ ...failed, timeline: [entry('payment_requires_action')] })).toBe(
+      'authentication_failed',
+    );
+    expect(declineCodeOf({ ...failed, timeline: [] })).toBe('card_declined');
+    expect(declineCodeOf({ failureReason: 'out_of_stock', payment: null, timeline: [] })).toBeNull();
   });
 });

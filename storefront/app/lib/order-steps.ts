@@ -18,7 +18,12 @@ const amountOf = (data: TimelineEntry['data'], currency: string): string | null 
 
 function stepFor(entry: TimelineEntry, currency: string): Omit<OrderStep, 'at'> | null {
   const { data } = entry;
-  const step = (key: string, label: string, detail: string | null = null, tone: OrderStep['tone'] = 'done') => ({
+  const step = (
+    key: string,
+    label: string,
+    detail: string | null = null,
+    tone: OrderStep['tone'] = 'done',
+  ) => ({
     key,
     label,
     detail,
@@ -40,7 +45,11 @@ function stepFor(entry: TimelineEntry, currency: string): Omit<OrderStep, 'at'> 
       return step('declined', 'Payment declined', `Reason: ${declineText(text(data?.code))}.`, 'problem');
     case 'payment_refunded': {
       const amount = amountOf(data, currency);
-      return step(`refund-${entry.occurredAt}`, 'Refunded', amount ? `${amount} returned to your card.` : null);
+      return step(
+        `refund-${entry.occurredAt}`,
+        'Refunded',
+        amount ? `${amount} returned to your card.` : null,
+      );
     }
     case 'shipment_shipped': {
       const carrier = text(data?.carrier);
@@ -63,7 +72,12 @@ function stepFor(entry: TimelineEntry, currency: string): Omit<OrderStep, 'at'> 
 
 function statusStep(
   entry: TimelineEntry,
-  step: (key: string, label: string, detail?: string | null, tone?: OrderStep['tone']) => Omit<OrderStep, 'at'>,
+  step: (
+    key: string,
+    label: string,
+    detail?: string | null,
+    tone?: OrderStep['tone'],
+  ) => Omit<OrderStep, 'at'>,
 ): Omit<OrderStep, 'at'> | null {
   const { data } = entry;
   switch (entry.toStatus) {

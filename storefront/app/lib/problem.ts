@@ -5,7 +5,7 @@ export interface Problem {
   status?: number;
   detail?: string;
   code?: string;
-  errors?: { path?: string; message?: string }[];
+  errors?: { path?: string; message?: string; code?: string }[];
 }
 
 export class ApiError extends Error {

@@ -3,7 +3,13 @@ import { useRef } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { clearPersistedForm, usePersistedForm } from './use-persisted-form';
 
-function Checkout({ city = '', onRestore }: { city?: string; onRestore?: (v: Record<string, string>) => void }) {
+function Checkout({
+  city = '',
+  onRestore,
+}: {
+  city?: string;
+  onRestore?: (v: Record<string, string>) => void;
+}) {
   const ref = useRef<HTMLFormElement>(null);
   usePersistedForm(ref, 'test', { exclude: ['note'], ...(onRestore ? { onRestore } : {}) });
   return (

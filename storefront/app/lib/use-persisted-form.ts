@@ -2,7 +2,16 @@ import { type RefObject, useEffect, useRef } from 'react';
 
 const PREFIX = 'market:form:';
 type Field = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
-const SKIPPED_TYPES = new Set(['hidden', 'password', 'file', 'submit', 'button', 'reset', 'checkbox', 'radio']);
+const SKIPPED_TYPES = new Set([
+  'hidden',
+  'password',
+  'file',
+  'submit',
+  'button',
+  'reset',
+  'checkbox',
+  'radio',
+]);
 
 interface Options {
   /** Field names never written to storage. */
@@ -14,7 +23,11 @@ interface Options {
 /** Text-like fields and selects worth keeping; never hidden fields, passwords or card data. */
 function keptFields(form: HTMLFormElement, exclude: string[]): Field[] {
   return Array.from(form.elements).filter((el): el is Field => {
-    if (!(el instanceof HTMLInputElement || el instanceof HTMLSelectElement || el instanceof HTMLTextAreaElement))
+    if (!(
+      el instanceof HTMLInputElement ||
+      el instanceof HTMLSelectElement ||
+      el instanceof HTMLTextAreaElement
+    ))
       return false;
     if (!el.name || exclude.includes(el.name)) return false;
     if (el instanceof HTMLInputElement && SKIPPED_TYPES.has(el.type)) return false;

@@ -37,13 +37,14 @@ export async function action({ request, context }: Route.ActionArgs) {
         ? { message: 'Email or password is wrong. Please try again.', fields: {} }
         : formErrors(error, { 'password:too_small': 'Enter your password.' });
     const status = error instanceof ApiError ? error.status : 500;
-    return data({ email, ...errors }, { status, headers: NO_STORE });
+    return data({ email, next, ...errors }, { status, headers: NO_STORE });
   }
   return redirect(next, { headers: NO_STORE });
 }
 
 export default function SignIn({ loaderData, actionData }: Route.ComponentProps) {
-  const { next } = loaderData;
+  // A post to a bare /signin still returns to where the form said.
+  const next = actionData?.next ?? loaderData.next;
   const navigation = useNavigation();
   const busy = navigation.state !== 'idle' && navigation.formAction?.startsWith('/signin') === true;
   const formRef = useRef<HTMLFormElement>(null);

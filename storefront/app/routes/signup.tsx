@@ -41,13 +41,14 @@ export async function action({ request, context }: Route.ActionArgs) {
       ? { message: 'An account with this email already exists.', fields: {} }
       : formErrors(error);
     const status = error instanceof ApiError ? error.status : 500;
-    return data({ name, email, emailTaken, ...errors }, { status, headers: NO_STORE });
+    return data({ name, email, next, emailTaken, ...errors }, { status, headers: NO_STORE });
   }
   return redirect(next, { headers: NO_STORE });
 }
 
 export default function SignUp({ loaderData, actionData }: Route.ComponentProps) {
-  const { next } = loaderData;
+  // A post to a bare /signin still returns to where the form said.
+  const next = actionData?.next ?? loaderData.next;
   const navigation = useNavigation();
   const busy = navigation.state !== 'idle' && navigation.formAction?.startsWith('/signup') === true;
   const formRef = useRef<HTMLFormElement>(null);
