@@ -33,9 +33,13 @@ export function formatDate(iso: string, locale = 'en-US'): string {
 }
 
 export function formatDateTime(iso: string, locale = 'en-US'): string {
+  // dateStyle/timeStyle cannot be combined with timeZoneName: spell the parts out.
   return new Intl.DateTimeFormat(locale, {
-    dateStyle: 'medium',
-    timeStyle: 'short',
+    year: 'numeric',
+    month: 'short',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: '2-digit',
     timeZone: 'UTC',
     timeZoneName: 'short',
   }).format(new Date(iso));
