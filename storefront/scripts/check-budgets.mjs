@@ -25,6 +25,12 @@ function closure(keys, seen = new Set()) {
 const entryKeys = Object.keys(manifest).filter(
   (k) => manifest[k].isEntry && (k.includes('entry.client') || k.startsWith('app/root.tsx')),
 );
+if (entryKeys.length !== 2) {
+  console.error(
+    `storefront: expected the client entry and the root route in the manifest, found ${entryKeys}`,
+  );
+  process.exit(1);
+}
 const shared = closure(entryKeys);
 const rows = [];
 let failed = false;
@@ -51,7 +57,17 @@ for (const [key, chunk] of Object.entries(manifest)) {
     BUDGETS.route,
   );
 }
-const css = new Set(Object.values(manifest).flatMap((c) => c.css ?? []));
+// Stylesheets imported by components (`css` of a chunk) and those linked by URL (`app.css?url`, their own entry).
+const css = new Set([
+  ...Object.values(manifest).flatMap((c) => c.css ?? []),
+  ...Object.values(manifest)
+    .map((c) => c.file)
+    .filter((f) => f.endsWith('.css')),
+]);
+if (css.size === 0) {
+  console.error('storefront: no stylesheet in the build manifest: the CSS budget cannot be checked');
+  process.exit(1);
+}
 check(
   'CSS (all files)',
   [...css].reduce((n, f) => n + gzipped(f), 0),

@@ -1,5 +1,5 @@
 import type { ProductSummary } from '~/lib/types';
-import { ResultCard } from './result-card';
+import { ProductCard } from './product-card';
 
 /** The first row loads at once (it holds the largest paint on a phone); the rest only when scrolled to. */
 export function ProductGrid({
@@ -13,7 +13,7 @@ export function ProductGrid({
     <ul className="grid grid-cols-2 gap-3 sm:grid-cols-3 sm:gap-4 xl:grid-cols-4">
       {products.map((p, i) => (
         <li key={p.id}>
-          <ResultCard product={p} load={i === 0 ? 'high' : i < eagerCount ? 'eager' : 'lazy'} />
+          <ProductCard product={p} load={i === 0 ? 'high' : i < eagerCount ? 'eager' : 'lazy'} />
         </li>
       ))}
     </ul>

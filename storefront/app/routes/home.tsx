@@ -65,7 +65,7 @@ export default function Home({ loaderData }: Route.ComponentProps) {
           <ul className="mt-4 grid grid-cols-2 gap-4 sm:grid-cols-3 lg:grid-cols-4">
             {featured.map((p, i) => (
               <li key={p.id}>
-                <ProductCard product={p} eager={i < 4} />
+                <ProductCard product={p} load={i < 2 ? 'eager' : 'lazy'} />
               </li>
             ))}
           </ul>

@@ -1,5 +1,4 @@
-import { useEffect, useRef } from 'react';
-import { data, Form, Link, redirect, useNavigation } from 'react-router';
+import { data, Form, Link, redirect } from 'react-router';
 import { Field } from '~/components/field';
 import { GoogleSignIn } from '~/components/google-sign-in';
 import { Notice } from '~/components/notice';
@@ -9,6 +8,7 @@ import { formErrors, type FormErrors } from '~/lib/form-errors';
 import { safeNextPath } from '~/lib/next-path';
 import { ApiError } from '~/lib/problem';
 import { currentUser, NO_STORE, startSession } from '~/lib/session.server';
+import { useAuthForm } from '~/lib/use-auth-form';
 import type { Route } from './+types/signin';
 
 export const headers = () => NO_STORE;
@@ -43,17 +43,7 @@ export async function action({ request, context }: Route.ActionArgs) {
 }
 
 export default function SignIn({ loaderData, actionData }: Route.ComponentProps) {
-  // A post to a bare /signin still returns to where the form said.
-  const next = actionData?.next ?? loaderData.next;
-  const navigation = useNavigation();
-  const busy = navigation.state !== 'idle' && navigation.formAction?.startsWith('/signin') === true;
-  const formRef = useRef<HTMLFormElement>(null);
-  // After a failed attempt the password is typed again, with or without JavaScript.
-  useEffect(() => {
-    const input = formRef.current?.elements.namedItem('password');
-    if (actionData && input instanceof HTMLInputElement) input.value = '';
-  }, [actionData]);
-  const withNext = next === '/account' ? '' : `?next=${encodeURIComponent(next)}`;
+  const { next, busy, formRef, withNext } = useAuthForm('/signin', loaderData.next, actionData);
 
   return (
     <div className="mx-auto max-w-md">
