@@ -2,13 +2,14 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { createRequestHandler } from '@react-router/express';
 import compression from 'compression';
-import express, { type Express, type Router } from 'express';
+import express, { type Express, type Request, type Response, type Router } from 'express';
 import type { AppDeps } from '../deps';
 import { ForbiddenError } from '../errors';
 import type { ShopContext } from './context';
 import { cookieJar } from './cookies';
 import { storefrontCsp } from './csp';
 import { apiDispatcher } from './dispatch';
+import { anonymousPageCache, isCacheablePage } from './page-cache';
 import type { StorefrontBuild } from './load';
 
 /** Paths the shop never answers: they stay the API's (and its problem+json 404). */
@@ -36,18 +37,18 @@ export function storefrontRouter(build: StorefrontBuild, app: Express, deps: App
         ? { provider: 'stripe', publishableKey: config.payments.publishableKey }
         : { provider: 'test' },
   };
+  const shopContext = (req: Request, res: Response): ShopContext => ({
+    api: apiDispatcher(app, req),
+    cookies: cookieJar(req, res, secure),
+    nonce: res.locals.cspNonce as string,
+    settings,
+  });
   const handle = createRequestHandler({
     build: build.server,
     mode: 'production',
-    getLoadContext: (req, res): { shop: ShopContext } => ({
-      shop: {
-        api: apiDispatcher(app, req),
-        cookies: cookieJar(req, res, secure),
-        nonce: res.locals.cspNonce as string,
-        settings,
-      },
-    }),
+    getLoadContext: (req, res) => ({ shop: shopContext(req, res) }),
   });
+  const cachedPage = anonymousPageCache(build.server, deps.cache);
 
   const router = express.Router();
   // Pages, scripts and styles go out compressed (a phone on a slow network waits for bytes, not for our CPU).
@@ -77,6 +78,7 @@ export function storefrontRouter(build: StorefrontBuild, app: Express, deps: App
     // helmet's no-referrer makes browsers send `Origin: null` on the shop's own form posts (JavaScript off); same-origin
     // keeps the origin for our checks and still tells other sites nothing.
     res.setHeader('Referrer-Policy', 'same-origin');
+    if (isCacheablePage(req)) return cachedPage(req, res, shopContext(req, res)).catch(next);
     return handle(req, res, next);
   });
   return router;
