@@ -24,10 +24,13 @@ declare global {
   }
 }
 
-let loading: Promise<StripeJs> | null = null;
+/** One Stripe.js instance per publishable key for the page's life. */
+const loading = new Map<string, Promise<StripeJs>>();
 
 export function loadStripe(publishableKey: string): Promise<StripeJs> {
-  loading ??= new Promise<StripeJs>((resolve, reject) => {
+  const known = loading.get(publishableKey);
+  if (known) return known;
+  const promise = new Promise<StripeJs>((resolve, reject) => {
     const ready = () =>
       window.Stripe ? resolve(window.Stripe(publishableKey)) : reject(new Error('no Stripe'));
     if (window.Stripe) return ready();
@@ -36,10 +39,11 @@ export function loadStripe(publishableKey: string): Promise<StripeJs> {
     script.async = true;
     script.onload = ready;
     script.onerror = () => {
-      loading = null;
+      loading.delete(publishableKey);
       reject(new Error('Stripe.js could not be loaded'));
     };
     document.head.appendChild(script);
   });
-  return loading;
+  loading.set(publishableKey, promise);
+  return promise;
 }
