@@ -8,6 +8,7 @@ import { seedCatalog } from '../../api/cli/seed-catalog';
 import { loadConfig } from '../../api/config';
 import { ensureStaff } from '../../api/embedded/staff';
 import { createLogger } from '../../api/logger';
+import { startMockProvider } from '../../api/routes/oauth/testing';
 import { startRoles } from '../../api/server';
 import { BROWSER_STACK } from './stack';
 
@@ -30,6 +31,8 @@ async function main(): Promise<void> {
   const suffix = `${process.pid}-${randomBytes(3).toString('hex')}`;
   const redis = new URL(env('MARKET_TEST_REDIS_URL'));
   redis.pathname = `/${BROWSER_STACK.redisDb}`;
+  // Google sign-in against a real OpenID Connect provider on loopback (oauth2-mock-server), as in the API's tests.
+  const google = await startMockProvider({ always: { ...BROWSER_STACK.google } });
   const database = new URL(env('MARKET_TEST_DATABASE_URL'));
   database.pathname = `/${scratch.name}`;
   const config = loadConfig({
@@ -54,6 +57,11 @@ async function main(): Promise<void> {
     S3_FORCE_PATH_STYLE: 'true',
     SMTP_URL: env('MARKET_TEST_SMTP_URL'),
     JWT_SECRET: randomBytes(32).toString('hex'),
+    GOOGLE_CLIENT_ID: 'market-browser-client',
+    GOOGLE_CLIENT_SECRET: 'market-browser-secret',
+    GOOGLE_AUTHORIZATION_URL: `${google.url}/authorize`,
+    GOOGLE_TOKEN_URL: `${google.url}/token`,
+    GOOGLE_USERINFO_URL: `${google.url}/userinfo`,
     ADMIN_PASSWORD: BROWSER_STACK.adminPassword,
     SUPPORT_PASSWORD: BROWSER_STACK.adminPassword,
     ...(process.env.STOREFRONT_BUILD_DIR ? { STOREFRONT_BUILD_DIR: process.env.STOREFRONT_BUILD_DIR } : {}),
@@ -86,6 +94,7 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     await running.stop().catch((err: unknown) => console.error(err));
+    await google.stop().catch((err: unknown) => console.error(err));
     await scratch.drop().catch((err: unknown) => console.error(err));
     rmSync(dataDir, { recursive: true, force: true });
     process.exit(0);

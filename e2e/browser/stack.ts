@@ -6,4 +6,11 @@ export const BROWSER_STACK = {
   redisDb: 7,
   products: 60,
   adminPassword: 'browser-admin-password-1',
+  /** The account the mock Google (oauth2-mock-server) signs every browser test in as. */
+  google: {
+    sub: 'google-browser-shopper',
+    email: 'google.shopper@example.com',
+    email_verified: true,
+    name: 'Gia Google',
+  },
 } as const;

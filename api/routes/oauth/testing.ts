@@ -17,6 +17,10 @@ const { pathToFileURL } = require('node:url');
   await server.start(0, '127.0.0.1');
   const requests = [];
   server.service.on('beforeResponse', (_response, req) => requests.push({ path: '/token', body: req.body }));
+  const always = () => {
+    if (workerData.always) server.service.on('beforeUserinfo', (response) => { response.body = workerData.always; });
+  };
+  always();
   parentPort.on('message', async (message) => {
     if (message.type === 'userinfo') {
       server.service.once('beforeUserinfo', (response) => {
@@ -24,6 +28,7 @@ const { pathToFileURL } = require('node:url');
       });
     } else if (message.type === 'reset') {
       server.service.removeAllListeners('beforeUserinfo');
+      always();
       requests.length = 0;
     } else if (message.type === 'stop') {
       await server.stop();
@@ -59,10 +64,11 @@ export interface MockProvider {
   stop(): Promise<void>;
 }
 
-export async function startMockProvider(): Promise<MockProvider> {
+/** `always`: the profile every sign-in gets unless nextUserinfo() set one (the browser tests' Google account). */
+export async function startMockProvider(options: { always?: UserinfoClaims } = {}): Promise<MockProvider> {
   const worker = new Worker(workerSource, {
     eval: true,
-    workerData: { modulePath: require.resolve('oauth2-mock-server') },
+    workerData: { modulePath: require.resolve('oauth2-mock-server'), always: options.always ?? null },
   });
   const url = await new Promise<string>((resolve, reject) => {
     worker.once('error', reject);
