@@ -1,10 +1,10 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { type PlatformCheckResult, workflowTypes } from '@market/workflows/definitions';
+import { freeListenPort } from '../api/testing/ports';
 import { waitForOutbox } from './testing/outbox';
 import { expectStatus, productInStock, Shopper } from './testing/shop';
 
@@ -12,17 +12,6 @@ import { expectStatus, productInStock, Shopper } from './testing/shop';
 // the worker and the API) comes up from an empty data directory, answers, runs a workflow, takes an order, and
 // stops cleanly.
 const root = path.resolve(__dirname, '..');
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 interface Started {
   child: ChildProcess;
@@ -156,7 +145,7 @@ describe('npm start (embedded default)', () => {
   let env: Record<string, string>;
 
   beforeAll(async () => {
-    ports = { http: await freePort(), temporal: await freePort(), ui: await freePort() };
+    ports = { http: await freeListenPort(), temporal: await freeListenPort(), ui: await freeListenPort() };
     env = {
       NODE_ENV: 'development',
       LOG_LEVEL: 'warn',

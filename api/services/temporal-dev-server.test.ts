@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { freeListenPort } from '../testing/ports';
 import { checkTemporal, connectTemporal } from './temporal';
 import { startDevServer } from './temporal-dev-server';
 
@@ -9,13 +10,6 @@ async function listenOnFreePort(): Promise<Server> {
   const server = createServer().listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));
   return server;
-}
-
-async function freePort(): Promise<number> {
-  const server = await listenOnFreePort();
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
 }
 
 async function getStatus(url: string, timeoutMs = 20_000): Promise<number> {
@@ -35,7 +29,7 @@ describe('startDevServer', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   test('runs a dev server with its Web UI on the given ports, persisted in the given file', async () => {
-    const [port, uiPort] = [await freePort(), await freePort()];
+    const [port, uiPort] = [await freeListenPort(), await freeListenPort()];
     const server = await startDevServer({
       cliPath: process.env.TEMPORAL_CLI_PATH,
       dbFile: path.join(dir, 'temporal.sqlite'),
@@ -64,7 +58,7 @@ describe('startDevServer', () => {
         startDevServer({
           dbFile: path.join(dir, 'unused.sqlite'),
           port,
-          uiPort: await freePort(),
+          uiPort: await freeListenPort(),
           namespace: 'default',
         }),
       ).rejects.toThrow(`port ${port} on 127.0.0.1 is in use`);
