@@ -10,7 +10,6 @@
 import { createPaymentProvider } from '@market/adapters/payments/index';
 import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
-import autocannon from 'autocannon';
 import express from 'express';
 import { buildProductDocuments, productIndexDefinition } from '@market/adapters';
 import { createTestBucket } from '@market/adapters/storage/testing';
@@ -24,7 +23,8 @@ import { bumpCatalogGeneration } from '../api/services/catalog-cache';
 import { RedisCache } from '../api/services/cache';
 import { connectTemporal } from '../api/services/temporal';
 import { stackEnv, testConfig } from '../api/testing/deps';
-import { engineTable, loadTable, type Row } from './report';
+import { engineTable, loadTable } from './report';
+import { runScenarios, type Scenario } from './load';
 import { cleanupsOnExit, close, listen, openDatabase, port, shuffle, withRedisDb } from './support';
 import { measureSearchLatency } from './search-latency';
 
@@ -54,15 +54,6 @@ function positive(name: keyof typeof args): number {
 
 function log(message: string): void {
   process.stderr.write(`[bench] ${message}\n`);
-}
-
-/** Path generators: called once per request, so a scenario can vary its query. */
-type PathOf = () => string;
-
-interface Scenario {
-  name: string;
-  port: () => number;
-  path: PathOf;
 }
 
 async function main(): Promise<void> {
@@ -218,22 +209,11 @@ async function main(): Promise<void> {
     ];
 
     // --- load -----------------------------------------------------------------------------------------------------
-    const rows: Row[] = [];
-    for (const scenario of scenarios) {
-      log(`${scenario.name}: warm-up ${WARMUP} s`);
-      await fire(scenario, WARMUP);
-      log(`${scenario.name}: ${DURATION} s × ${CONNECTIONS} connections`);
-      const result = await fire(scenario, DURATION);
-      rows.push({
-        name: scenario.name,
-        rps: result.requests.average,
-        p50: result.latency.p50,
-        p99: result.latency.p99,
-        bytes: result.requests.total ? result.throughput.total / result.requests.total : 0,
-        non2xx: result.non2xx,
-        errors: result.errors + result.timeouts,
-      });
-    }
+    const rows = await runScenarios(
+      scenarios,
+      { warmup: WARMUP, duration: DURATION, connections: CONNECTIONS },
+      log,
+    );
 
     // --- the engine alone -----------------------------------------------------------------------------------------
     log(`search engine: ${SEARCH_QUERIES} sequential queries`);
@@ -259,16 +239,6 @@ async function main(): Promise<void> {
     );
   } finally {
     await cleanups.run();
-  }
-
-  function fire(scenario: Scenario, seconds: number): Promise<autocannon.Result> {
-    return autocannon({
-      url: `http://127.0.0.1:${scenario.port()}`,
-      connections: CONNECTIONS,
-      duration: seconds,
-      timeout: 10,
-      requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, path: scenario.path() }) }],
-    });
   }
 }
 

@@ -12,10 +12,8 @@
  */
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { createServer } from 'node:net';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import autocannon from 'autocannon';
 import express from 'express';
 import { createTestBucket } from '@market/adapters/storage/testing';
 import { createScratchMysqlDatabase } from '@market/db/testing';
@@ -30,7 +28,9 @@ import { buildStorefrontIfStale } from '../api/storefront/build-if-stale';
 import { STOREFRONT_SOURCES } from '../api/storefront/load';
 import { stackEnv } from '../api/testing/deps';
 import { failedAudits, type LighthousePage, lighthouseTable, runLighthouse } from './lighthouse';
-import { loadTable, type Row } from './report';
+import { loadTable } from './report';
+import { freeListenPort } from '../api/testing/ports';
+import { runScenarios, type Scenario } from './load';
 import { cleanupsOnExit, close, listen, port, shuffle, withRedisDb } from './support';
 
 const { values: args } = parseArgs({
@@ -68,25 +68,6 @@ function log(message: string): void {
   process.stderr.write(`[bench] ${message}\n`);
 }
 
-/** A free loopback port: PUBLIC_URL must name it before the server starts. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port: free } = probe.address() as { port: number };
-      probe.close(() => resolve(free));
-    });
-  });
-}
-
-interface Scenario {
-  name: string;
-  port: () => number;
-  path: () => string;
-  headers?: Record<string, string>;
-}
-
 async function main(): Promise<void> {
   const started = Date.now();
   // As the production image does (Dockerfile: ENV NODE_ENV=production). The storefront's server build picks React's
@@ -102,7 +83,7 @@ async function main(): Promise<void> {
     const bucket = await createTestBucket();
     cleanups.push('bucket', () => bucket.drop());
     const suffix = `${process.pid}-${randomBytes(4).toString('hex')}`;
-    const appPort = await freePort();
+    const appPort = await freeListenPort();
     const database = new URL(stackEnv('MARKET_TEST_DATABASE_URL'));
     database.pathname = `/${scratch.name}`;
     const config = loadConfig({
@@ -254,22 +235,11 @@ async function main(): Promise<void> {
         path: () => `/search?q=${encodeURIComponent(words[nextWord++ % words.length]!)}`,
       },
     ];
-    const rows: Row[] = [];
-    for (const scenario of scenarios) {
-      log(`${scenario.name}: warm-up ${WARMUP} s`);
-      await fire(scenario, WARMUP);
-      log(`${scenario.name}: ${DURATION} s × ${CONNECTIONS} connections`);
-      const result = await fire(scenario, DURATION);
-      rows.push({
-        name: scenario.name,
-        rps: result.requests.average,
-        p50: result.latency.p50,
-        p99: result.latency.p99,
-        bytes: result.requests.total ? result.throughput.total / result.requests.total : 0,
-        non2xx: result.non2xx,
-        errors: result.errors + result.timeouts,
-      });
-    }
+    const rows = await runScenarios(
+      scenarios,
+      { warmup: WARMUP, duration: DURATION, connections: CONNECTIONS },
+      log,
+    );
 
     // --- report --------------------------------------------------------------------------------------------------
     // Every scenario on the product page against the bare endpoint (the first row), for the issue's target.
@@ -332,17 +302,6 @@ async function withRetries<T>(run: () => Promise<T>, attempts = 3): Promise<T> {
       );
     }
   }
-}
-
-function fire(scenario: Scenario, seconds: number): Promise<autocannon.Result> {
-  return autocannon({
-    url: `http://127.0.0.1:${scenario.port()}`,
-    connections: CONNECTIONS,
-    duration: seconds,
-    timeout: 10,
-    requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, path: scenario.path() }) }],
-    ...(scenario.headers ? { headers: scenario.headers } : {}),
-  });
 }
 
 main().then(

@@ -1,4 +1,5 @@
 import { useEffect, useId, useState, type InputHTMLAttributes } from 'react';
+import { describedBy, FieldNotes } from './field';
 
 interface Props extends Omit<InputHTMLAttributes<HTMLInputElement>, 'type' | 'defaultValue' | 'value'> {
   label: string;
@@ -17,7 +18,6 @@ export function PasswordField({ label, name, error, hint, className, ...input }:
   const [visible, setVisible] = useState(false);
   const [hydrated, setHydrated] = useState(false);
   useEffect(() => setHydrated(true), []);
-  const described = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ');
   return (
     <div className={className}>
       <label htmlFor={id} className="label">
@@ -33,7 +33,7 @@ export function PasswordField({ label, name, error, hint, className, ...input }:
           spellCheck={false}
           autoCapitalize="off"
           aria-invalid={error ? true : undefined}
-          aria-describedby={described || undefined}
+          aria-describedby={describedBy(id, hint, error)}
           {...input}
         />
         {hydrated ? (
@@ -49,16 +49,7 @@ export function PasswordField({ label, name, error, hint, className, ...input }:
           </button>
         ) : null}
       </div>
-      {hint ? (
-        <p id={`${id}-hint`} className="mt-1 text-xs text-slate-600">
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p id={`${id}-error`} className="mt-1 text-sm text-red-700">
-          {error}
-        </p>
-      ) : null}
+      <FieldNotes id={id} hint={hint} error={error} />
     </div>
   );
 }
