@@ -14,6 +14,7 @@ ENV SCARF_ANALYTICS=false
 # Manifests first, so the dependency layer is reused until one of them changes.
 # Keep this list in step with "workspaces" in package.json: npm ci needs every workspace's package.json.
 COPY package.json package-lock.json ./
+COPY schemas/package.json schemas/
 COPY db/package.json db/
 COPY adapters/package.json adapters/
 COPY activities/package.json activities/

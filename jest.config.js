@@ -7,6 +7,7 @@ const transform = {
   ],
 };
 const roots = [
+  '<rootDir>/schemas',
   '<rootDir>/db',
   '<rootDir>/adapters',
   '<rootDir>/activities',

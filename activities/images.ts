@@ -2,8 +2,12 @@ import { ApplicationFailure, log } from '@temporalio/activity';
 import sharp from 'sharp';
 import type { ActivityDeps } from './deps';
 
-/** Thumbnail widths in pixels, by name: `small` for listings, `large` for the product page. */
-export const THUMBNAIL_WIDTHS = { small: 200, large: 800 } as const;
+/**
+ * Thumbnail widths in pixels, by name: `small` for the admin's lists and gallery strips, `medium` for product cards
+ * on phones, `large` for cards on wide or dense screens and the product page. Images stored before `medium` existed
+ * get it from `npm run images:thumbnails`.
+ */
+export const THUMBNAIL_WIDTHS = { small: 200, medium: 400, large: 800 } as const;
 export type ThumbnailName = keyof typeof THUMBNAIL_WIDTHS;
 
 /** Every object of one image lives under one prefix, `products/<productId>/<uploadId>/`, so delete is one call. */

@@ -27,7 +27,7 @@ const photo = (width: number, height: number) =>
     .toBuffer();
 
 describe('generateThumbnails', () => {
-  test('writes a 200 and an 800 pixel wide WebP beside the original, cacheable for good', async () => {
+  test('writes 200, 400 and 800 pixel wide WebPs beside the original, cacheable for good', async () => {
     const storage = memoryStorage();
     await storage.put(key, await photo(1600, 1000), { contentType: 'image/jpeg' });
     const { generateThumbnails } = createActivities({ db: { ping: async () => undefined }, storage });
@@ -37,11 +37,13 @@ describe('generateThumbnails', () => {
     })) as GenerateThumbnailsResult;
     expect(result.thumbnails).toEqual({
       small: thumbnailKey(key, 'small'),
+      medium: thumbnailKey(key, 'medium'),
       large: thumbnailKey(key, 'large'),
     });
     expect(thumbnailKey(key, 'small')).toBe(`${prefixOfImage(key)}thumb-200.webp`);
     for (const [name, width] of [
       ['small', 200],
+      ['medium', 400],
       ['large', 800],
     ] as const) {
       const stored = storage.objects.get(thumbnailKey(key, name))!;
@@ -58,7 +60,7 @@ describe('generateThumbnails', () => {
 
     // Idempotent: a retry writes the same keys again.
     await new MockActivityEnvironment(undefined, quiet).run(generateThumbnails, { originalKey: key });
-    expect(storage.objects.size).toBe(3);
+    expect(storage.objects.size).toBe(4);
   });
 
   test('never enlarges a small image', async () => {

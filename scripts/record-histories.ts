@@ -79,7 +79,11 @@ const activities = {
   ...createActivities({ db: { ping: async () => undefined } }),
   // No storage: the keys the real activity would have written.
   generateThumbnails: async ({ originalKey }: { originalKey: string }) => ({
-    thumbnails: { small: thumbnailKey(originalKey, 'small'), large: thumbnailKey(originalKey, 'large') },
+    thumbnails: {
+      small: thumbnailKey(originalKey, 'small'),
+      medium: thumbnailKey(originalKey, 'medium'),
+      large: thumbnailKey(originalKey, 'large'),
+    },
   }),
   // No search engine or catalog: a sync that takes a moment (so a signal can arrive during it), a catalog of five.
   syncProductDocuments: async (ids: number[]) => {

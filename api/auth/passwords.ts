@@ -6,8 +6,7 @@ let common: Set<string> | null = null;
 const commonPasswords = () =>
   (common ??= new Set((dictionary['passwords-common'] as string[]).map((p) => p.toLowerCase())));
 
-export const PASSWORD_MIN_LENGTH = 8;
-export const PASSWORD_MAX_LENGTH = 256;
+export { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@market/schemas/account';
 
 /** Password rules beyond the schema's length: not the email (or its name part), not a common password. */
 export function passwordProblems(password: string, email: string, path = 'body.password'): FieldError[] {

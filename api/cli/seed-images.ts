@@ -185,7 +185,7 @@ async function drawBaseImage(hue: number, letters: string): Promise<BaseImage> {
   };
 }
 
-async function forEachLimit<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>) {
+export async function forEachLimit<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>) {
   let next = 0;
   const lanes = Array.from({ length: Math.min(limit, items.length) }, async () => {
     while (next < items.length) await work(items[next++]!);

@@ -48,7 +48,7 @@ describe('seedCatalog (products, generated images, search index)', () => {
     await scratch?.drop();
   });
 
-  it('gives every product its own stored image with both thumbnails, indexes the catalog, and runs once', async () => {
+  it('gives every product its own stored image with its thumbnails, indexes the catalog, and runs once', async () => {
     const { db } = scratch;
     const report = await seedCatalog(config, db, { products: 30, images: 'all', label: '[test]' });
     expect(report).toMatchObject({
@@ -70,7 +70,7 @@ describe('seedCatalog (products, generated images, search index)', () => {
       prefixes.add(image.storageKey.replace(/original$/, ''));
       const original = await bucket.storage.head(image.storageKey);
       expect(original).toMatchObject({ contentType: image.contentType });
-      for (const name of ['small', 'large'] as const) {
+      for (const name of ['small', 'medium', 'large'] as const) {
         expect(await bucket.storage.head(thumbnailKey(image.storageKey, name))).toMatchObject({
           contentType: 'image/webp',
         });

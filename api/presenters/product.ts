@@ -1,5 +1,6 @@
 import type { Category, Inventory, Product, ProductImage, Tag } from '@market/db';
 import type { ObjectStorage, SearchHit } from '@market/adapters';
+import { type Thumbnails, thumbnailUrls } from './product-image';
 
 export type Availability = 'in_stock' | 'low_stock' | 'out_of_stock';
 
@@ -11,6 +12,7 @@ export interface PresentedProductSummary {
   rating: { average: number; count: number };
   availability: Availability;
   thumbnailUrl: string | null;
+  thumbnails: Thumbnails | null;
   highlight?: SearchHit['highlight'];
 }
 
@@ -19,6 +21,7 @@ export interface PresentedImage {
   alt: string | null;
   width: number | null;
   height: number | null;
+  thumbnails: Thumbnails;
 }
 
 export interface PresentedProduct extends Omit<PresentedProductSummary, 'highlight'> {
@@ -60,6 +63,7 @@ export async function presentProductSummary(
     rating: { average: product.ratingAverage / 100, count: product.ratingCount },
     availability: availabilityOf(product.inventory),
     thumbnailUrl: thumbnail ? await imageUrl(storage, thumbnail) : null,
+    thumbnails: thumbnail ? await thumbnailUrls(storage, thumbnail) : null,
     ...(highlight ? { highlight } : {}),
   };
 }
@@ -84,6 +88,7 @@ export async function presentProduct(
         alt: image.alt ?? null,
         width: image.width ?? null,
         height: image.height ?? null,
+        thumbnails: await thumbnailUrls(storage, image),
       })),
     ),
     related: extra.related,

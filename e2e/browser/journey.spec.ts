@@ -26,6 +26,8 @@ test('a guest browses, finds a product through a typo, narrows by a facet, saves
   await expect(page).toHaveURL(/\/search\?q=/);
   const result = page.locator('main article').getByRole('link', { name: product!.title });
   await expect(result).toBeVisible();
+  // The header's box still shows what was searched for.
+  await expect(page.locator('#site-search')).toHaveValue(typo);
   await shot(page, 'search-typo');
   await expectAccessible(page);
 

@@ -4,6 +4,7 @@ import { isbot } from 'isbot';
 import { renderToPipeableStream } from 'react-dom/server';
 import type { AppLoadContext, EntryContext } from 'react-router';
 import { ServerRouter } from 'react-router';
+import { lowPriorityModulePreloads } from './lib/script-priority.server';
 
 export const streamTimeout = 5_000;
 
@@ -17,7 +18,7 @@ export function handleDataRequest(response: Response) {
 
 /**
  * Streams the page; crawlers (and the no-JavaScript path, which is the same HTML) get it complete. Inline scripts
- * carry this request's CSP nonce.
+ * carry this request's CSP nonce; the hydration scripts are fetched at low priority (lowPriorityModulePreloads).
  */
 export default function handleRequest(
   request: Request,
@@ -37,6 +38,8 @@ export default function handleRequest(
         [waitForAll ? 'onAllReady' : 'onShellReady']() {
           shellRendered = true;
           const body = new PassThrough();
+          const html = lowPriorityModulePreloads();
+          html.pipe(body);
           responseHeaders.set('Content-Type', 'text/html; charset=utf-8');
           if (!responseHeaders.has('Cache-Control')) responseHeaders.set('Cache-Control', PAGE_CACHE);
           resolve(
@@ -45,7 +48,7 @@ export default function handleRequest(
               status: responseStatusCode,
             }),
           );
-          pipe(body);
+          pipe(html);
         },
         onShellError(error: unknown) {
           reject(error);

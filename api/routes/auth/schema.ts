@@ -1,38 +1,7 @@
 import { z } from 'zod';
 import { USER_ROLES } from '@market/db';
-import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../../auth/passwords';
 
-/** Trimmed and lower-cased before it is checked, so `  Ada@Example.COM ` and `ada@example.com` are one account. */
-export const emailSchema = z
-  .string()
-  .trim()
-  .toLowerCase()
-  .max(255)
-  .check(z.email())
-  .meta({ description: 'Any case; stored lower-case', example: 'ada@example.com' });
-
-/** A password being chosen. The rules the schema cannot express are checked by passwordProblems(). */
-export const newPasswordSchema = z
-  .string()
-  .min(PASSWORD_MIN_LENGTH)
-  .max(PASSWORD_MAX_LENGTH)
-  .meta({
-    description: `${PASSWORD_MIN_LENGTH}–${PASSWORD_MAX_LENGTH} characters; not your email address, not a common password`,
-  });
-
-export const nameSchema = z.string().trim().min(1).max(200);
-
-export const registerBody = z
-  .object({ email: emailSchema, password: newPasswordSchema, name: nameSchema })
-  .strict();
-
-export const loginBody = z
-  .object({
-    email: emailSchema,
-    // No minimum beyond 1: a short password is simply wrong. The maximum bounds the hashing work.
-    password: z.string().min(1).max(PASSWORD_MAX_LENGTH),
-  })
-  .strict();
+export { emailSchema, loginBody, nameSchema, newPasswordSchema, registerBody } from '@market/schemas/account';
 
 export const refreshBody = z
   .object({ refreshToken: z.string().min(1).max(512).meta({ description: 'The latest refresh token' }) })

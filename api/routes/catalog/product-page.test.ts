@@ -34,8 +34,21 @@ describe('GET /api/products/:slug', () => {
       category: { slug: fx.leaf.slug, name: fx.leaf.name },
       breadcrumbs: [fx.root, fx.mid, fx.leaf].map((c) => ({ slug: c.slug, name: c.name })),
       tags: [fx.tagA, fx.tagB].map((t) => ({ slug: t.slug, name: t.name })),
-      images: [{ url: expect.stringContaining('front.jpg'), alt: null, width: null, height: null }],
+      images: [
+        {
+          url: expect.stringContaining('front.jpg'),
+          alt: null,
+          width: null,
+          height: null,
+          thumbnails: {
+            small: expect.stringMatching(/thumb-200\.webp/),
+            medium: expect.stringMatching(/thumb-400\.webp/),
+            large: expect.stringMatching(/thumb-800\.webp/),
+          },
+        },
+      ],
       thumbnailUrl: expect.stringContaining('front.jpg'),
+      thumbnails: { medium: expect.stringMatching(/thumb-400\.webp/) },
       related: [],
     });
   });

@@ -71,8 +71,17 @@ describe.each(modes)('GET /api/products through %s', (_mode, depsOf) => {
       rating: { average: 4.5, count: 2 },
       availability: 'in_stock',
       thumbnailUrl: expect.stringContaining('front.jpg'),
+      thumbnails: {
+        small: expect.stringMatching(/thumb-200\.webp/),
+        medium: expect.stringMatching(/thumb-400\.webp/),
+        large: expect.stringMatching(/thumb-800\.webp/),
+      },
     });
-    expect(byslug.get(fx.beta.slug)).toMatchObject({ availability: 'out_of_stock', thumbnailUrl: null });
+    expect(byslug.get(fx.beta.slug)).toMatchObject({
+      availability: 'out_of_stock',
+      thumbnailUrl: null,
+      thumbnails: null,
+    });
     expect(byslug.get(fx.gamma.slug)).toMatchObject({
       availability: 'low_stock',
       rating: { average: 0, count: 0 },

@@ -77,13 +77,7 @@ export const listReviewsQuery = z
   .object({ page: positiveInt(100_000).default(1), pageSize: positiveInt(100).default(20) })
   .strict();
 
-export const createReviewBody = z
-  .object({
-    rating: z.number().int().min(1).max(5),
-    title: z.string().trim().min(1).max(200).optional(),
-    body: z.string().trim().min(1).max(5000),
-  })
-  .strict();
+export { createReviewBody } from '@market/schemas/review';
 
 const money = z.object({ amount: z.number().int(), currency: z.string() });
 const rating = z.object({
@@ -92,6 +86,14 @@ const rating = z.object({
 });
 const availability = z.enum(['in_stock', 'low_stock', 'out_of_stock']);
 
+export const thumbnailsSchema = z
+  .object({ small: z.string(), medium: z.string(), large: z.string() })
+  .meta({
+    id: 'Thumbnails',
+    description:
+      'Presigned GET URLs of WebP thumbnails 200, 400 and 800 pixels wide; they appear a few seconds after an upload is confirmed',
+  });
+
 export const productSummarySchema = z.object({
   id: z.number().int(),
   slug: z.string(),
@@ -99,7 +101,8 @@ export const productSummarySchema = z.object({
   price: money,
   rating,
   availability,
-  thumbnailUrl: z.string().nullable(),
+  thumbnailUrl: z.string().nullable().meta({ description: 'The first image, original as uploaded' }),
+  thumbnails: thumbnailsSchema.nullable().meta({ description: "The first image's thumbnails: use these in listings" }),
   highlight: z.object({ title: z.string().optional(), description: z.string().optional() }).optional(),
 });
 
@@ -131,6 +134,7 @@ export const productDetailSchema = productSummarySchema.omit({ highlight: true }
       alt: z.string().nullable(),
       width: z.number().nullable(),
       height: z.number().nullable(),
+      thumbnails: thumbnailsSchema,
     }),
   ),
   related: z.array(productSummarySchema),

@@ -66,4 +66,19 @@ describe('Gallery', () => {
     render(<Gallery images={[]} title="Lamp" />);
     expect(screen.getByText('No image yet')).toBeTruthy();
   });
+
+  it('shows thumbnails sized for the slot, the small ones in the strip, and links the original', () => {
+    const withThumbs = images.map((image, i) => ({
+      ...image,
+      thumbnails: { small: `/s${i + 1}.webp`, medium: `/m${i + 1}.webp`, large: `/l${i + 1}.webp` },
+    }));
+    render(<Gallery images={withThumbs} title="Lamp" />);
+    expect(main().getAttribute('src')).toBe('/m1.webp');
+    expect(main().getAttribute('srcset')).toBe('/m1.webp 400w, /l1.webp 800w');
+    expect(main().getAttribute('sizes')).toBeTruthy();
+    expect(thumb(2).querySelector('img')?.getAttribute('src')).toBe('/s2.webp');
+    expect(screen.getByRole('link', { name: /View full size/ }).getAttribute('href')).toBe(
+      'https://img.test/1.png',
+    );
+  });
 });

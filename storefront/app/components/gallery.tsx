@@ -1,10 +1,13 @@
 import { useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
+import { GALLERY_SIZES, imageSources } from '~/lib/image-sources';
+import type { Thumbnails } from '~/lib/types';
 
 export interface GalleryImage {
   url: string;
   alt: string | null;
   width: number | null;
   height: number | null;
+  thumbnails?: Thumbnails;
 }
 
 interface Props {
@@ -60,7 +63,8 @@ export function Gallery({ images, title, initialIndex = 0 }: Props) {
     <div id="gallery">
       <div className="aspect-square overflow-hidden rounded-lg bg-slate-100">
         <img
-          src={current.url}
+          {...imageSources(current.url, current.thumbnails)}
+          sizes={GALLERY_SIZES}
           alt={current.alt ?? title}
           width={current.width ?? 800}
           height={current.height ?? 800}
@@ -70,6 +74,13 @@ export function Gallery({ images, title, initialIndex = 0 }: Props) {
           className="h-full w-full object-contain"
         />
       </div>
+      {current.thumbnails ? (
+        <p className="mt-2 text-right text-sm">
+          <a href={current.url} className="btn-link" target="_blank" rel="noopener">
+            View full size<span className="sr-only"> (opens in a new tab)</span>
+          </a>
+        </p>
+      ) : null}
       {images.length > 1 ? (
         <>
           <p className="sr-only" aria-live="polite">
@@ -95,7 +106,7 @@ export function Gallery({ images, title, initialIndex = 0 }: Props) {
                   }`}
                 >
                   <img
-                    src={image.url}
+                    src={image.thumbnails?.small ?? image.url}
                     alt=""
                     width={80}
                     height={80}

@@ -1,6 +1,7 @@
 import { Link } from 'react-router';
 import { formatMoney } from '~/lib/format';
-import type { ProductSummary } from '~/lib/types';
+import type { CardProduct } from '~/lib/card';
+import { CARD_SIZES, cardImageSources } from '~/lib/image-sources';
 import { Stars } from './stars';
 
 const AVAILABILITY = {
@@ -14,7 +15,7 @@ const AVAILABILITY = {
  * escaped by the API with only <mark> added, so it is the one place HTML from the API is rendered.
  */
 interface Props {
-  product: ProductSummary;
+  product: CardProduct;
   /** 'high' for the first card: its image is the page's largest paint on a phone. */
   load?: 'lazy' | 'eager' | 'high';
 }
@@ -25,9 +26,10 @@ export function ProductCard({ product, load = 'lazy' }: Props) {
   return (
     <article className="relative flex h-full flex-col rounded-lg border border-slate-200 bg-white p-3 shadow-sm hover:shadow-md">
       <div className="aspect-square overflow-hidden rounded-md bg-slate-100">
-        {product.thumbnailUrl ? (
+        {product.image ? (
           <img
-            src={product.thumbnailUrl}
+            {...cardImageSources(product.image)}
+            sizes={CARD_SIZES}
             alt=""
             width={400}
             height={400}

@@ -1,4 +1,4 @@
-import { Form, Link, NavLink } from 'react-router';
+import { Form, Link, NavLink, useLocation } from 'react-router';
 
 interface Props {
   shop: { name: string };
@@ -8,6 +8,9 @@ interface Props {
 }
 
 export function SiteHeader({ shop, user, cartCount, categories }: Props) {
+  // On the results page the box shows what was searched for (it starts a new search, without the filters).
+  const location = useLocation();
+  const q = location.pathname === '/search' ? (new URLSearchParams(location.search).get('q') ?? '') : '';
   return (
     <header className="border-b border-slate-200 bg-white">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-3 px-4 py-3">
@@ -30,6 +33,8 @@ export function SiteHeader({ shop, user, cartCount, categories }: Props) {
             placeholder="Search products"
             className="input"
             autoComplete="off"
+            defaultValue={q}
+            key={q}
           />
           <button type="submit" className="btn-primary">
             Search

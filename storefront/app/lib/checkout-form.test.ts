@@ -1,61 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkoutFieldErrors, readCheckoutForm, valuesFrom } from './checkout-form';
-
-const form = (fields: Record<string, string>) => {
-  const data = new FormData();
-  for (const [k, v] of Object.entries(fields)) data.set(k, v);
-  return data;
-};
-
-const address = {
-  'shippingAddress.name': ' Ada Lovelace ',
-  'shippingAddress.line1': '1 Main St',
-  'shippingAddress.city': 'Berlin',
-  'shippingAddress.postalCode': '10115',
-  'shippingAddress.country': 'de',
-};
-
-describe('readCheckoutForm', () => {
-  it('builds the API body, trimmed, with empty optional fields as null', () => {
-    const { body, errors } = readCheckoutForm(form({ ...address, email: 'ada@example.com' }), true);
-    expect(errors).toEqual({});
-    expect(body).toEqual({
-      email: 'ada@example.com',
-      shippingAddress: {
-        name: 'Ada Lovelace',
-        line1: '1 Main St',
-        line2: null,
-        city: 'Berlin',
-        region: null,
-        postalCode: '10115',
-        country: 'DE',
-        phone: null,
-      },
-    });
-  });
-
-  it('sends no email for a signed-in shopper (the account email is used)', () => {
-    const { body, errors } = readCheckoutForm(form({ ...address, email: 'x' }), false);
-    expect(errors).toEqual({});
-    expect(body.email).toBeUndefined();
-  });
-
-  it('names what is missing or wrong', () => {
-    const { errors, values } = readCheckoutForm(
-      form({ email: 'ada', 'shippingAddress.country': 'XX' }),
-      true,
-    );
-    expect(errors).toEqual({
-      email: 'Enter an email address like name@example.com.',
-      'shippingAddress.name': 'Enter the name of the person receiving it.',
-      'shippingAddress.line1': 'Enter the street and house number.',
-      'shippingAddress.city': 'Enter the city.',
-      'shippingAddress.postalCode': 'Enter the postal code.',
-      'shippingAddress.country': 'Choose the country.',
-    });
-    expect(values.email).toBe('ada');
-  });
-});
+import { addressSchema } from '@market/schemas/address';
+import { checkoutFieldErrors, FIELDS, valuesFrom } from './checkout-form';
 
 describe('checkoutFieldErrors', () => {
   it('turns API issues into field messages', () => {
@@ -89,5 +34,15 @@ describe('valuesFrom', () => {
       'shippingAddress.postalCode': '1',
       'shippingAddress.country': 'DE',
     });
+  });
+});
+
+describe('FIELDS', () => {
+  it('limits each address input to what the shared schema accepts', () => {
+    for (const [key, field] of Object.entries(addressSchema.shape)) {
+      const inner = 'unwrap' in field ? field.unwrap() : field;
+      const max = 'unwrap' in inner ? inner.unwrap().maxLength : inner.maxLength;
+      expect({ key, max: FIELDS[`shippingAddress.${key}`]?.max }).toEqual({ key, max: max ?? 2 });
+    }
   });
 });

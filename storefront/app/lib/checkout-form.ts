@@ -1,5 +1,5 @@
-// The checkout form: what it sends to POST /api/checkout, and its errors in words a shopper understands.
-import { countryCode } from './countries';
+// The checkout form's fields and its errors in words a shopper understands. Client-safe: the checks themselves run
+// on the server with the API's own zod schema (checkout-form.server.ts), so zod stays out of the browser bundle.
 import type { Address } from './types';
 
 interface FieldRule {
@@ -8,7 +8,10 @@ interface FieldRule {
   required?: string;
 }
 
-/** Form field names are the API's error paths (without `body.`), so API errors land on the right field. */
+/**
+ * Form field names are the API's error paths (without `body.`), so API errors land on the right field. `max` mirrors
+ * the shared schema's limits for the inputs' maxLength (a unit test keeps them equal).
+ */
 export const FIELDS: Record<string, FieldRule> = {
   email: { label: 'Email', max: 255, required: 'Enter your email address.' },
   'shippingAddress.name': {
@@ -29,52 +32,9 @@ export const FIELDS: Record<string, FieldRule> = {
   'shippingAddress.phone': { label: 'Phone (optional)', max: 32 },
 };
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-const BAD_EMAIL = 'Enter an email address like name@example.com.';
+export const BAD_EMAIL = 'Enter an email address like name@example.com.';
 
 export type CheckoutValues = Record<string, string>;
-
-export interface CheckoutBody {
-  shippingAddress: Address;
-  email?: string;
-}
-
-/** Reads the posted form; `errors` holds what is missing or too long before the API is even asked. */
-export function readCheckoutForm(
-  form: FormData,
-  guest: boolean,
-): { values: CheckoutValues; body: CheckoutBody; errors: Record<string, string> } {
-  const values: CheckoutValues = {};
-  const errors: Record<string, string> = {};
-  for (const [name, rule] of Object.entries(FIELDS)) {
-    if (name === 'email' && !guest) continue;
-    const raw = form.get(name);
-    const value = typeof raw === 'string' ? raw.trim() : '';
-    values[name] = value;
-    if (!value && rule.required) errors[name] = rule.required;
-    else if (value.length > rule.max) errors[name] = `Use at most ${rule.max} characters.`;
-  }
-  const country = countryCode(values['shippingAddress.country']);
-  if (values['shippingAddress.country'] && !country)
-    errors['shippingAddress.country'] = 'Choose the country.';
-  if (guest && values.email && !EMAIL.test(values.email)) errors.email = BAD_EMAIL;
-
-  const optional = (name: string) => values[`shippingAddress.${name}`] || null;
-  const body: CheckoutBody = {
-    shippingAddress: {
-      name: values['shippingAddress.name'] ?? '',
-      line1: values['shippingAddress.line1'] ?? '',
-      line2: optional('line2'),
-      city: values['shippingAddress.city'] ?? '',
-      region: optional('region'),
-      postalCode: values['shippingAddress.postalCode'] ?? '',
-      country: country ?? '',
-      phone: optional('phone'),
-    },
-    ...(guest ? { email: values.email ?? '' } : {}),
-  };
-  return { values, body, errors };
-}
 
 /** The form's values for an address already known (a failed order being tried again). */
 export function valuesFrom(address: Address | null | undefined, email: string | null): CheckoutValues {
@@ -87,7 +47,10 @@ export function valuesFrom(address: Address | null | undefined, email: string | 
   return values;
 }
 
-/** The API's 422 issues (`body.shippingAddress.city`, code `too_small`) as messages next to their fields. */
+/**
+ * The API's 422 issues (`body.shippingAddress.city`, code `too_small`), or the shared schema's own issues found before
+ * the API is asked, as messages next to their fields.
+ */
 export function checkoutFieldErrors(
   issues: { path?: string; message?: string; code?: string }[] | undefined,
 ): Record<string, string> {

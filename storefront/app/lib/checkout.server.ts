@@ -1,6 +1,7 @@
 import type { AppLoadContext } from 'react-router';
 import { callApi } from './api.server';
-import { checkoutFieldErrors, type CheckoutBody } from './checkout-form';
+import type { CheckoutBody } from '@market/schemas/address';
+import { checkoutFieldErrors } from './checkout-form';
 import { ApiError, messageFor, retryAfterSeconds } from './problem';
 import type { Order, Payment } from './types';
 

@@ -1,5 +1,6 @@
 import type { AppLoadContext } from 'react-router';
 import { getJson } from './api.server';
+import { toCard } from './card';
 import { ApiError } from './problem';
 import { EMPTY_SEARCH, parseSearch, toApiQuery, type SearchState } from './search-params';
 import type { CategoryNode, Named, ProductList } from './types';
@@ -54,7 +55,7 @@ export async function loadListing(context: AppLoadContext, request: Request, pin
   return {
     state,
     currency,
-    products: list.items,
+    products: list.items.map(toCard),
     total: list.total,
     pageCount,
     facets: list.facets,

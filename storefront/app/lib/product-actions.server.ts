@@ -1,5 +1,7 @@
 import { data, type AppLoadContext } from 'react-router';
+import { createReviewBody } from '@market/schemas/review';
 import { postJson } from './api.server';
+import { checkBody } from './check-body.server';
 import { addToCartMessage, reviewErrors } from './product-messages';
 import type { CartView, Review } from './types';
 
@@ -50,25 +52,12 @@ export async function postReview(context: AppLoadContext, slug: string, form: Fo
     title: text(form, 'title'),
     body: text(form, 'body'),
   };
-  const fields: Record<string, string> = {};
-  const rating = Number(values.rating);
-  if (!/^[1-5]$/.test(values.rating)) fields.rating = 'Choose a rating from 1 to 5 stars.';
-  if (!values.body.trim()) fields.body = 'Write a few words about the product.';
-  if (values.body.trim().length > 5000) fields.body = 'Keep your review under 5,000 characters.';
-  if (values.title.trim().length > 200) fields.title = 'Keep the title under 200 characters.';
-  if (Object.keys(fields).length) {
-    return data<ReviewResult>(
-      { intent: 'review', ok: false, error: 'Please correct the marked fields.', fields, values },
-      { status: 422 },
-    );
-  }
   const title = values.title.trim();
   try {
-    await postJson<Review>(context, `/api/products/${slug}/reviews`, {
-      rating,
-      body: values.body.trim(),
-      ...(title ? { title } : {}),
-    });
+    // No stars chosen is 0 stars: the schema refuses it as too small, with the words reviewErrors gives that.
+    const rating = /^\d$/.test(values.rating) ? Number(values.rating) : 0;
+    const body = checkBody(createReviewBody, { rating, body: values.body, ...(title ? { title } : {}) });
+    await postJson<Review>(context, `/api/products/${slug}/reviews`, body);
     return data<ReviewResult>({ intent: 'review', ok: true });
   } catch (error) {
     const { message, fields: apiFields } = reviewErrors(error);

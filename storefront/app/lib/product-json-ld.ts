@@ -8,7 +8,7 @@ const AVAILABILITY: Record<Availability, string> = {
   out_of_stock: 'https://schema.org/OutOfStock',
 };
 
-export function productJsonLd(product: ProductDetail, url: string) {
+export function productJsonLd(product: Omit<ProductDetail, 'related'>, url: string) {
   return {
     '@context': 'https://schema.org',
     '@type': 'Product',

@@ -4,6 +4,13 @@ export interface Price {
   currency: string;
 }
 
+/** WebP thumbnails 200, 400 and 800 pixels wide. */
+export interface Thumbnails {
+  small: string;
+  medium: string;
+  large: string;
+}
+
 export type Availability = 'in_stock' | 'low_stock' | 'out_of_stock';
 
 export interface ProductSummary {
@@ -13,7 +20,9 @@ export interface ProductSummary {
   price: Price;
   rating: { average: number; count: number };
   availability: Availability;
+  /** The original as uploaded (any size): for JSON-LD and "full size" links, never for a card. */
   thumbnailUrl: string | null;
+  thumbnails?: Thumbnails | null;
   highlight?: { title?: string; description?: string };
 }
 
@@ -27,7 +36,13 @@ export interface ProductDetail extends ProductSummary {
   category: Named | null;
   breadcrumbs: Named[];
   tags: Named[];
-  images: { url: string; alt: string | null; width: number | null; height: number | null }[];
+  images: {
+    url: string;
+    alt: string | null;
+    width: number | null;
+    height: number | null;
+    thumbnails?: Thumbnails;
+  }[];
   related: ProductSummary[];
 }
 

@@ -1,9 +1,11 @@
+import { updateMeBody } from '@market/schemas/account';
 import { useEffect, useRef } from 'react';
 import { data, Form, Link, redirect, useNavigation } from 'react-router';
 import { Field } from '~/components/field';
 import { Notice } from '~/components/notice';
 import { PasswordField } from '~/components/password-field';
 import { type AuthSession, callApi, dropSession, keepSession } from '~/lib/api.server';
+import { checkBody } from '~/lib/check-body.server';
 import { formErrors } from '~/lib/form-errors';
 import { formatDate } from '~/lib/format';
 import { ApiError } from '~/lib/problem';
@@ -30,13 +32,13 @@ export async function action({ request, context }: Route.ActionArgs) {
   const name = String(form.get('name') ?? '').trim();
   try {
     if (intent === 'name') {
-      await callApi(context, 'PATCH', '/api/me', { body: { name } });
+      await callApi(context, 'PATCH', '/api/me', { body: checkBody(updateMeBody, { name }) });
       return data({ intent, saved: 'Your name is saved.', name }, { headers: NO_STORE });
     }
-    const body = {
+    const body = checkBody(updateMeBody, {
       currentPassword: String(form.get('currentPassword') ?? ''),
       newPassword: String(form.get('newPassword') ?? ''),
-    };
+    });
     // A new password ends every session, this one too: the answer carries this device's new tokens.
     keepSession(context, (await callApi<AuthSession>(context, 'PATCH', '/api/me', { body })).data);
     return data(

@@ -1,6 +1,7 @@
 import { Link } from 'react-router';
 import { ProductCard } from '~/components/product-card';
 import { getJson } from '~/lib/api.server';
+import { toCard } from '~/lib/card';
 import type { CategoryNode, ProductList } from '~/lib/types';
 import type { Route } from './+types/home';
 
@@ -9,7 +10,11 @@ export async function loader({ context }: Route.LoaderArgs) {
     getJson<ProductList>(context, '/api/products?sort=rating&inStock=true&pageSize=8'),
     getJson<{ items: CategoryNode[] }>(context, '/api/categories'),
   ]);
-  return { featured: featured.items, categories: categories.items, shopName: context.shop.settings.name };
+  return {
+    featured: featured.items.map(toCard),
+    categories: categories.items,
+    shopName: context.shop.settings.name,
+  };
 }
 
 export function meta({ data }: Route.MetaArgs) {

@@ -6,6 +6,7 @@ import { ProductCard } from '~/components/product-card';
 import { ReviewForm } from '~/components/review-form';
 import { ReviewList } from '~/components/review-list';
 import { Stars } from '~/components/stars';
+import { toCard } from '~/lib/card';
 import { getJson, isSignedIn } from '~/lib/api.server';
 import { formatMoney } from '~/lib/format';
 import { addToCart, postReview } from '~/lib/product-actions.server';
@@ -46,7 +47,7 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   const { settings, nonce } = context.shop;
   const canonical = `${settings.publicUrl.replace(/\/$/, '')}/p/${product.slug}`;
   return {
-    product,
+    product: { ...product, related: product.related.map(toCard) },
     reviews,
     signedIn: isSignedIn(context),
     imageIndex,

@@ -1,9 +1,11 @@
+import { loginBody } from '@market/schemas/account';
 import { data, Form, Link, redirect } from 'react-router';
 import { Field } from '~/components/field';
 import { GoogleSignIn } from '~/components/google-sign-in';
 import { Notice } from '~/components/notice';
 import { PasswordField } from '~/components/password-field';
 import { type AuthSession, postJson } from '~/lib/api.server';
+import { checkBody } from '~/lib/check-body.server';
 import { formErrors, type FormErrors } from '~/lib/form-errors';
 import { safeNextPath } from '~/lib/next-path';
 import { ApiError } from '~/lib/problem';
@@ -29,7 +31,8 @@ export async function action({ request, context }: Route.ActionArgs) {
   const password = String(form.get('password') ?? '');
   const next = safeNextPath(String(form.get('next') ?? ''));
   try {
-    await startSession(context, await postJson<AuthSession>(context, '/api/auth/login', { email, password }));
+    const body = checkBody(loginBody, { email, password });
+    await startSession(context, await postJson<AuthSession>(context, '/api/auth/login', body));
   } catch (error) {
     // The API answers every kind of wrong credential alike (unknown email, wrong password, disabled account).
     const errors: FormErrors =

@@ -3,7 +3,9 @@ import { Field } from '~/components/field';
 import { GoogleSignIn } from '~/components/google-sign-in';
 import { Notice } from '~/components/notice';
 import { PasswordField } from '~/components/password-field';
+import { registerBody } from '@market/schemas/account';
 import { type AuthSession, postJson } from '~/lib/api.server';
+import { checkBody } from '~/lib/check-body.server';
 import { formErrors } from '~/lib/form-errors';
 import { safeNextPath } from '~/lib/next-path';
 import { ApiError } from '~/lib/problem';
@@ -33,7 +35,8 @@ export async function action({ request, context }: Route.ActionArgs) {
   const password = String(form.get('password') ?? '');
   const next = safeNextPath(String(form.get('next') ?? ''));
   try {
-    const session = await postJson<AuthSession>(context, '/api/auth/register', { name, email, password });
+    const body = checkBody(registerBody, { name, email, password });
+    const session = await postJson<AuthSession>(context, '/api/auth/register', body);
     await startSession(context, session);
   } catch (error) {
     const emailTaken = error instanceof ApiError && error.code === 'email_taken';

@@ -119,6 +119,7 @@ describe('uploading a product image (presigned PUT, then confirm)', () => {
     const result = await deps.temporal.client.workflow.getHandle(workflowIdOf(row!)).result();
     expect(result.thumbnails).toEqual({
       small: thumbnailKey(key, 'small'),
+      medium: thumbnailKey(key, 'medium'),
       large: thumbnailKey(key, 'large'),
     });
 
@@ -127,6 +128,7 @@ describe('uploading a product image (presigned PUT, then confirm)', () => {
     expect(Buffer.from(await original.arrayBuffer()).equals(file)).toBe(true);
     for (const [name, width] of [
       ['small', 200],
+      ['medium', 400],
       ['large', 800],
     ] as const) {
       const res = await fetch(confirmed.body.thumbnails[name]);
@@ -306,7 +308,7 @@ describe('DELETE /api/admin/products/:id/images/:imageId', () => {
       .set(admin.auth);
     expect(res.status).toBe(204);
     expect(await deps.db.models.ProductImage.findByPk(confirmed.body.id)).toBeNull();
-    for (const k of [key, thumbnailKey(key, 'small'), thumbnailKey(key, 'large')]) {
+    for (const k of [key, thumbnailKey(key, 'small'), thumbnailKey(key, 'medium'), thumbnailKey(key, 'large')]) {
       expect(await deps.storage.head(k)).toBeNull();
     }
     expect(await objectsUnder(product.id)).toBe(0);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { idParams, idSchema } from '../simple-rest';
+import { thumbnailsSchema } from '../../catalog/schema';
 
 /** The image types a product may have; anything else is refused at the slot request and again on confirm. */
 export const IMAGE_CONTENT_TYPES = ['image/jpeg', 'image/png', 'image/webp'] as const;
@@ -54,8 +55,6 @@ export const productImageSchema = z
     width: z.number().int().nullable(),
     height: z.number().int().nullable(),
     url: z.string().meta({ description: 'Presigned GET URL of the original; expires after an hour' }),
-    thumbnails: z.object({ small: z.string(), large: z.string() }).meta({
-      description: 'WebP, 200 and 800 pixels wide; they appear a few seconds after the confirmation',
-    }),
+    thumbnails: thumbnailsSchema,
   })
   .meta({ id: 'ProductImage' });
