@@ -52,8 +52,8 @@ export default tseslint.config(
       '.data/**',
       '.stack/**',
       'coverage/**',
-      'admin/**',
-      'storefront/**',
+      'storefront/build/**',
+      'storefront/.react-router/**',
     ],
   },
   js.configs.recommended,
@@ -64,6 +64,11 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
     },
+  },
+  // The web apps run in the browser (and the shop's server code in Node).
+  {
+    files: ['admin/**', 'storefront/**'],
+    languageOptions: { globals: { ...globals.browser, ...globals.node } },
   },
   { files: ['workflows/**/*.ts'], ignores: ['workflows/**/*.test.ts'], rules: workflowBans },
   { files: ['**/*.js', '**/*.cjs'], rules: { '@typescript-eslint/no-require-imports': 'off' } },

@@ -18,6 +18,8 @@ import { routes as apiRoutes } from './routes';
 import { STORAGE_MOUNT, storageRouter } from './routes/storage/handler';
 import type { RawBodyRequest } from './routes/webhooks/handler';
 import { createMetrics, type Metrics } from './services/metrics';
+import type { AdminBuild } from './admin-ui/build';
+import { adminRouter } from './admin-ui/router';
 import type { StorefrontBuild } from './storefront/load';
 import { storefrontRouter } from './storefront/router';
 
@@ -27,6 +29,8 @@ export interface AppOptions {
   metrics?: Metrics;
   /** The built shop, served at `/` after the API (api/storefront/); none: the API alone. */
   storefront?: StorefrontBuild | null;
+  /** The built back office, served at `/admin` (api/admin-ui/); none: no /admin. */
+  admin?: AdminBuild | null;
 }
 
 /** Builds the Express app. No listen(): main.ts serves it, tests call it in-process. */
@@ -93,6 +97,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): Express {
     app[route.method](route.path, ...chain);
   }
   app.use(docsRouter(routes, config.http.publicUrl));
+  if (options.admin) app.use('/admin', adminRouter(options.admin, deps));
   if (options.storefront) app.use(storefrontRouter(options.storefront, app, deps));
 
   app.use(notFound());

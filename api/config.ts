@@ -130,6 +130,7 @@ const schema = z.object({
   CARRIER_WEBHOOK_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   REFUND_WINDOW_DAYS: z.coerce.number().int().min(0).max(365).default(30),
   STOREFRONT_BUILD_DIR: z.string().min(1).optional(),
+  ADMIN_BUILD_DIR: z.string().min(1).optional(),
   SEED_PRODUCTS: z.coerce.number().int().min(0).max(1_000_000).default(200),
   ADMIN_EMAIL: z.email().default('admin@market.local'),
   ADMIN_PASSWORD: z.string().min(8, 'must be at least 8 characters').optional(),
@@ -266,6 +267,8 @@ export interface Config {
   };
   /** The built shop (`npm run build -w storefront`): build/server/index.js and build/client/. */
   storefrontBuildDir: string;
+  /** The built back office (`npm run build -w admin`): index.html and assets/, served at /admin. */
+  adminBuildDir: string;
   seed: {
     products: number;
     admin: { email: string; password: string | null };
@@ -451,6 +454,9 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     storefrontBuildDir: e.STOREFRONT_BUILD_DIR
       ? path.resolve(e.STOREFRONT_BUILD_DIR)
       : path.join(path.dirname(require.resolve('@market/storefront/package.json')), 'build'),
+    adminBuildDir: e.ADMIN_BUILD_DIR
+      ? path.resolve(e.ADMIN_BUILD_DIR)
+      : path.join(path.dirname(require.resolve('@market/admin/package.json')), 'dist'),
     seed: {
       products: e.SEED_PRODUCTS,
       admin: { email: e.ADMIN_EMAIL, password: e.ADMIN_PASSWORD ?? null },

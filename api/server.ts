@@ -5,6 +5,7 @@ import { createApp } from './app';
 import type { Config } from './config';
 import type { Logger } from './logger';
 import { createPlatform } from './platform';
+import { findAdminBuild } from './admin-ui/build';
 import { loadStorefront } from './storefront/load';
 import { createWorker } from './worker';
 
@@ -80,7 +81,9 @@ export async function startRoles(
       const storefront = await loadStorefront(config.storefrontBuildDir);
       if (!storefront)
         log.warn('the storefront is not built (npm run build -w storefront): serving the API only');
-      const app = createApp(platform, { storefront });
+      const admin = findAdminBuild(config.adminBuildDir);
+      if (!admin) log.warn('the back office is not built (npm run build -w admin): no /admin');
+      const app = createApp(platform, { storefront, admin });
       server = createServer(app);
       server.keepAliveTimeout = 65_000; // longer than common load balancer idle timeouts
       await listen(server, config.http.port, config.http.host);

@@ -8,6 +8,7 @@ import { createLogger } from './logger';
 import { openDatabase } from './platform';
 import { startRoles, stopOnSignals } from './server';
 import { startDevServer } from './services/temporal-dev-server';
+import { ADMIN_SOURCES, buildAdminIfStale } from './admin-ui/build';
 import { buildStorefrontIfStale } from './storefront/build-if-stale';
 import { STOREFRONT_SOURCES } from './storefront/load';
 
@@ -24,6 +25,7 @@ async function main(): Promise<void> {
   mkdirSync(config.dataDir, { recursive: true });
   ensureSecrets(config);
   await buildStorefrontIfStale(STOREFRONT_SOURCES, config.storefrontBuildDir);
+  await buildAdminIfStale(ADMIN_SOURCES, config.adminBuildDir);
 
   let devServer: Awaited<ReturnType<typeof startDevServer>> | null = null;
   if (!config.temporal.address) {
@@ -74,6 +76,7 @@ async function main(): Promise<void> {
     '',
     '  market is running',
     `  Shop          ${config.http.publicUrl}/`,
+    `  Admin         ${config.http.publicUrl}/admin/`,
     `  API           ${api}/api`,
     `  OpenAPI docs  ${api}/api/docs   (JSON: ${api}/api/openapi.json)`,
     `  Health        ${api}/api/health/ready`,

@@ -24,6 +24,11 @@ step 'storefront: build with size budgets'
 npm run --silent build -w @market/storefront
 step 'storefront: component tests (vitest)'
 (cd storefront && npx --no-install vitest run)
+# The back office: built (the browser tests serve it at /admin), then its unit tests.
+step 'admin: build'
+npm run --silent build -w @market/admin
+step 'admin: unit tests (vitest)'
+(cd admin && npx --no-install vitest run)
 
 # Which services are already up (or at least have a live process)? Those belong to the developer; the
 # stopped ones (status exit code 3) are ours to start and to stop again.

@@ -36,7 +36,9 @@ describe('backfillThumbnails', () => {
     await bucket.storage.deletePrefix(lost!.replace(/original$/, ''));
 
     const progress: number[] = [];
-    const report = await backfillThumbnails(db, bucket.storage, { onProgress: (done) => progress.push(done) });
+    const report = await backfillThumbnails(db, bucket.storage, {
+      onProgress: (done) => progress.push(done),
+    });
     expect(report).toEqual({ images: 6, made: 2, missingOriginals: 1 });
     expect(progress.at(-1)).toBe(6);
     for (const key of [old1!, old2!]) {

@@ -1,5 +1,10 @@
 import type { ObjectStorage } from '@market/adapters';
-import { createImageActivities, THUMBNAIL_WIDTHS, type ThumbnailName, thumbnailKey } from '@market/activities/images';
+import {
+  createImageActivities,
+  THUMBNAIL_WIDTHS,
+  type ThumbnailName,
+  thumbnailKey,
+} from '@market/activities/images';
 import type { Database } from '@market/db';
 import { Op } from 'sequelize';
 import { forEachLimit } from './seed-images';
@@ -40,7 +45,7 @@ export async function backfillThumbnails(
   const total = await ProductImage.count();
   const result: BackfillThumbnailsResult = { images: 0, made: 0, missingOriginals: 0 };
   options.onProgress?.(0, total);
-  for (let afterId = 0; ; ) {
+  for (let afterId = 0; ;) {
     const rows = await ProductImage.findAll({
       attributes: ['id', 'storageKey'],
       where: { id: { [Op.gt]: afterId } },

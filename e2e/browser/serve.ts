@@ -65,6 +65,7 @@ async function main(): Promise<void> {
     ADMIN_PASSWORD: BROWSER_STACK.adminPassword,
     SUPPORT_PASSWORD: BROWSER_STACK.adminPassword,
     ...(process.env.STOREFRONT_BUILD_DIR ? { STOREFRONT_BUILD_DIR: process.env.STOREFRONT_BUILD_DIR } : {}),
+    ...(process.env.ADMIN_BUILD_DIR ? { ADMIN_BUILD_DIR: process.env.ADMIN_BUILD_DIR } : {}),
   });
   const log = createLogger({ level: config.log.level });
 

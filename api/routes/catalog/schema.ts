@@ -86,13 +86,11 @@ const rating = z.object({
 });
 const availability = z.enum(['in_stock', 'low_stock', 'out_of_stock']);
 
-export const thumbnailsSchema = z
-  .object({ small: z.string(), medium: z.string(), large: z.string() })
-  .meta({
-    id: 'Thumbnails',
-    description:
-      'Presigned GET URLs of WebP thumbnails 200, 400 and 800 pixels wide; they appear a few seconds after an upload is confirmed',
-  });
+export const thumbnailsSchema = z.object({ small: z.string(), medium: z.string(), large: z.string() }).meta({
+  id: 'Thumbnails',
+  description:
+    'Presigned GET URLs of WebP thumbnails 200, 400 and 800 pixels wide; they appear a few seconds after an upload is confirmed',
+});
 
 export const productSummarySchema = z.object({
   id: z.number().int(),
@@ -102,7 +100,9 @@ export const productSummarySchema = z.object({
   rating,
   availability,
   thumbnailUrl: z.string().nullable().meta({ description: 'The first image, original as uploaded' }),
-  thumbnails: thumbnailsSchema.nullable().meta({ description: "The first image's thumbnails: use these in listings" }),
+  thumbnails: thumbnailsSchema
+    .nullable()
+    .meta({ description: "The first image's thumbnails: use these in listings" }),
   highlight: z.object({ title: z.string().optional(), description: z.string().optional() }).optional(),
 });
 

@@ -28,6 +28,7 @@ function looksLocal(path: string): boolean {
     !path.startsWith('//') &&
     // Browsers treat a backslash like a slash in http(s) URLs; control characters and spaces get stripped.
     !path.includes('\\') &&
+    // eslint-disable-next-line no-control-regex -- control characters are exactly what this refuses
     !/[\u0000-\u0020\u007f]/.test(path)
   );
 }

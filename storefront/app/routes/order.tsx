@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { data, Form, Link, redirect, type ShouldRevalidateFunctionArgs } from 'react-router';
+import { data, Link, redirect, type ShouldRevalidateFunctionArgs } from 'react-router';
 import { CancelOrder } from '~/components/cancel-order';
 import { Notice } from '~/components/notice';
 import { OrderError } from '~/components/order-not-found';

@@ -308,7 +308,12 @@ describe('DELETE /api/admin/products/:id/images/:imageId', () => {
       .set(admin.auth);
     expect(res.status).toBe(204);
     expect(await deps.db.models.ProductImage.findByPk(confirmed.body.id)).toBeNull();
-    for (const k of [key, thumbnailKey(key, 'small'), thumbnailKey(key, 'medium'), thumbnailKey(key, 'large')]) {
+    for (const k of [
+      key,
+      thumbnailKey(key, 'small'),
+      thumbnailKey(key, 'medium'),
+      thumbnailKey(key, 'large'),
+    ]) {
       expect(await deps.storage.head(k)).toBeNull();
     }
     expect(await objectsUnder(product.id)).toBe(0);

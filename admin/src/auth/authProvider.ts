@@ -1,0 +1,94 @@
+import type { AuthProvider, UserIdentity } from 'react-admin';
+import type { HttpClient } from '../http/httpClient';
+import type { ApiError } from '../http/problem';
+import { canAccess } from './access';
+import type { Session } from './session';
+import { type ApiUser, type AuthSession, isStaff } from './types';
+
+export const NOT_STAFF_MESSAGE =
+  'This account is not a staff account: the back office is for admin and support staff.';
+
+const identityOf = (user: ApiUser): UserIdentity => ({ ...user, fullName: user.name || user.email });
+
+/**
+ * Signs staff in with the API's own sessions (api/routes/auth): the login answer carries the user and a token pair,
+ * kept by `session`; `http` is the data provider's client, so /api/me and logout refresh like any other call.
+ */
+export function createAuthProvider(deps: {
+  session: Session;
+  http: HttpClient;
+  fetch?: typeof fetch;
+  apiUrl: string;
+}): AuthProvider {
+  const { session, http, apiUrl } = deps;
+  const fetchImpl = deps.fetch ?? ((...a: Parameters<typeof fetch>) => fetch(...a));
+
+  return {
+    async login({ username, email, password }: { username?: string; email?: string; password: string }) {
+      const response = await fetchImpl(`${apiUrl}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+        body: JSON.stringify({ email: (email ?? username ?? '').trim(), password }),
+      });
+      const json = (await response.json().catch(() => ({}))) as Partial<AuthSession> & { detail?: string };
+      if (response.status === 401) throw new Error('Wrong email or password.');
+      if (response.status === 429) throw new Error('Too many attempts: wait a minute and try again.');
+      if (!response.ok || !json.user)
+        throw new Error(json.detail ?? `Sign-in failed (HTTP ${response.status}).`);
+      const auth = json as AuthSession;
+      if (!isStaff(auth.user.role)) {
+        // End the session the API just opened: a customer's tokens have no business in this page.
+        await fetchImpl(`${apiUrl}/api/auth/logout`, {
+          method: 'POST',
+          headers: { Authorization: `Bearer ${auth.accessToken}` },
+        }).catch(() => undefined);
+        throw new Error(NOT_STAFF_MESSAGE);
+      }
+      session.start(auth);
+    },
+
+    async logout() {
+      if (session.isSignedIn()) {
+        // Best effort: the tokens are forgotten here whatever the API answers.
+        await http(`${apiUrl}/api/auth/logout`, { method: 'POST' }).catch(() => undefined);
+      }
+      session.clear();
+    },
+
+    async checkAuth() {
+      if (!session.isSignedIn()) throw new Error('Not signed in');
+    },
+
+    async checkError(error: Partial<ApiError> | undefined) {
+      const status = error?.status;
+      // 403: signed in, just not allowed this; the page says so and the session stays.
+      if (status !== 401) return;
+      if (!session.isSignedIn()) throw new Error('Session over');
+      // One refresh (a no-op if another request already rotated past the refused token); a session the API ended
+      // is cleared by the refresh, which sends the user to the login page.
+      if (await session.refresh(error?.refusedToken ?? undefined)) return;
+      if (!session.isSignedIn()) throw new Error('Session over');
+    },
+
+    async getIdentity() {
+      try {
+        const { json } = await http(`${apiUrl}/api/me`);
+        session.setUser(json as ApiUser);
+        return identityOf(json as ApiUser);
+      } catch (error) {
+        const user = session.user();
+        if (user && (error as { status?: number }).status !== 401) return identityOf(user);
+        throw error;
+      }
+    },
+
+    async getPermissions() {
+      return session.user()?.role;
+    },
+
+    async canAccess({ resource, action, record }) {
+      const user = session.user();
+      return canAccess({ role: user?.role, resource, action, record, selfId: user?.id });
+    },
+  };
+}

@@ -1,0 +1,67 @@
+import { Card, CardContent, Stack, Typography } from '@mui/material';
+import type { ReactNode } from 'react';
+import { Show, TopToolbar, useRecordContext } from 'react-admin';
+import type { AdminOrder } from '../data/types';
+import { OrderActionButtons } from './OrderActionButtons';
+import { OrderAddress } from './OrderAddress';
+import { OrderLines } from './OrderLines';
+import { OrderPayment } from './OrderPayment';
+import { OrderRefunds } from './OrderRefunds';
+import { OrderShipment } from './OrderShipment';
+import { OrderSummary } from './OrderSummary';
+import { OrderTimeline } from './OrderTimeline';
+
+function Section({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <Card variant="outlined">
+      <CardContent>
+        <Typography variant="subtitle1" gutterBottom>
+          {title}
+        </Typography>
+        {children}
+      </CardContent>
+    </Card>
+  );
+}
+
+function OrderTitle() {
+  const order = useRecordContext<AdminOrder>();
+  return <>Order {order?.number ?? ''}</>;
+}
+
+export function OrderShow() {
+  return (
+    <Show
+      title={<OrderTitle />}
+      actions={
+        <TopToolbar>
+          <OrderActionButtons />
+        </TopToolbar>
+      }
+    >
+      <Stack spacing={2} sx={{ p: 2 }}>
+        <OrderSummary />
+        <Section title="Lines and totals">
+          <OrderLines />
+        </Section>
+        <Stack direction={{ xs: 'column', md: 'row' }} spacing={2}>
+          <Section title="Payment">
+            <OrderPayment />
+          </Section>
+          <Section title="Shipment">
+            <OrderShipment />
+          </Section>
+          <Section title="Ship to">
+            <OrderAddress />
+          </Section>
+        </Stack>
+        <Section title="Refunds">
+          <OrderRefunds />
+        </Section>
+        <Section title="Timeline">
+          <OrderTimeline />
+        </Section>
+      </Stack>
+    </Show>
+  );
+}

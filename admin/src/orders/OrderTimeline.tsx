@@ -1,0 +1,36 @@
+import { Table, TableBody, TableCell, TableHead, TableRow } from '@mui/material';
+import { useRecordContext } from 'react-admin';
+import type { AdminOrder, TimelineEntry } from '../data/types';
+
+const transition = (entry: TimelineEntry) =>
+  entry.fromStatus || entry.toStatus ? `${entry.fromStatus ?? '…'} → ${entry.toStatus ?? '…'}` : '';
+
+/** Every recorded event, staff notes included (`by` is `customer` or `staff:<email>`). */
+export function OrderTimeline() {
+  const order = useRecordContext<AdminOrder>();
+  if (!order) return null;
+  return (
+    <Table size="small">
+      <TableHead>
+        <TableRow>
+          <TableCell>When</TableCell>
+          <TableCell>Event</TableCell>
+          <TableCell>Status</TableCell>
+          <TableCell>Details</TableCell>
+        </TableRow>
+      </TableHead>
+      <TableBody>
+        {order.timeline.map((entry, i) => (
+          <TableRow key={`${entry.occurredAt}-${i}`}>
+            <TableCell sx={{ whiteSpace: 'nowrap' }}>{new Date(entry.occurredAt).toLocaleString()}</TableCell>
+            <TableCell>{entry.type.replace(/_/g, ' ')}</TableCell>
+            <TableCell>{transition(entry)}</TableCell>
+            <TableCell sx={{ fontFamily: 'monospace', fontSize: 12 }}>
+              {entry.data ? JSON.stringify(entry.data) : ''}
+            </TableCell>
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
+  );
+}
