@@ -7,6 +7,8 @@ import { catalogChanged } from '../../../services/catalog-events';
 import { matchesText } from '../search';
 import { contentRangeHeader, idParams, idsOf, orderOf, pageOf, setContentRange } from '../simple-rest';
 import { checkReferences, findProduct, replaceTags, tagIdsOf } from './commands';
+import { thumbnailUrls } from '../../../presenters/product-image';
+import { firstImages } from '../../catalog/listing';
 import { presentAdminProduct } from './present';
 import { adminProductSchema, createProductBody, listProductsQuery, updateProductBody } from './schema';
 
@@ -41,7 +43,16 @@ function productsWhere(deps: AppDeps, filter: ListFilter = {}): WhereOptions {
 async function present(deps: AppDeps, id: number) {
   const product = await findProduct(deps, id);
   const tagIds = (await tagIdsOf(deps, [id])).get(id) ?? [];
-  return presentAdminProduct(product, tagIds);
+  return presentAdminProduct(product, tagIds, (await thumbnailsOf(deps, [id])).get(id) ?? null);
+}
+
+/** The small thumbnail of each product's first image, presigned. */
+async function thumbnailsOf(deps: AppDeps, ids: number[]): Promise<Map<number, string>> {
+  const first = await firstImages(deps, ids);
+  const urls = await Promise.all(
+    [...first].map(async ([id, image]) => [id, (await thumbnailUrls(deps.storage, image)).small] as const),
+  );
+  return new Map(urls);
 }
 
 const common = { 401: { description: 'Not signed in' }, 403: { description: 'Not an admin' } };
@@ -72,12 +83,10 @@ export const listProducts = defineRoute({
       offset,
       limit,
     });
-    const tagIds = await tagIdsOf(
-      deps,
-      rows.map((p) => p.id),
-    );
+    const ids = rows.map((p) => p.id);
+    const [tagIds, thumbnails] = await Promise.all([tagIdsOf(deps, ids), thumbnailsOf(deps, ids)]);
     setContentRange(res, 'products', { offset, count: rows.length, total: count });
-    return rows.map((p) => presentAdminProduct(p, tagIds.get(p.id) ?? []));
+    return rows.map((p) => presentAdminProduct(p, tagIds.get(p.id) ?? [], thumbnails.get(p.id) ?? null));
   },
 });
 

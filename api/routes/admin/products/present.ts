@@ -2,8 +2,15 @@ import type { z } from 'zod';
 import type { Product } from '@market/db';
 import type { adminProductSchema } from './schema';
 
-/** A product as the admin sees it: its fields, tag ids (react-admin's ReferenceArrayInput) and stock. */
-export function presentAdminProduct(product: Product, tagIds: number[]): z.output<typeof adminProductSchema> {
+/**
+ * A product as the admin sees it: its fields, tag ids (react-admin's ReferenceArrayInput), stock, and its first
+ * image's small thumbnail (so a list page needs no request per row).
+ */
+export function presentAdminProduct(
+  product: Product,
+  tagIds: number[],
+  thumbnail: string | null,
+): z.output<typeof adminProductSchema> {
   const onHand = product.inventory?.onHand ?? 0;
   const reserved = product.inventory?.reserved ?? 0;
   return {
@@ -23,6 +30,7 @@ export function presentAdminProduct(product: Product, tagIds: number[]): z.outpu
     reserved,
     available: onHand - reserved,
     lowStockThreshold: product.inventory?.lowStockThreshold ?? 0,
+    thumbnail,
     createdAt: product.createdAt.toISOString(),
     updatedAt: product.updatedAt.toISOString(),
   };

@@ -139,6 +139,29 @@ describe('GET /api/admin/products', () => {
     expect(many.body.map((p: { id: number }) => p.id)).toEqual([a.id, c.id]);
   });
 
+  test("carries the first image's small thumbnail, so a list needs no request per row", async () => {
+    const word = uniqueSlug('thumb');
+    const pictured = (await create(productBody({ title: `${word} pictured` }))).body;
+    const bare = (await create(productBody({ title: `${word} bare` }))).body;
+    for (const [position, name] of [
+      [1, 'second'],
+      [0, 'first'],
+    ] as const) {
+      await deps.db.models.ProductImage.create({
+        productId: pictured.id,
+        storageKey: `products/${pictured.id}/${name}/original`,
+        contentType: 'image/png',
+        position,
+      });
+    }
+    const res = await list({ filter: { q: word }, sort: ['id', 'ASC'] });
+    const byId = new Map(res.body.map((p: { id: number; thumbnail: string | null }) => [p.id, p.thumbnail]));
+    expect(byId.get(pictured.id)).toMatch(new RegExp(`products/${pictured.id}/first/thumb-200\\.webp`));
+    expect(byId.get(bare.id)).toBeNull();
+    const one = await request(app).get(`/api/admin/products/${pictured.id}`).set(admin.auth);
+    expect(one.body.thumbnail).toMatch(new RegExp(`products/${pictured.id}/first/thumb-200\\.webp`));
+  });
+
   test('sorts on every allowed field', async () => {
     for (const field of PRODUCT_SORT_FIELDS) {
       const res = await list({ sort: [field, 'DESC'], range: [0, 4] });

@@ -86,6 +86,7 @@ export const updateProductBody = z
     reserved: ignored(z.number()),
     available: ignored(z.number()),
     lowStockThreshold: ignored(z.number()),
+    thumbnail: ignored(z.string().nullable()),
     createdAt: echoedTimestamp,
     updatedAt: echoedTimestamp,
   })
@@ -108,6 +109,9 @@ export const adminProductSchema = z
     reserved: z.number().int(),
     available: z.number().int(),
     lowStockThreshold: z.number().int(),
+    thumbnail: z.string().nullable().meta({
+      description: 'Presigned URL of the first image\'s 200-pixel WebP thumbnail, for lists; null without images',
+    }),
     createdAt: z.string(),
     updatedAt: z.string(),
   })
