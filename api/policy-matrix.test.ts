@@ -105,6 +105,21 @@ const samples: Record<string, Sample> = {
     request(app).post('/api/admin/orders/999999999/refund').send({ amount: 100 }),
   'POST /api/admin/orders/:id/retry': ({ app }) => request(app).post('/api/admin/orders/999999999/retry'),
   'GET /api/admin/orders/:id/invoice': ({ app }) => request(app).get('/api/admin/orders/999999999/invoice'),
+  // Analytics: read-only aggregates over a fixed past range; an allowed caller gets the figures (200).
+  'GET /api/admin/analytics/sales': ({ app }) =>
+    request(app).get('/api/admin/analytics/sales').query({ from: '2026-01-01', to: '2026-01-31' }),
+  'GET /api/admin/analytics/products': ({ app }) =>
+    request(app)
+      .get('/api/admin/analytics/products')
+      .query({ from: '2026-01-01', to: '2026-01-31', by: 'units' }),
+  'GET /api/admin/analytics/categories': ({ app }) =>
+    request(app)
+      .get('/api/admin/analytics/categories')
+      .query({ from: '2026-01-01', to: '2026-01-31', level: 'root' }),
+  'GET /api/admin/analytics/customers': ({ app }) =>
+    request(app).get('/api/admin/analytics/customers').query({ from: '2026-01-01', to: '2026-01-31' }),
+  'GET /api/admin/analytics/open-orders': ({ app }) =>
+    request(app).get('/api/admin/analytics/open-orders').query({ stuckAfterHours: 48 }),
 };
 
 const ROLES = ['customer', 'support', 'admin'] as const;
@@ -238,5 +253,23 @@ describe('support staff act on orders', () => {
       expect([key, actionOf(route).startsWith('orders.')]).toEqual([key, true]);
       expect([key, allows(route, 'support')]).toEqual([key, true]);
     }
+  });
+});
+
+describe("analytics: the backlog is staff work, the money is the admins'", () => {
+  const analytics = adminRoutes.filter((route) => route.path.startsWith('/api/admin/analytics'));
+
+  test.each(analytics.map(keyOf))('%s: admin 200, support by its action, customer 403', async (key) => {
+    const route = analytics.find((candidate) => keyOf(candidate) === key)!;
+    const backlog = actionOf(route) === 'analytics.orders';
+    expect(actionOf(route)).toMatch(/^analytics\./);
+    expect((await sampleOf(route)(ctx).set(callers.admin.auth)).status).toBe(200);
+    expect((await sampleOf(route)(ctx).set(callers.support.auth)).status).toBe(backlog ? 200 : 403);
+    expect((await sampleOf(route)(ctx).set(callers.customer.auth)).status).toBe(403);
+  });
+
+  test('only the open-order backlog is open to support', () => {
+    const forSupport = analytics.filter((route) => allows(route, 'support')).map(keyOf);
+    expect(forSupport).toEqual(['GET /api/admin/analytics/open-orders']);
   });
 });

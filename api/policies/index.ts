@@ -1,5 +1,6 @@
 import { ForbiddenError } from '../errors';
 import type { Actor } from './actor';
+import { analyticsPolicy } from './analytics';
 import { catalogPolicy } from './catalog';
 import { orderPolicy } from './orders';
 import { searchPolicy } from './search';
@@ -16,6 +17,7 @@ const policies = {
   ...catalogPolicy,
   ...orderPolicy,
   ...searchPolicy,
+  ...analyticsPolicy,
 } satisfies Record<string, (actor: Actor, record?: never) => boolean>;
 
 export type Action = keyof typeof policies;

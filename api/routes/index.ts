@@ -1,4 +1,5 @@
 import type { Route } from '../openapi/route';
+import { analyticsRoutes } from './admin/analytics/handler';
 import { adminCategoryRoutes } from './admin/categories/handler';
 import { adminInventoryRoutes } from './admin/inventory/handler';
 import { adminOrderRoutes } from './admin/orders/handler';
@@ -31,6 +32,7 @@ export const routes: Route[] = [
   ...adminReviewRoutes,
   ...adminInventoryRoutes,
   ...adminOrderRoutes,
+  ...analyticsRoutes,
   ...productImageRoutes,
   ...reindexRoutes,
   ...authRoutes,

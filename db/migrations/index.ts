@@ -9,6 +9,7 @@ import * as reviewsEmail from './0006-reviews-email';
 import * as sessionsIdentities from './0007-sessions-identities';
 import * as checkout from './0008-checkout';
 import * as fulfilment from './0009-fulfilment';
+import * as analytics from './0010-analytics';
 
 /**
  * Every migration, in order. Listed by hand rather than globbed so the same list works from TypeScript sources
@@ -24,4 +25,5 @@ export const migrations: RunnableMigration<QueryInterface>[] = [
   { name: '0007-sessions-identities', ...sessionsIdentities },
   { name: '0008-checkout', ...checkout },
   { name: '0009-fulfilment', ...fulfilment },
+  { name: '0010-analytics', ...analytics },
 ];

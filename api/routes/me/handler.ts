@@ -5,11 +5,11 @@ import { endAllSessions, startSession } from '../../auth/sessions';
 import type { AppDeps } from '../../deps';
 import { type FieldError, UnauthorizedError, ValidationError } from '../../errors';
 import { defineRoute } from '../../openapi/route';
-import type { Actor } from '../../policies';
+import { type Actor, actions, can } from '../../policies';
 import { presentUser } from '../../presenters/user';
 import { authLimit } from '../auth/limits';
 import { userSchema } from '../auth/schema';
-import { updateMeBody, updateMeResult } from './schema';
+import { permissionsSchema, updateMeBody, updateMeResult } from './schema';
 
 const tags = ['Me'];
 const unauthorized = { description: 'No valid access token (`invalid_token`)' };
@@ -90,4 +90,24 @@ export const updateMe = defineRoute({
   },
 });
 
-export const meRoutes = [getMe, updateMe];
+export const getPermissions = defineRoute({
+  method: 'get',
+  path: '/api/me/permissions',
+  access: 'signed-in',
+  summary: 'What the signed-in user may do: every policy action, allowed or not',
+  description:
+    'One answer per action of api/policies, asked without a record (`users.update` says whether the caller may ' +
+    'update users at all; the rule about their own account applies when they try). The admin app shows its ' +
+    'menus from this, so the server stays the one source of truth; the routes still check every request.',
+  tags,
+  responses: {
+    200: { description: 'The role and its actions', schema: permissionsSchema },
+    401: unauthorized,
+  },
+  handler: ({ actor }) => ({
+    role: actor.role,
+    actions: Object.fromEntries(actions.map((action) => [action, can(actor, action)])),
+  }),
+});
+
+export const meRoutes = [getMe, updateMe, getPermissions];
