@@ -110,7 +110,8 @@ export const adminProductSchema = z
     available: z.number().int(),
     lowStockThreshold: z.number().int(),
     thumbnail: z.string().nullable().meta({
-      description: 'Presigned URL of the first image\'s 200-pixel WebP thumbnail, for lists; null without images',
+      description:
+        "Presigned URL of the first image's 200-pixel WebP thumbnail, for lists; null without images",
     }),
     createdAt: z.string(),
     updatedAt: z.string(),
