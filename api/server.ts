@@ -1,5 +1,5 @@
 import { createServer, type Server } from 'node:http';
-import { createActivities } from '@market/activities';
+import { type Activities, createActivities } from '@market/activities';
 import { createMailer, type Mailer } from '@market/adapters/mail/index';
 import { createApp } from './app';
 import type { Config } from './config';
@@ -31,12 +31,25 @@ function listen(server: Server, port: number, host: string): Promise<void> {
 }
 
 /** Starts the HTTP API, the Temporal worker, or both, on one shared platform. stop() is graceful. */
+export interface StartOptions {
+  /**
+   * Replaces some activities, wrapping the real ones: only tests use it, to inject an outage (the browser tests'
+   * platform makes captures fail on demand). Production never passes it.
+   */
+  activities?: (real: Activities) => Partial<Activities>;
+}
+
+function withOverrides(real: Activities, overrides: StartOptions['activities']): Activities {
+  return overrides ? { ...real, ...overrides(real) } : real;
+}
+
 export async function startRoles(
   config: Config,
   log: Logger,
   role: Role,
   /** Called when the worker stops by itself (e.g. it lost Temporal for good): the process should exit and restart. */
   onFatal: (err: unknown) => void = () => undefined,
+  options: StartOptions = {},
 ): Promise<Running> {
   const platform = await createPlatform(config, log);
   let server: Server | null = null;
@@ -52,16 +65,19 @@ export async function startRoles(
         address: config.temporal.address!,
         namespace: config.temporal.namespace,
         taskQueue: config.temporal.taskQueue,
-        activities: createActivities({
-          db: platform.db,
-          search: platform.search,
-          alias: config.search?.index,
-          storage: platform.storage,
-          payments: platform.payments,
-          mailer,
-          shop: { ...config.shop, from: config.mail.from },
-          log,
-        }),
+        activities: withOverrides(
+          createActivities({
+            db: platform.db,
+            search: platform.search,
+            alias: config.search?.index,
+            storage: platform.storage,
+            payments: platform.payments,
+            mailer,
+            shop: { ...config.shop, from: config.mail.from },
+            log,
+          }),
+          options.activities,
+        ),
         log,
         ...(config.temporal.workflowBundlePath
           ? { workflowBundlePath: config.temporal.workflowBundlePath }

@@ -1,5 +1,6 @@
 import { Admin, Resource } from 'react-admin';
 import categories from './categories';
+import { lazyScreen } from './common/lazyScreen';
 import inventory from './inventory';
 import { i18nProvider } from './i18n';
 import { Layout } from './layout/Layout';
@@ -11,9 +12,12 @@ import tags from './tags';
 import { theme } from './theme';
 import users from './users';
 
+/** The dashboard and its charts load on first use, like every screen: the sign-in page carries none of them. */
+const Dashboard = lazyScreen(() => import('./dashboard/Dashboard'), 'Dashboard');
+
 /**
- * Every resource is declared for every staff member; the auth provider's canAccess (auth/access.ts, after
- * api/policies) keeps support to orders, in the menu and on direct links alike.
+ * Every resource is declared for every staff member; the auth provider's canAccess (auth/access.ts, from
+ * GET /api/me/permissions) keeps support to orders, in the menu and on direct links alike.
  */
 export function App() {
   return (
@@ -26,6 +30,7 @@ export function App() {
       i18nProvider={i18nProvider}
       theme={theme}
       layout={Layout}
+      dashboard={Dashboard}
     >
       <Resource name="orders" {...orders} />
       <Resource name="products" {...products} />

@@ -7,7 +7,7 @@ import { createHttpClient } from './http/httpClient';
  * The API's origin: '' when the API serves this app at /admin (the normal case, and the dev server's proxy);
  * VITE_API_URL for an API elsewhere (it must then list this origin in CORS_ORIGINS).
  */
-const apiUrl = (import.meta.env.VITE_API_URL as string | undefined)?.replace(/\/+$/, '') ?? '';
+export const apiUrl = (import.meta.env.VITE_API_URL as string | undefined)?.replace(/\/+$/, '') ?? '';
 
 /** One session for the whole page: the auth provider and the data provider's client refresh through it. */
 export const session = createSession({
@@ -17,7 +17,7 @@ export const session = createSession({
   apiUrl,
 });
 
-const http = createHttpClient(session);
+export const http = createHttpClient(session);
 
 export const dataProvider = createDataProvider(http, apiUrl);
 export const authProvider = createAuthProvider({ session, http, apiUrl });

@@ -1,9 +1,13 @@
+import { rmSync, writeFileSync } from 'node:fs';
 import { type APIRequestContext, expect, test } from '@playwright/test';
+import sharp from 'sharp';
+import { Shopper } from '../testing/shop';
 import { paidOrder, signInToAdmin, staffToken } from './admin';
 import { productsInStock } from './catalog';
 import { shot } from './shots';
+import { BROWSER_STACK } from './stack';
 
-test('an admin changes a price and the shop shows it', async ({ page, request }) => {
+test('an admin changes a price and uploads an image; the shop shows both', async ({ page, request }) => {
   const product = (await productsInStock(request)).at(-1)!;
   await signInToAdmin(page, 'admin');
   await shot(page, 'admin-home');
@@ -11,13 +15,32 @@ test('an admin changes a price and the shop shows it', async ({ page, request })
   await page.goto(`/admin/#/products/${product.id}`);
   const price = page.getByLabel('Price');
   await expect(price).toHaveValue(/\d/);
+
+  // An image, uploaded straight to the object store by the presigned flow; its thumbnail follows.
+  const alt = `Front view ${Date.now()}`;
+  await page.getByLabel(/Text alternative of the next image/).fill(alt);
+  const png = await sharp({ create: { width: 640, height: 480, channels: 3, background: '#0f766e' } })
+    .png()
+    .toBuffer();
+  await page
+    .getByLabel(/Add an image/)
+    .setInputFiles({ name: 'front.png', mimeType: 'image/png', buffer: png });
+  await expect(page.getByText('front.png added.')).toBeVisible({ timeout: 30_000 });
+  const tile = page.getByRole('img', { name: alt });
+  const loaded = () =>
+    tile.evaluate((img: HTMLImageElement) => (img.complete && img.naturalWidth > 0 ? img.currentSrc : ''));
+  await expect.poll(loaded, { timeout: 30_000 }).toMatch(/thumb-200\.webp/);
+  await shot(page, 'admin-product-image');
+
   await price.fill('123.45');
   await page.getByRole('button', { name: 'Save' }).click();
-  await expect(page.getByText('Element updated')).toBeVisible();
+  await expect(page.getByText('Product saved')).toBeVisible();
   await shot(page, 'admin-product-saved');
 
   const res = await request.get(`/api/products/${product.slug}`);
-  expect(((await res.json()) as { price: { amount: number } }).price.amount).toBe(12345);
+  const shown = (await res.json()) as { price: { amount: number }; images: { alt: string | null }[] };
+  expect(shown.price.amount).toBe(12345);
+  expect(shown.images.map((image) => image.alt)).toContain(alt);
   await page.goto(`/p/${product.slug}`);
   await expect(page.locator('main')).toContainText('123.45');
 });
@@ -137,3 +160,44 @@ async function ratingOf(
   const res = await request.get(`/api/products/${slug}`);
   return ((await res.json()) as { rating: { count: number; average: number } }).rating;
 }
+
+test.describe('support staff', () => {
+  test.afterEach(() => rmSync(BROWSER_STACK.captureFaultFile, { force: true }));
+
+  test('retry a stuck capture, and cannot reach users or products', async ({ page, request }) => {
+    const product = (await productsInStock(request)).at(-5)!;
+    // The payment provider is down for captures: the order is paid (authorized) but its capture gives up.
+    writeFileSync(BROWSER_STACK.captureFaultFile, 'down');
+    const shopper = new Shopper(BROWSER_STACK.baseUrl);
+    expect((await shopper.addToCart(product.id, 1)).status).toBe(200);
+    const placed = await shopper.checkout();
+    expect(placed.status).toBe(201);
+    const order = placed.body.order;
+    expect([200, 202, 503]).toContain((await shopper.pay(order.id, 'pm_card_visa')).status);
+    const token = await staffToken(request, 'support');
+    const stuck = async () => {
+      const res = await request.get(`/api/admin/orders/${order.id}`, {
+        headers: { Authorization: `Bearer ${token}` },
+      });
+      return ((await res.json()) as { process: { stuck: string | null } | null }).process?.stuck ?? null;
+    };
+    await expect.poll(stuck, { timeout: 30_000 }).toBe('capture');
+    rmSync(BROWSER_STACK.captureFaultFile); // the provider is back
+
+    await signInToAdmin(page, 'support');
+    // Support's menu holds orders; users and products are not offered, and their links are refused.
+    await expect(page.getByRole('menuitem', { name: 'Users' })).toHaveCount(0);
+    await expect(page.getByRole('menuitem', { name: 'Products' })).toHaveCount(0);
+    await page.goto('/admin/#/users');
+    await expect(page.getByRole('heading', { name: /Unauthorized|Access denied/i })).toBeVisible();
+    await shot(page, 'admin-support-users-refused');
+
+    await page.goto(`/admin/#/orders/${order.id}/show`);
+    await page.getByRole('button', { name: 'Retry capture' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Retry' }).click();
+    await expect((await shopper.waitForOrder(order.id, 'processing')).status).toBe('processing');
+    await page.reload();
+    await expect(page.getByRole('button', { name: 'Retry capture' })).toHaveCount(0);
+    await shot(page, 'admin-support-retried');
+  });
+});

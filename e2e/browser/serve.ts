@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createScratchMysqlDatabase } from '@market/db/testing';
+import { ApplicationFailure } from '@temporalio/common';
 import { Redis } from 'ioredis';
 import { seedCatalog } from '../../api/cli/seed-catalog';
 import { loadConfig } from '../../api/config';
@@ -84,10 +85,31 @@ async function main(): Promise<void> {
   await flush.flushdb();
   flush.disconnect();
 
-  const running = await startRoles(config, log, 'all', (err) => {
-    log.fatal({ err }, 'the browser stack lost its worker');
-    process.exit(1);
-  });
+  // A capture outage on demand: while the fault file exists, captures fail at once (no retries), so an order gets
+  // stuck at capture for support to retry (admin.spec.ts).
+  rmSync(BROWSER_STACK.captureFaultFile, { force: true });
+  const running = await startRoles(
+    config,
+    log,
+    'all',
+    (err) => {
+      log.fatal({ err }, 'the browser stack lost its worker');
+      process.exit(1);
+    },
+    {
+      activities: (real) => ({
+        capturePayment: async (input) => {
+          if (existsSync(BROWSER_STACK.captureFaultFile)) {
+            throw ApplicationFailure.nonRetryable(
+              'capture outage injected by the browser tests',
+              'InjectedOutage',
+            );
+          }
+          return real.capturePayment(input);
+        },
+      }),
+    },
+  );
   console.log(`[browser] market is running at ${BROWSER_STACK.baseUrl}`);
 
   let stopping = false;

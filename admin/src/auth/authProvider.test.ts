@@ -5,6 +5,20 @@ import { authSession, fakeAuthApi, json, memoryStorage, problem, staffUser } fro
 import { createAuthProvider, NOT_STAFF_MESSAGE } from './authProvider';
 import { createSession } from './session';
 
+const ACTIONS = [
+  'orders.read',
+  'orders.manage',
+  'catalog.read',
+  'catalog.write',
+  'users.list',
+  'users.update',
+];
+const SUPPORT = {
+  role: 'support',
+  actions: Object.fromEntries(ACTIONS.map((a) => [a, a.startsWith('orders.')])),
+};
+const ADMIN = { role: 'admin', actions: Object.fromEntries(ACTIONS.map((a) => [a, true])) };
+
 const setup = () => {
   const api = fakeAuthApi();
   const session = createSession({ fetch: api.fetch, storage: memoryStorage(), now: () => 0, apiUrl: '' });
@@ -14,13 +28,16 @@ const setup = () => {
 };
 
 describe('login', () => {
-  test('staff sign in: the session starts and the role is the permission', async () => {
+  test("staff sign in: the session starts and the permissions are the API's", async () => {
     const { api, auth, session } = setup();
     api.route('POST /api/auth/login', () => json(200, authSession('support')));
+    api.route('GET /api/me/permissions', () => json(200, SUPPORT));
     await auth.login({ username: ' support@example.test ', password: 'pw' });
     expect(api.calls[0]!.body).toEqual({ email: 'support@example.test', password: 'pw' });
     expect(session.isSignedIn()).toBe(true);
-    expect(await auth.getPermissions!({})).toBe('support');
+    expect(await auth.getPermissions!({})).toEqual(SUPPORT);
+    await auth.getPermissions!({});
+    expect(api.calls.filter((c) => c.url === '/api/me/permissions')).toHaveLength(1);
     await expect(auth.checkAuth({})).resolves.toBeUndefined();
   });
 
@@ -98,14 +115,21 @@ describe('logout, identity and access', () => {
     expect(session.user()?.name).toBe('Ann Renamed');
   });
 
-  test('support may open orders only; an admin may not edit themself', async () => {
-    const { auth, session } = setup();
+  test('routes follow the permissions the API answers: support orders only; an admin may not edit themself', async () => {
+    const { api, auth, session } = setup();
+    api.route('GET /api/me/permissions', () => json(200, SUPPORT));
     session.start(authSession('support'));
     expect(await auth.canAccess!({ resource: 'orders', action: 'list' })).toBe(true);
+    expect(await auth.canAccess!({ resource: 'orders', action: 'edit' })).toBe(true);
     expect(await auth.canAccess!({ resource: 'users', action: 'list' })).toBe(false);
     expect(await auth.canAccess!({ resource: 'products', action: 'edit' })).toBe(false);
-    session.start(authSession('admin'));
+    expect(await auth.canAccess!({ resource: 'unknown', action: 'list' })).toBe(false);
+    api.route('GET /api/me/permissions', () => json(200, ADMIN));
+    await auth.logout({});
+    api.route('POST /api/auth/login', () => json(200, authSession('admin')));
+    await auth.login({ username: 'admin@example.test', password: 'pw' });
     expect(await auth.canAccess!({ resource: 'users', action: 'edit', record: { id: 8 } })).toBe(true);
     expect(await auth.canAccess!({ resource: 'users', action: 'edit', record: { id: 7 } })).toBe(false);
+    expect(await auth.canAccess!({ resource: 'products', action: 'edit' })).toBe(true);
   });
 });

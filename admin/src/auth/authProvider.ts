@@ -1,7 +1,7 @@
 import type { AuthProvider, UserIdentity } from 'react-admin';
 import type { HttpClient } from '../http/httpClient';
 import type { ApiError } from '../http/problem';
-import { canAccess } from './access';
+import { canAccess, type Permissions } from './access';
 import type { Session } from './session';
 import { type ApiUser, type AuthSession, isStaff } from './types';
 
@@ -22,6 +22,16 @@ export function createAuthProvider(deps: {
 }): AuthProvider {
   const { session, http, apiUrl } = deps;
   const fetchImpl = deps.fetch ?? ((...a: Parameters<typeof fetch>) => fetch(...a));
+  // Asked once per signed-in user (and again after a sign-in): what api/policies allow them.
+  let permissions: { userId: number; value: Promise<Permissions> } | null = null;
+  const permissionsOf = (userId: number): Promise<Permissions> => {
+    if (permissions?.userId !== userId) {
+      const value = http(`${apiUrl}/api/me/permissions`).then(({ json }) => json as Permissions);
+      value.catch(() => (permissions = null));
+      permissions = { userId, value };
+    }
+    return permissions.value;
+  };
 
   return {
     async login({ username, email, password }: { username?: string; email?: string; password: string }) {
@@ -44,6 +54,7 @@ export function createAuthProvider(deps: {
         }).catch(() => undefined);
         throw new Error(NOT_STAFF_MESSAGE);
       }
+      permissions = null;
       session.start(auth);
     },
 
@@ -52,6 +63,7 @@ export function createAuthProvider(deps: {
         // Best effort: the tokens are forgotten here whatever the API answers.
         await http(`${apiUrl}/api/auth/logout`, { method: 'POST' }).catch(() => undefined);
       }
+      permissions = null;
       session.clear();
     },
 
@@ -83,12 +95,20 @@ export function createAuthProvider(deps: {
     },
 
     async getPermissions() {
-      return session.user()?.role;
+      const user = session.user();
+      return user ? permissionsOf(user.id) : undefined;
     },
 
     async canAccess({ resource, action, record }) {
       const user = session.user();
-      return canAccess({ role: user?.role, resource, action, record, selfId: user?.id });
+      if (!user) return false;
+      return canAccess({
+        permissions: await permissionsOf(user.id),
+        resource,
+        action,
+        record,
+        selfId: user.id,
+      });
     },
   };
 }

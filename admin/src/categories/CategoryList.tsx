@@ -1,16 +1,17 @@
-import { Datagrid, List, NumberField, ReferenceField, SearchInput, TextField } from 'react-admin';
+import { List, NumberField, ReferenceField, SearchInput, TextField } from 'react-admin';
+import { KeyboardDatagrid } from '../common/KeyboardDatagrid';
 
 const filters = [<SearchInput key="q" source="q" placeholder="Name or slug" alwaysOn />];
 
 export function CategoryList() {
   return (
     <List filters={filters} sort={{ field: 'name', order: 'ASC' }} perPage={50}>
-      <Datagrid rowClick="edit">
+      <KeyboardDatagrid rowClick="edit">
         <TextField source="name" />
         <TextField source="slug" />
         <ReferenceField source="parentId" reference="categories" label="Parent" emptyText="—" />
         <NumberField source="position" />
-      </Datagrid>
+      </KeyboardDatagrid>
     </List>
   );
 }

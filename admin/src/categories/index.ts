@@ -1,12 +1,10 @@
 import CategoryIcon from '@mui/icons-material/Category';
-import { CategoryCreate } from './CategoryCreate';
-import { CategoryEdit } from './CategoryEdit';
-import { CategoryList } from './CategoryList';
+import { lazyScreen } from '../common/lazyScreen';
 
 export default {
-  list: CategoryList,
-  edit: CategoryEdit,
-  create: CategoryCreate,
+  list: lazyScreen(() => import('./CategoryList'), 'CategoryList'),
+  edit: lazyScreen(() => import('./CategoryEdit'), 'CategoryEdit'),
+  create: lazyScreen(() => import('./CategoryCreate'), 'CategoryCreate'),
   icon: CategoryIcon,
   recordRepresentation: 'name',
 };

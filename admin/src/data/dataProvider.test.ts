@@ -94,15 +94,27 @@ describe('catalog actions', () => {
     });
   });
 
-  test('approveReviews and rejectReviews post once per review', async () => {
+  test('approveReview and rejectReview post to the one review', async () => {
     const { http, sent } = fakeHttp();
     const dp = createDataProvider(http);
-    await expect(dp.approveReviews([1, 2])).resolves.toEqual({ data: [1, 2] });
-    await dp.rejectReviews([3]);
+    await dp.approveReview(1);
+    await dp.rejectReview(3);
     expect(sent.map((s) => `${s.method} ${s.url}`)).toEqual([
       'POST /api/admin/reviews/1/approve',
-      'POST /api/admin/reviews/2/approve',
       'POST /api/admin/reviews/3/reject',
+    ]);
+  });
+
+  test('image upload slot, confirmation (no empty alt) and delete', async () => {
+    const { http, sent } = fakeHttp();
+    const dp = createDataProvider(http);
+    await dp.requestImageUpload(4, { contentType: 'image/png', contentLength: 1234 });
+    await dp.confirmImageUpload(4, { uploadId: 'u-1', alt: '' });
+    await dp.deleteProductImage(4, 9);
+    expect(sent.map((s) => [`${s.method} ${s.url}`, s.body])).toEqual([
+      ['POST /api/admin/products/4/images/uploads', { contentType: 'image/png', contentLength: 1234 }],
+      ['POST /api/admin/products/4/images', { uploadId: 'u-1' }],
+      ['DELETE /api/admin/products/4/images/9', undefined],
     ]);
   });
 });

@@ -2,7 +2,7 @@ import simpleRestProvider from 'ra-data-simple-rest';
 import type { DataProvider } from 'react-admin';
 import type { HttpClient } from '../http/httpClient';
 import { customerFilterValue } from './customerFilter';
-import type { AdjustmentReason, AdminOrder, ProductImage } from './types';
+import type { AdjustmentReason, AdminOrder, ImageUploadSlot, ProductImage } from './types';
 
 export interface ShipRequest {
   carrier: string;
@@ -32,12 +32,26 @@ export interface MarketActions {
   refundOrder(id: number, body: RefundRequest, idempotencyKey: string): Promise<{ data: AdminOrder }>;
   retryOrder(id: number): Promise<{ data: AdminOrder }>;
   adjustStock(productId: number, body: StockAdjustment): Promise<{ data: unknown }>;
-  /** One request per review: the API has no bulk route (each recomputes its product's rating). */
-  approveReviews(ids: number[]): Promise<{ data: number[] }>;
-  rejectReviews(ids: number[]): Promise<{ data: number[] }>;
+  /** One review (idempotent); the API has no bulk route, since each recomputes its product's rating. */
+  approveReview(id: number): Promise<{ data: unknown }>;
+  rejectReview(id: number): Promise<{ data: unknown }>;
   productImages(productId: number): Promise<{ data: ProductImage[] }>;
+  /** Step 1 of an image upload: where to PUT the file (api/routes/admin/product-images, docs/images.md). */
+  requestImageUpload(productId: number, file: ImageFileInfo): Promise<{ data: ImageUploadSlot }>;
+  /** Step 3: the API checks the stored file and records the image (its thumbnails follow a few seconds later). */
+  confirmImageUpload(
+    productId: number,
+    body: { uploadId: string; alt?: string },
+  ): Promise<{ data: ProductImage }>;
+  deleteProductImage(productId: number, imageId: number): Promise<{ data: { id: number } }>;
   /** The invoice PDF (404 invoice_not_ready until it is generated). */
   orderInvoice(id: number): Promise<Blob>;
+}
+
+export interface ImageFileInfo {
+  contentType: string;
+  /** The exact size in bytes. */
+  contentLength: number;
 }
 
 export type MarketDataProvider = DataProvider & MarketActions;
@@ -55,10 +69,6 @@ export function createDataProvider(http: HttpClient, apiUrl = ''): MarketDataPro
   const post = async <T>(path: string, body: object = {}, headers?: HeadersInit) => {
     const { json } = await http(`${base}${path}`, { method: 'POST', body: JSON.stringify(body), headers });
     return { data: json as T };
-  };
-  const moderate = (verb: 'approve' | 'reject') => async (ids: number[]) => {
-    await Promise.all(ids.map((id) => post(`/reviews/${id}/${verb}`)));
-    return { data: ids };
   };
 
   const rest = simpleRestProvider(base, http);
@@ -83,11 +93,19 @@ export function createDataProvider(http: HttpClient, apiUrl = ''): MarketDataPro
       post<AdminOrder>(`/orders/${id}/refund`, compact(body), { 'Idempotency-Key': idempotencyKey }),
     retryOrder: (id) => post<AdminOrder>(`/orders/${id}/retry`),
     adjustStock: (productId, body) => post(`/inventory/${productId}/adjustments`, compact(body)),
-    approveReviews: moderate('approve'),
-    rejectReviews: moderate('reject'),
+    approveReview: (id) => post(`/reviews/${id}/approve`),
+    rejectReview: (id) => post(`/reviews/${id}/reject`),
     productImages: async (productId) => {
       const { json } = await http(`${base}/products/${productId}/images`);
       return { data: json as ProductImage[] };
+    },
+    requestImageUpload: (productId, file) =>
+      post<ImageUploadSlot>(`/products/${productId}/images/uploads`, file),
+    confirmImageUpload: (productId, body) =>
+      post<ProductImage>(`/products/${productId}/images`, compact(body)),
+    deleteProductImage: async (productId, imageId) => {
+      await http(`${base}/products/${productId}/images/${imageId}`, { method: 'DELETE' });
+      return { data: { id: imageId } };
     },
     orderInvoice: (id) => http.blob(`${base}/orders/${id}/invoice`),
   };

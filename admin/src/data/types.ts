@@ -81,6 +81,31 @@ export interface AdminOrder extends OrderSummary {
 }
 
 export const PRODUCT_STATUSES = ['draft', 'active', 'archived'] as const;
+export type ProductStatus = (typeof PRODUCT_STATUSES)[number];
+
+/** A product as GET /api/admin/products(/:id) presents it (api/routes/admin/products/present.ts). */
+export interface AdminProduct {
+  id: number;
+  title: string;
+  slug: string;
+  description: string;
+  priceAmount: number;
+  currency: string;
+  status: ProductStatus;
+  categoryId: number | null;
+  tagIds: number[];
+  /** Hundredths of a star (0–500). */
+  ratingAverage: number;
+  ratingCount: number;
+  onHand: number;
+  reserved: number;
+  available: number;
+  lowStockThreshold: number;
+  /** Presigned URL of the first image's 200 px WebP thumbnail (null without images); it expires after an hour. */
+  thumbnail: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
 
 export const REVIEW_STATUSES = ['pending', 'approved', 'rejected'] as const;
 
@@ -95,4 +120,15 @@ export interface ProductImage {
   height: number | null;
   url: string;
   thumbnails: { small: string; medium: string; large: string };
+}
+
+/** Where and how to PUT a new image's file (POST /api/admin/products/:id/images/uploads). */
+export interface ImageUploadSlot {
+  uploadId: string;
+  url: string;
+  method: 'PUT';
+  /** Send exactly these with the PUT, and no Authorization header. */
+  headers: Record<string, string>;
+  expiresAt: string;
+  maxBytes: number;
 }

@@ -1,6 +1,5 @@
 import {
   BooleanField,
-  Datagrid,
   DateField,
   List,
   NullableBooleanInput,
@@ -8,6 +7,7 @@ import {
   SearchInput,
   TextField,
 } from 'react-admin';
+import { KeyboardDatagrid } from '../common/KeyboardDatagrid';
 import { AdjustStockButton } from './AdjustStockButton';
 
 const filters = [
@@ -19,7 +19,7 @@ const filters = [
 export function InventoryList() {
   return (
     <List filters={filters} sort={{ field: 'onHand', order: 'ASC' }} perPage={25}>
-      <Datagrid rowClick="edit" bulkActionButtons={false}>
+      <KeyboardDatagrid rowClick="edit" bulkActionButtons={false}>
         <TextField source="productTitle" label="Product" sortable={false} />
         <NumberField source="onHand" />
         <NumberField source="reserved" />
@@ -28,7 +28,7 @@ export function InventoryList() {
         <BooleanField source="lowStock" sortable={false} />
         <DateField source="updatedAt" showTime />
         <AdjustStockButton />
-      </Datagrid>
+      </KeyboardDatagrid>
     </List>
   );
 }

@@ -1,10 +1,9 @@
 import WarehouseIcon from '@mui/icons-material/Warehouse';
-import { InventoryEdit } from './InventoryEdit';
-import { InventoryList } from './InventoryList';
+import { lazyScreen } from '../common/lazyScreen';
 
 export default {
-  list: InventoryList,
-  edit: InventoryEdit,
+  list: lazyScreen(() => import('./InventoryList'), 'InventoryList'),
+  edit: lazyScreen(() => import('./InventoryEdit'), 'InventoryEdit'),
   icon: WarehouseIcon,
   recordRepresentation: 'productTitle',
 };

@@ -1,17 +1,16 @@
 import { Menu as RaMenu, usePermissions } from 'react-admin';
-import { RESOURCES_BY_ROLE } from '../auth/access';
-import type { Role } from '../auth/types';
+import { canAccess, type Permissions } from '../auth/access';
 
-/** The order of the menu; a role sees the entries its policy allows (auth/access.ts, after api/policies). */
+/** The order of the menu; a user sees the entries the API's policies allow them (GET /api/me/permissions). */
 const ENTRIES = ['orders', 'products', 'inventory', 'reviews', 'categories', 'tags', 'users'];
 
 export function Menu() {
-  const { permissions, isPending } = usePermissions<Role | undefined>();
+  const { permissions, isPending } = usePermissions<Permissions | undefined>();
   if (isPending || !permissions) return <RaMenu />;
-  const allowed = RESOURCES_BY_ROLE[permissions];
   return (
     <RaMenu>
-      {ENTRIES.filter((name) => allowed.includes(name)).map((name) => (
+      {canAccess({ permissions, resource: 'dashboard', action: 'list' }) ? <RaMenu.DashboardItem /> : null}
+      {ENTRIES.filter((name) => canAccess({ permissions, resource: name, action: 'list' })).map((name) => (
         <RaMenu.ResourceItem key={name} name={name} />
       ))}
     </RaMenu>

@@ -19,7 +19,7 @@ export function DeliverButton({ orderId }: { orderId: number }) {
         title="Mark delivered?"
         confirmLabel="Delivered"
         onClose={() => setOpen(false)}
-        onConfirm={() => run(() => dataProvider.deliverOrder(orderId), 'Marked delivered')}
+        onConfirm={() => run(() => dataProvider.deliverOrder(orderId), 'Order delivered')}
       >
         For carriers that send no delivery webhook. The shopper is emailed.
       </ActionDialog>

@@ -30,7 +30,7 @@ export function ShipButton({ orderId }: { orderId: number }) {
         onConfirm={() =>
           run(
             () => dataProvider.shipOrder(orderId, { carrier: carrier.trim(), trackingNumber, trackingUrl }),
-            'Shipped: the shopper gets a tracking email',
+            'Order shipped: the shopper gets a tracking email',
           )
         }
       >

@@ -1,4 +1,5 @@
-import { Datagrid, List, NumberField, ReferenceField, TextField } from 'react-admin';
+import { List, NumberField, ReferenceField, TextField } from 'react-admin';
+import { KeyboardDatagrid } from '../common/KeyboardDatagrid';
 import { StatusField } from '../common/StatusField';
 import { MoneyField } from '../money/MoneyField';
 import { productFilters } from './productFilters';
@@ -7,7 +8,7 @@ import { ProductThumbnail } from './ProductThumbnail';
 export function ProductList() {
   return (
     <List filters={productFilters} sort={{ field: 'updatedAt', order: 'DESC' }} perPage={25}>
-      <Datagrid rowClick="edit">
+      <KeyboardDatagrid rowClick="edit">
         <ProductThumbnail label="" />
         <TextField source="title" />
         <TextField source="slug" />
@@ -21,7 +22,7 @@ export function ProductList() {
           transform={(hundredths: number) => hundredths / 100}
           options={{ maximumFractionDigits: 2 }}
         />
-      </Datagrid>
+      </KeyboardDatagrid>
     </List>
   );
 }

@@ -1,31 +1,23 @@
 import ImageIcon from '@mui/icons-material/ImageOutlined';
 import { Avatar } from '@mui/material';
-import { useQuery } from '@tanstack/react-query';
 import { useRecordContext } from 'react-admin';
-import { useMarketDataProvider } from '../common/useMarketDataProvider';
+import type { AdminProduct } from '../data/types';
 
 /**
- * The first image's small thumbnail. The admin product list carries no image, so each row asks
- * GET /api/admin/products/:id/images (cached for a few minutes; the URLs are presigned for an hour).
+ * The first image's small thumbnail, from the product record itself (the API presents `thumbnail` on list and
+ * detail alike, so a list page makes no request per row). Decorative next to the title, hence the empty alt.
  */
 export function ProductThumbnail({ size = 40 }: { size?: number; label?: string }) {
-  const record = useRecordContext<{ id: number; title: string }>();
-  const dataProvider = useMarketDataProvider();
-  const { data } = useQuery({
-    queryKey: ['products', 'images', record?.id],
-    queryFn: () => dataProvider.productImages(record!.id),
-    enabled: record !== undefined,
-    staleTime: 5 * 60_000,
-  });
-  const image = data?.data[0];
+  const record = useRecordContext<AdminProduct>();
   return (
     <Avatar
       variant="rounded"
-      src={image?.thumbnails.small}
-      alt={image?.alt ?? record?.title}
+      src={record?.thumbnail ?? undefined}
+      alt=""
+      slotProps={{ img: { loading: 'lazy' } }}
       sx={{ width: size, height: size }}
     >
-      <ImageIcon />
+      <ImageIcon aria-hidden />
     </Avatar>
   );
 }

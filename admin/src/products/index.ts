@@ -1,12 +1,10 @@
 import InventoryIcon from '@mui/icons-material/Inventory2';
-import { ProductCreate } from './ProductCreate';
-import { ProductEdit } from './ProductEdit';
-import { ProductList } from './ProductList';
+import { lazyScreen } from '../common/lazyScreen';
 
 export default {
-  list: ProductList,
-  edit: ProductEdit,
-  create: ProductCreate,
+  list: lazyScreen(() => import('./ProductList'), 'ProductList'),
+  edit: lazyScreen(() => import('./ProductEdit'), 'ProductEdit'),
+  create: lazyScreen(() => import('./ProductCreate'), 'ProductCreate'),
   icon: InventoryIcon,
   recordRepresentation: 'title',
 };

@@ -1,6 +1,5 @@
 import {
   AutocompleteInput,
-  Datagrid,
   DateField,
   List,
   NumberField,
@@ -10,6 +9,7 @@ import {
   SelectInput,
   TextField,
 } from 'react-admin';
+import { KeyboardDatagrid } from '../common/KeyboardDatagrid';
 import { choicesOf } from '../common/choices';
 import { StatusField } from '../common/StatusField';
 import { REVIEW_STATUSES } from '../data/types';
@@ -32,7 +32,7 @@ export function ReviewList() {
       sort={{ field: 'createdAt', order: 'ASC' }}
       perPage={25}
     >
-      <Datagrid
+      <KeyboardDatagrid
         rowClick="show"
         bulkActionButtons={
           <>
@@ -50,7 +50,7 @@ export function ReviewList() {
           sx={{ display: '-webkit-box', WebkitLineClamp: 2, WebkitBoxOrient: 'vertical', overflow: 'hidden' }}
         />
         <StatusField source="status" />
-      </Datagrid>
+      </KeyboardDatagrid>
     </List>
   );
 }

@@ -11,9 +11,9 @@ export function ReviewModerationButtons() {
   const moderate = async (verb: 'approve' | 'reject') => {
     try {
       await (verb === 'approve'
-        ? dataProvider.approveReviews([review.id])
-        : dataProvider.rejectReviews([review.id]));
-      notify(verb === 'approve' ? 'Approved' : 'Rejected', { type: 'success' });
+        ? dataProvider.approveReview(review.id)
+        : dataProvider.rejectReview(review.id));
+      notify(verb === 'approve' ? 'Review approved' : 'Review rejected', { type: 'success' });
       refresh();
     } catch (error) {
       notify(error instanceof Error ? error.message : 'Moderation failed', { type: 'error' });

@@ -1,10 +1,9 @@
 import RateReviewIcon from '@mui/icons-material/RateReview';
-import { ReviewList } from './ReviewList';
-import { ReviewShow } from './ReviewShow';
+import { lazyScreen } from '../common/lazyScreen';
 
 export default {
-  list: ReviewList,
-  show: ReviewShow,
+  list: lazyScreen(() => import('./ReviewList'), 'ReviewList'),
+  show: lazyScreen(() => import('./ReviewShow'), 'ReviewShow'),
   icon: RateReviewIcon,
   recordRepresentation: (review: { id: number; rating: number }) => `#${review.id} (${review.rating}★)`,
 };

@@ -1,12 +1,10 @@
 import LocalOfferIcon from '@mui/icons-material/LocalOffer';
-import { TagCreate } from './TagCreate';
-import { TagEdit } from './TagEdit';
-import { TagList } from './TagList';
+import { lazyScreen } from '../common/lazyScreen';
 
 export default {
-  list: TagList,
-  edit: TagEdit,
-  create: TagCreate,
+  list: lazyScreen(() => import('./TagList'), 'TagList'),
+  edit: lazyScreen(() => import('./TagEdit'), 'TagEdit'),
+  create: lazyScreen(() => import('./TagCreate'), 'TagCreate'),
   icon: LocalOfferIcon,
   recordRepresentation: 'name',
 };

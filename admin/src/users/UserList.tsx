@@ -1,6 +1,5 @@
 import {
   BooleanField,
-  Datagrid,
   DateField,
   List,
   NullableBooleanInput,
@@ -8,6 +7,7 @@ import {
   SelectInput,
   TextField,
 } from 'react-admin';
+import { KeyboardDatagrid } from '../common/KeyboardDatagrid';
 import { choicesOf } from '../common/choices';
 import { ROLES } from './roles';
 
@@ -20,7 +20,7 @@ const filters = [
 export function UserList() {
   return (
     <List filters={filters} sort={{ field: 'createdAt', order: 'DESC' }} perPage={25}>
-      <Datagrid rowClick="edit" bulkActionButtons={false}>
+      <KeyboardDatagrid rowClick="edit" bulkActionButtons={false}>
         <TextField source="email" />
         <TextField source="name" />
         <TextField source="role" />
@@ -28,7 +28,7 @@ export function UserList() {
         <BooleanField source="hasPassword" label="Password" sortable={false} />
         <DateField source="lastLoginAt" showTime emptyText="never" />
         <DateField source="createdAt" />
-      </Datagrid>
+      </KeyboardDatagrid>
     </List>
   );
 }

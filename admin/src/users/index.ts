@@ -1,10 +1,9 @@
 import PeopleIcon from '@mui/icons-material/People';
-import { UserEdit } from './UserEdit';
-import { UserList } from './UserList';
+import { lazyScreen } from '../common/lazyScreen';
 
 export default {
-  list: UserList,
-  edit: UserEdit,
+  list: lazyScreen(() => import('./UserList'), 'UserList'),
+  edit: lazyScreen(() => import('./UserEdit'), 'UserEdit'),
   icon: PeopleIcon,
   recordRepresentation: 'email',
 };
