@@ -10,6 +10,7 @@ import * as sessionsIdentities from './0007-sessions-identities';
 import * as checkout from './0008-checkout';
 import * as fulfilment from './0009-fulfilment';
 import * as analytics from './0010-analytics';
+import * as adminOrderList from './0011-admin-order-list';
 
 /**
  * Every migration, in order. Listed by hand rather than globbed so the same list works from TypeScript sources
@@ -26,4 +27,5 @@ export const migrations: RunnableMigration<QueryInterface>[] = [
   { name: '0008-checkout', ...checkout },
   { name: '0009-fulfilment', ...fulfilment },
   { name: '0010-analytics', ...analytics },
+  { name: '0011-admin-order-list', ...adminOrderList },
 ];

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { Op, type WhereOptions } from 'sequelize';
+import { IndexHints, literal, Op, type Order as OrderBy, type WhereOptions } from 'sequelize';
+import type { Database } from '@market/db';
 import type { AppDeps } from '../../../deps';
 import { defineRoute } from '../../../openapi/route';
 import { matchesText } from '../search';
@@ -11,6 +12,15 @@ import { adminOrderSchema, adminOrderSummarySchema, listOrdersQuery, type OrderL
 const tags = ['Admin: orders'];
 const DAY_MS = 24 * 60 * 60 * 1000;
 const isDay = (value: string) => /^\d{4}-\d{2}-\d{2}$/.test(value);
+
+/**
+ * orders(created_at, id, number, email, status, total_amount, user_id), from migration 0011: every column the
+ * list filters and sorts on. `q` is a LIKE '%…%', which no index can seek, so a list with `q` reads every order;
+ * it reads them from this index (a third of the table's size, no row lookups) and sorts only the matches, rather
+ * than walking the sort's index and looking up each row (the optimizer's choice for a LIMIT, about 2–3× slower on
+ * 100,000 orders). MariaDB only: Sequelize drops index hints on SQLite.
+ */
+const LIST_SCAN_INDEX = 'orders_list_scan';
 
 /** `to` as a day includes all of it (placed before the next midnight, UTC); as an instant, up to and including it. */
 function createdAtRange(from?: string, to?: string): WhereOptions[] {
@@ -45,6 +55,45 @@ async function ordersWhere(deps: AppDeps, filter: OrderListFilter = {}): Promise
   };
 }
 
+interface PageIds {
+  ids: number[];
+  total: number;
+}
+
+/**
+ * The page's ids and the number of matches, the rows are read after: the OFFSET walks index entries (every sort
+ * field is indexed, and InnoDB appends the id) rather than whole orders with their addresses, so a deep page costs
+ * about what the first does.
+ */
+async function seekPage(db: Database, where: WhereOptions, order: OrderBy, offset: number, limit: number) {
+  const { Order } = db.models;
+  const [total, page] = await Promise.all([
+    Order.count({ where }),
+    Order.findAll({ attributes: ['id'], where, order, offset, limit, raw: true }),
+  ]);
+  return { ids: page.map((row) => row.id), total } satisfies PageIds;
+}
+
+/**
+ * With `q`, every order is read anyway: one pass over LIST_SCAN_INDEX yields both the page and, as a window
+ * COUNT over the matches, the total (a separate COUNT would be a second full pass).
+ */
+async function scanPage(db: Database, where: WhereOptions, order: OrderBy, offset: number, limit: number) {
+  const { Order } = db.models;
+  const page = (await Order.findAll({
+    attributes: ['id', [literal('COUNT(*) OVER ()'), 'total']],
+    where,
+    order,
+    offset,
+    limit,
+    indexHints: [{ type: IndexHints.USE, values: [LIST_SCAN_INDEX] }],
+    raw: true,
+  })) as unknown as { id: number; total: number | string }[];
+  // A page past the end has no row to carry the total.
+  const total = page.length ? Number(page[0]!.total) : offset > 0 ? await Order.count({ where }) : 0;
+  return { ids: page.map((row) => row.id), total } satisfies PageIds;
+}
+
 export const listAdminOrders = defineRoute({
   method: 'get',
   access: 'orders.read',
@@ -65,13 +114,12 @@ export const listAdminOrders = defineRoute({
   handler: async ({ input, deps, res }) => {
     const { sort, range, filter } = input.query;
     const { offset, limit } = pageOf(range);
-    const { rows, count } = await deps.db.models.Order.findAndCountAll({
-      where: await ordersWhere(deps, filter),
-      order: orderOf(sort),
-      offset,
-      limit,
-    });
-    setContentRange(res, 'orders', { offset, count: rows.length, total: count });
+    const { Order } = deps.db.models;
+    const where = await ordersWhere(deps, filter);
+    const order = orderOf(sort);
+    const { ids, total } = await (filter?.q ? scanPage : seekPage)(deps.db, where, order, offset, limit);
+    const rows = ids.length ? await Order.findAll({ where: { id: { [Op.in]: ids } }, order }) : [];
+    setContentRange(res, 'orders', { offset, count: rows.length, total });
     return rows.map(presentAdminOrderSummary);
   },
 });
