@@ -89,6 +89,7 @@ async function main(): Promise<void> {
       // Production refuses the test payments; the catalog never reaches Stripe, so placeholders do.
       STRIPE_SECRET_KEY: 'sk_test_bench',
       STRIPE_WEBHOOK_SECRET: 'whsec_bench',
+      STRIPE_PUBLISHABLE_KEY: 'pk_test_bench',
       // Production refuses the outbox too; the catalog sends no email, and the stack's Mailpit would take them.
       SMTP_URL: stackEnv('MARKET_TEST_SMTP_URL'),
     });
