@@ -45,6 +45,10 @@ const samples: Record<string, Sample> = {
       .post('/api/admin/products/999999999/images')
       .send({ uploadId: '00000000-0000-4000-8000-000000000000' }),
   'GET /api/admin/products/:id/images': ({ app }) => request(app).get('/api/admin/products/999999999/images'),
+  'PUT /api/admin/products/:id/images/order': ({ app }) =>
+    request(app)
+      .put('/api/admin/products/999999999/images/order')
+      .send({ imageIds: [1] }),
   'DELETE /api/admin/products/:id/images/:imageId': ({ app }) =>
     request(app).delete('/api/admin/products/999999999/images/1'),
   // Catalog admin: record 999999999 does not exist (an allowed caller gets a 404); creates use a fresh slug per call.

@@ -16,7 +16,8 @@ import users from './users';
 const Dashboard = lazyScreen(() => import('./dashboard/Dashboard'), 'Dashboard');
 
 /**
- * Every resource is declared for every staff member; the auth provider's canAccess (auth/access.ts, from
+ * Signed-out visitors go to the sign-in page from the layout (auth/RequireSignIn.tsx), not through `requireAuth`,
+ * which loops under React Router 7. Every resource is declared for every staff member; the auth provider's canAccess (auth/access.ts, from
  * GET /api/me/permissions) keeps support to orders, in the menu and on direct links alike.
  */
 export function App() {
@@ -24,7 +25,6 @@ export function App() {
     <Admin
       title="market admin"
       disableTelemetry
-      requireAuth
       authProvider={authProvider}
       dataProvider={dataProvider}
       i18nProvider={i18nProvider}

@@ -8,6 +8,11 @@ export async function expectAccessible(page: Page): Promise<void> {
     .analyze();
   const blocking = results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    .map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.help} — ${v.nodes
+          .map((n) => `${n.target.join(' ')} (${n.failureSummary?.replace(/\s+/g, ' ').trim() ?? ''})`)
+          .join(', ')}`,
+    );
   expect(blocking, `axe violations on ${page.url()}`).toEqual([]);
 }

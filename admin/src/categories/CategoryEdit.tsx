@@ -1,9 +1,13 @@
-import { Edit, SimpleForm } from 'react-admin';
+import { Edit, type EditProps, SimpleForm } from 'react-admin';
 import { CategoryFormFields } from './CategoryFormFields';
 
-export function CategoryEdit() {
+/**
+ * Pessimistic, so the API's refusals reach the form: a move under its own subcategory (422 `category_cycle`) shows
+ * under the parent field, a taken slug (409) as a notice.
+ */
+export function CategoryEdit(props: Omit<EditProps, 'children'>) {
   return (
-    <Edit mutationMode="pessimistic">
+    <Edit mutationMode="pessimistic" {...props}>
       <SimpleForm>
         <CategoryFormFields />
       </SimpleForm>

@@ -7,8 +7,20 @@ export function CategoryFormFields() {
     <>
       <TextInput source="name" validate={required()} />
       <TextInput source="slug" validate={[required(), slug]} />
-      <ReferenceInput source="parentId" reference="categories" sort={{ field: 'name', order: 'ASC' }}>
-        <SelectInput optionText="name" emptyText="Top level" parse={(v: string) => (v === '' ? null : v)} />
+      {/* The API's largest page: every category a shop is likely to have. Its refusal of a cycle (422
+          category_cycle on parentId) replaces the helper text. */}
+      <ReferenceInput
+        source="parentId"
+        reference="categories"
+        sort={{ field: 'name', order: 'ASC' }}
+        perPage={100}
+      >
+        <SelectInput
+          optionText="name"
+          emptyText="Top level"
+          parse={(v: string) => (v === '' ? null : v)}
+          helperText="Not the category itself, nor one of its subcategories"
+        />
       </ReferenceInput>
       <NumberInput source="position" min={0} step={1} helperText="Order among its siblings" />
     </>

@@ -21,7 +21,7 @@ export default function CategoryChart({ data }: { data: CategoryRevenue }) {
             formatMoney((item.payload as { revenueMinor: number }).revenueMinor, data.currency)
           }
         />
-        <Bar dataKey="revenue" name="Revenue" fill={theme.palette.primary.light} />
+        <Bar dataKey="revenue" name="Revenue" fill={theme.palette.primary.light} isAnimationActive={false} />
       </BarChart>
     </ResponsiveContainer>
   );

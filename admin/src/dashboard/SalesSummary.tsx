@@ -4,7 +4,7 @@ import type { Customers, Sales } from './analytics';
 
 function Figure({ label, value }: { label: string; value: string }) {
   return (
-    <Box>
+    <Box role="group" aria-label={label}>
       <Typography variant="body2" color="text.secondary">
         {label}
       </Typography>

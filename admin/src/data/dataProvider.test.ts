@@ -117,6 +117,15 @@ describe('catalog actions', () => {
       ['DELETE /api/admin/products/4/images/9', undefined],
     ]);
   });
+
+  test('reorderProductImages puts the whole order and returns the images as answered', async () => {
+    const { http, sent } = fakeHttp();
+    const result = await createDataProvider(http).reorderProductImages(4, [9, 3, 5]);
+    expect(sent.map((s) => [`${s.method} ${s.url}`, s.body])).toEqual([
+      ['PUT /api/admin/products/4/images/order', { imageIds: [9, 3, 5] }],
+    ]);
+    expect(result).toEqual({ data: { id: 1 } });
+  });
 });
 
 describe('simple-rest dialect', () => {

@@ -44,6 +44,8 @@ export interface MarketActions {
     body: { uploadId: string; alt?: string },
   ): Promise<{ data: ProductImage }>;
   deleteProductImage(productId: number, imageId: number): Promise<{ data: { id: number } }>;
+  /** Every image id of the product, each once, first first; answers the images in their new order. */
+  reorderProductImages(productId: number, imageIds: number[]): Promise<{ data: ProductImage[] }>;
   /** The invoice PDF (404 invoice_not_ready until it is generated). */
   orderInvoice(id: number): Promise<Blob>;
 }
@@ -106,6 +108,13 @@ export function createDataProvider(http: HttpClient, apiUrl = ''): MarketDataPro
     deleteProductImage: async (productId, imageId) => {
       await http(`${base}/products/${productId}/images/${imageId}`, { method: 'DELETE' });
       return { data: { id: imageId } };
+    },
+    reorderProductImages: async (productId, imageIds) => {
+      const { json } = await http(`${base}/products/${productId}/images/order`, {
+        method: 'PUT',
+        body: JSON.stringify({ imageIds }),
+      });
+      return { data: json as ProductImage[] };
     },
     orderInvoice: (id) => http.blob(`${base}/orders/${id}/invoice`),
   };

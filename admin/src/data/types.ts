@@ -41,6 +41,18 @@ export interface TimelineEntry {
   occurredAt: string;
 }
 
+/** One email the order sent or tried to send (email_log); no body. */
+export interface OrderEmail {
+  id: number;
+  template: string;
+  to: string;
+  status: 'pending' | 'sent' | 'failed';
+  /** Why the last attempt failed; null once sent. */
+  error: string | null;
+  createdAt: string;
+  sentAt: string | null;
+}
+
 export interface AdminOrder extends OrderSummary {
   subtotalAmount: number;
   shippingAmount: number;
@@ -77,6 +89,8 @@ export interface AdminOrder extends OrderSummary {
   customer: { id: number; email: string; name: string } | null;
   workflowId: string;
   temporalUrl: string;
+  /** Oldest first. */
+  emails: OrderEmail[];
   process: { phase: string; stuck: 'capture' | 'invoice' | null } | null;
 }
 
@@ -103,6 +117,18 @@ export interface AdminProduct {
   lowStockThreshold: number;
   /** Presigned URL of the first image's 200 px WebP thumbnail (null without images); it expires after an hour. */
   thumbnail: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** A category as GET /api/admin/categories presents it: the tree is in `parentId`. */
+export interface AdminCategory {
+  id: number;
+  parentId: number | null;
+  slug: string;
+  name: string;
+  /** Order among siblings in the shop. */
+  position: number;
   createdAt: string;
   updatedAt: string;
 }

@@ -1,7 +1,13 @@
 import type { ReactNode } from 'react';
 import { Layout as RaLayout } from 'react-admin';
+import { RequireSignIn } from '../auth/RequireSignIn';
+import { session } from '../providers';
 import { Menu } from './Menu';
 
 export function Layout({ children }: { children: ReactNode }) {
-  return <RaLayout menu={Menu}>{children}</RaLayout>;
+  return (
+    <RequireSignIn isSignedIn={session.isSignedIn}>
+      <RaLayout menu={Menu}>{children}</RaLayout>
+    </RequireSignIn>
+  );
 }

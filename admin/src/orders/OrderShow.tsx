@@ -1,9 +1,11 @@
 import { Card, CardContent, Stack, Typography } from '@mui/material';
 import type { ReactNode } from 'react';
-import { Show, TopToolbar, useRecordContext } from 'react-admin';
+import { type RaRecord, Show, TopToolbar, useRecordContext } from 'react-admin';
+import { WhenComplete } from '../common/WhenComplete';
 import type { AdminOrder } from '../data/types';
 import { OrderActionButtons } from './OrderActionButtons';
 import { OrderAddress } from './OrderAddress';
+import { OrderEmails } from './OrderEmails';
 import { OrderLines } from './OrderLines';
 import { OrderPayment } from './OrderPayment';
 import { OrderRefunds } from './OrderRefunds';
@@ -24,6 +26,9 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
   );
 }
 
+/** A list row carries no lines: the detail has loaded once they are there. */
+const isDetail = (order: RaRecord) => Array.isArray(order.items);
+
 function OrderTitle() {
   const order = useRecordContext<AdminOrder>();
   return <>Order {order?.number ?? ''}</>;
@@ -35,33 +40,40 @@ export function OrderShow() {
       title={<OrderTitle />}
       actions={
         <TopToolbar>
-          <OrderActionButtons />
+          <WhenComplete isComplete={isDetail} fallback={null}>
+            <OrderActionButtons />
+          </WhenComplete>
         </TopToolbar>
       }
     >
-      <Stack spacing={2} sx={{ p: 2 }}>
-        <OrderSummary />
-        <Section title="Lines and totals">
-          <OrderLines />
-        </Section>
-        <Stack direction={{ xs: 'column', md: 'row' }} spacing={2}>
-          <Section title="Payment">
-            <OrderPayment />
+      <WhenComplete isComplete={isDetail}>
+        <Stack spacing={2} sx={{ p: 2 }}>
+          <OrderSummary />
+          <Section title="Lines and totals">
+            <OrderLines />
           </Section>
-          <Section title="Shipment">
-            <OrderShipment />
+          <Stack direction={{ xs: 'column', md: 'row' }} spacing={2}>
+            <Section title="Payment">
+              <OrderPayment />
+            </Section>
+            <Section title="Shipment">
+              <OrderShipment />
+            </Section>
+            <Section title="Ship to">
+              <OrderAddress />
+            </Section>
+          </Stack>
+          <Section title="Refunds">
+            <OrderRefunds />
           </Section>
-          <Section title="Ship to">
-            <OrderAddress />
+          <Section title="Emails sent">
+            <OrderEmails />
+          </Section>
+          <Section title="Timeline">
+            <OrderTimeline />
           </Section>
         </Stack>
-        <Section title="Refunds">
-          <OrderRefunds />
-        </Section>
-        <Section title="Timeline">
-          <OrderTimeline />
-        </Section>
-      </Stack>
+      </WhenComplete>
     </Show>
   );
 }

@@ -1,6 +1,7 @@
 import { Table, TableBody, TableCell, TableHead, TableRow } from '@mui/material';
 import { useRecordContext } from 'react-admin';
 import type { AdminOrder, TimelineEntry } from '../data/types';
+import { timelineDetails } from './timelineDetails';
 
 const transition = (entry: TimelineEntry) =>
   entry.fromStatus || entry.toStatus ? `${entry.fromStatus ?? '…'} → ${entry.toStatus ?? '…'}` : '';
@@ -25,8 +26,10 @@ export function OrderTimeline() {
             <TableCell sx={{ whiteSpace: 'nowrap' }}>{new Date(entry.occurredAt).toLocaleString()}</TableCell>
             <TableCell>{entry.type.replace(/_/g, ' ')}</TableCell>
             <TableCell>{transition(entry)}</TableCell>
-            <TableCell sx={{ fontFamily: 'monospace', fontSize: 12 }}>
-              {entry.data ? JSON.stringify(entry.data) : ''}
+            <TableCell>
+              {timelineDetails(entry.data, order.currency).map((line) => (
+                <div key={line}>{line}</div>
+              ))}
             </TableCell>
           </TableRow>
         ))}

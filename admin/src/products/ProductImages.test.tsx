@@ -9,6 +9,7 @@ import { ProductImages } from './ProductImages';
 afterEach(() => {
   cleanup();
   vi.unstubAllGlobals();
+  vi.restoreAllMocks();
 });
 
 const stored: ProductImage = {
@@ -38,6 +39,9 @@ function renderImages(images: ProductImage[] = []) {
       return { data: stored };
     }),
     deleteProductImage: vi.fn(async () => ({ data: { id: 12 } })),
+    reorderProductImages: vi.fn(async (_productId: number, ids: number[]) => ({
+      data: ids.map((id) => images.find((image) => image.id === id)!),
+    })),
   };
   const put = vi.fn(async () => new Response(null, { status: 200 }));
   vi.stubGlobal('fetch', put);
@@ -82,6 +86,43 @@ describe('ProductImages', () => {
     expect(img.getAttribute('src')).toBe(stored.thumbnails.small);
     fireEvent.error(img); // the workflow has not made the thumbnail yet
     expect(img.getAttribute('src')).toBe(stored.url);
+  });
+
+  test('move later: saved as the whole order, announced, the focus kept on the moved image', async () => {
+    const second: ProductImage = { ...stored, id: 13, alt: 'Blue mug' };
+    const { api } = renderImages([stored, second]);
+    const earlier = await screen.findByRole('button', { name: 'Move image 1 earlier' });
+    expect((earlier as HTMLButtonElement).disabled).toBe(true); // already first
+    expect(
+      (screen.getByRole('button', { name: 'Move image 2 (Blue mug) later' }) as HTMLButtonElement).disabled,
+    ).toBe(true);
+
+    fireEvent.click(screen.getByRole('button', { name: 'Move image 1 later' }));
+    await vi.waitFor(() =>
+      expect(screen.getByRole('status').textContent).toBe('Moved image 1 to position 2 of 2.'),
+    );
+    expect(api.reorderProductImages).toHaveBeenCalledWith(4, [13, 12]);
+    expect(screen.getAllByRole('img').map((img) => img.getAttribute('alt'))).toEqual(['Blue mug', 'Image 2']);
+    // It is last now, so "later" is disabled: the focus moves to its "earlier" button, ready to move it back.
+    await vi.waitFor(() =>
+      expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Move image 2 earlier' })),
+    );
+  });
+
+  test('a refused move is put back and the reason announced', async () => {
+    const second: ProductImage = { ...stored, id: 13 };
+    const { api } = renderImages([stored, second]);
+    api.reorderProductImages.mockRejectedValueOnce(new Error('Images of this product left out: 14'));
+    vi.spyOn(console, 'error').mockImplementation(() => undefined); // react-admin logs a failed call
+    fireEvent.click(await screen.findByRole('button', { name: 'Move image 2 earlier' }));
+    await vi.waitFor(() =>
+      expect(screen.getByRole('status').textContent).toBe('Images of this product left out: 14'),
+    );
+    expect(api.reorderProductImages).toHaveBeenCalledWith(4, [13, 12]);
+    expect((screen.getByRole('button', { name: 'Move image 1 earlier' }) as HTMLButtonElement).disabled).toBe(
+      true,
+    );
+    expect(api.productImages.mock.calls.length).toBeGreaterThan(1); // re-read after the refusal
   });
 
   test('delete asks first, then announces', async () => {

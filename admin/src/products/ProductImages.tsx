@@ -7,14 +7,15 @@ import { useMarketDataProvider } from '../common/useMarketDataProvider';
 import type { AdminProduct, ProductImage } from '../data/types';
 import { type Announce, ImageUploadField } from './ImageUploadField';
 import { ProductImageTile } from './ProductImageTile';
+import { useMoveImage } from './useMoveImage';
 
 /** How long after an upload the list re-fetches, so the workflow's thumbnail replaces the original's stand-in. */
 const THUMBNAIL_WATCH_MS = 20_000;
 const THUMBNAIL_POLL_MS = 3_000;
 
 /**
- * The product's images in display order: add (presigned upload), delete. Saved at once, apart from the product
- * form. (Reordering needs an API route: the API has none yet.)
+ * The product's images in display order (the first is the main image): add (presigned upload), move earlier or
+ * later, delete. Saved at once, apart from the product form.
  */
 export function ProductImages() {
   const record = useRecordContext<AdminProduct>();
@@ -30,15 +31,16 @@ export function ProductImages() {
     enabled: record !== undefined,
     refetchInterval: () => (Date.now() < watchUntil ? THUMBNAIL_POLL_MS : false),
   });
+  const announce: Announce = (text, tone = 'info') => setStatus({ text, tone });
+  const images = data?.data ?? [];
+  const move = useMoveImage(record?.id, queryKey, images, announce);
   if (!record) return null;
 
-  const announce: Announce = (text, tone = 'info') => setStatus({ text, tone });
   const changed = () => {
     void queryClient.invalidateQueries({ queryKey });
     // The list's `thumbnail` column; not getOne, which would reset the product form under the user's edits.
     void queryClient.invalidateQueries({ queryKey: ['products', 'getList'] });
   };
-  const images = data?.data ?? [];
 
   return (
     <Stack component="section" aria-labelledby="product-images-heading" spacing={2} sx={{ p: 2 }}>
@@ -54,6 +56,8 @@ export function ProductImages() {
               key={image.id}
               image={image}
               position={index + 1}
+              count={images.length}
+              onMove={(target, direction) => void move(target, direction)}
               onDelete={(target) => setDeleting({ image: target, position: index + 1 })}
             />
           ))}

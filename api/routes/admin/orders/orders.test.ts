@@ -176,6 +176,28 @@ describe('GET /api/admin/orders/:id', () => {
     await refund(1_000, 'succeeded', 1);
     await refund(700, 'failed', 2);
     await refund(500, 'succeeded', 3);
+    const { EmailLog } = deps.db.models;
+    const email = (template: string, fields: object) =>
+      EmailLog.create({
+        orderId: order.id,
+        template,
+        recipient: order.email,
+        dedupeKey: `${order.workflowId}:email:${template}`,
+        ...fields,
+      });
+    // Created out of order on purpose: the view lists them oldest first.
+    await email('order_shipped', {
+      status: 'failed',
+      error: '421: try again later',
+      createdAt: new Date('2026-01-02T10:01:00Z'),
+    });
+    await email('order_confirmation', {
+      status: 'sent',
+      error: 'ECONNREFUSED: an earlier attempt',
+      providerMessageId: '<secret-ish@mail>',
+      createdAt: new Date('2026-01-01T09:00:00Z'),
+      sentAt: new Date('2026-01-01T09:00:05Z'),
+    });
 
     const res = await request(app).get(`/api/admin/orders/${order.id}`).set(support.auth);
     expect(res.status).toBe(200);
@@ -206,12 +228,39 @@ describe('GET /api/admin/orders/:id', () => {
       [700, 'failed'],
       [500, 'succeeded'],
     ]);
+    // The emails as logged, oldest first: who, what and whether it went out; no body, message id or dedupe key.
+    expect(res.body.emails).toEqual([
+      {
+        id: expect.any(Number),
+        template: 'order_confirmation',
+        to: order.email,
+        status: 'sent',
+        error: null,
+        createdAt: '2026-01-01T09:00:00.000Z',
+        sentAt: '2026-01-01T09:00:05.000Z',
+      },
+      {
+        id: expect.any(Number),
+        template: 'order_shipped',
+        to: order.email,
+        status: 'failed',
+        error: '421: try again later',
+        createdAt: '2026-01-02T10:01:00.000Z',
+        sentAt: null,
+      },
+    ]);
   });
 
   test('a guest order has no customer; an unknown id is a 404; customers get a 403', async () => {
     const order = await createOrderRow(deps);
     const res = await request(app).get(`/api/admin/orders/${order.id}`).set(admin.auth);
-    expect(res.body).toMatchObject({ customer: null, shipment: null, refunds: [], refundedAmount: 0 });
+    expect(res.body).toMatchObject({
+      customer: null,
+      shipment: null,
+      refunds: [],
+      refundedAmount: 0,
+      emails: [],
+    });
     expect((await request(app).get('/api/admin/orders/999999999').set(admin.auth)).status).toBe(404);
     expect((await request(app).get(`/api/admin/orders/${order.id}`).set(customer.auth)).status).toBe(403);
   });

@@ -86,6 +86,16 @@ test('SMTP stopped during an order: the order goes on, and each email arrives ex
     (log) => Boolean(log?.status === 'failed' && log.error),
   );
   expect(failed!.error).toMatch(/ECONNREFUSED|connect/i);
+  // Support sees it on the order: which email, to whom, failed and why.
+  expect((await readAdmin(order.id)).body.emails).toContainEqual(
+    expect.objectContaining({
+      template: 'order_confirmation',
+      to: 'guest@example.com',
+      status: 'failed',
+      error: expect.stringMatching(/ECONNREFUSED|connect/i),
+      sentAt: null,
+    }),
+  );
   const shipped = await act(order.id, 'ship', { carrier: 'DHL', trackingNumber: 'DHL-DOWN-1' });
   expect([shipped.status, shipped.body.status]).toEqual([200, 'shipped']);
 
@@ -104,6 +114,15 @@ test('SMTP stopped during an order: the order goes on, and each email arrives ex
     expect([template, copies.length]).toEqual([template, 1]);
     expect([template, (await copiesOf(order.number, template)).length]).toEqual([template, 1]);
   }
+  // Both logged once, in the order they were first tried, sent now and the failure gone.
+  const { emails } = (await readAdmin(order.id)).body as {
+    emails: { template: string; status: string; error: string | null; sentAt: string | null }[];
+  };
+  expect(emails.map(({ template, status, error }) => [template, status, error])).toEqual([
+    ['order_confirmation', 'sent', null],
+    ['order_shipped', 'sent', null],
+  ]);
+  expect(emails.every((email) => email.sentAt !== null)).toBe(true);
 });
 
 test('an invoice that ran out of retries waits for support; retry generates it once the cause is fixed', async () => {

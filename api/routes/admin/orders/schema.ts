@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ORDER_STATUSES } from '@market/db';
+import { EMAIL_STATUSES, ORDER_STATUSES } from '@market/db';
 import { orderSummarySchema, staffOrderSchema } from '../../../presenters/order';
 import { idSchema, listQuerySchema } from '../simple-rest';
 
@@ -41,12 +41,26 @@ export const adminOrderSummarySchema = orderSummarySchema
   .extend({ email: z.string(), userId: z.number().int().nullable() })
   .meta({ id: 'AdminOrderSummary' });
 
+/** One email the order sent (or tried to): from email_log, never its body. */
+export const adminOrderEmailSchema = z.object({
+  id: z.number().int(),
+  template: z.string().meta({ description: 'order_confirmation, order_shipped, … (docs/emails.md)' }),
+  to: z.string().meta({ description: 'The recipient' }),
+  status: z.enum(EMAIL_STATUSES),
+  error: z.string().nullable().meta({
+    description: 'Why the last attempt failed (SMTP code and message, credentials masked); null once sent',
+  }),
+  createdAt: z.string().meta({ description: 'When the first attempt was made' }),
+  sentAt: z.string().nullable().meta({ description: 'When the mail server accepted it; null until then' }),
+});
+
 export const adminOrderSchema = staffOrderSchema
   .extend({
     userId: z.number().int().nullable(),
     customer: z.object({ id: z.number().int(), email: z.string(), name: z.string() }).nullable(),
     workflowId: z.string(),
     temporalUrl: z.string().meta({ description: 'The order’s workflow in Temporal Web' }),
+    emails: z.array(adminOrderEmailSchema).meta({ description: 'Every email of the order, oldest first' }),
     process: z
       .object({
         phase: z.string(),

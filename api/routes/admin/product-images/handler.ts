@@ -9,6 +9,7 @@ import { defineRoute } from '../../../openapi/route';
 import { presentImage } from '../../../presenters/product-image';
 import { catalogChanged } from '../../../services/catalog-events';
 import { imageDimensions, sniffImageType } from './inspect';
+import { reorderImages } from './reorder';
 import {
   confirmUploadBody,
   IMAGE_CONTENT_TYPES,
@@ -17,6 +18,7 @@ import {
   MAX_IMAGE_BYTES,
   productImageSchema,
   productParams,
+  reorderImagesBody,
   requestUploadBody,
   UPLOAD_URL_SECONDS,
   uploadSlotSchema,
@@ -205,6 +207,33 @@ export const listProductImages = defineRoute({
   },
 });
 
+export const reorderProductImages = defineRoute({
+  method: 'put',
+  access: 'catalog.write',
+  path: '/api/admin/products/:id/images/order',
+  summary: 'Put a product’s images in a new order',
+  description:
+    'The body lists every image id of the product exactly once, first image first; the images take positions ' +
+    '0, 1, 2… in that order, all at once. The first image is the product’s thumbnail in lists and the shop.',
+  tags,
+  request: { params: productParams, body: reorderImagesBody },
+  responses: {
+    200: { description: 'The images, in their new order', schema: z.array(productImageSchema) },
+    401: { description: 'Not signed in' },
+    403: { description: 'Not an admin' },
+    404: { description: 'No such product' },
+    422: {
+      description:
+        '`validation_failed`; each entry of `errors` (path `body.imageIds`) names the ids: listed twice ' +
+        '(`duplicate_image`), not of this product (`unknown_image`), or left out (`missing_image`)',
+    },
+  },
+  handler: async ({ input, deps }) => {
+    const images = await reorderImages(deps, input.params.id, input.body.imageIds);
+    return Promise.all(images.map((image) => presentImage(deps, image)));
+  },
+});
+
 export const deleteProductImage = defineRoute({
   method: 'delete',
   access: 'catalog.write',
@@ -241,5 +270,6 @@ export const productImageRoutes = [
   requestImageUpload,
   confirmImageUpload,
   listProductImages,
+  reorderProductImages,
   deleteProductImage,
 ];

@@ -9,6 +9,7 @@ import type { Product } from '@market/db';
 import sharp from 'sharp';
 import request from 'supertest';
 import { createApp } from '../../../app';
+import { catalogGeneration } from '../../../services/catalog-cache';
 import { openStorage, temporalDeps } from '../../../platform';
 import { createTestDeps, stackEnv, testConfig, type TestDeps } from '../../../testing/deps';
 import { createTestUser, type TestUser } from '../../../testing/users';
@@ -335,6 +336,117 @@ describe('DELETE /api/admin/products/:id/images/:imageId', () => {
     expect(res.status).toBe(404);
     expect(await deps.db.models.ProductImage.findByPk(confirmed.body.id)).not.toBeNull();
   });
+});
+
+describe('PUT /api/admin/products/:id/images/order', () => {
+  const reorder = (productId: number, body: unknown, auth: Record<string, string> = admin.auth) =>
+    request(app)
+      .put(`/api/admin/products/${productId}/images/order`)
+      .set(auth)
+      .send(body as object);
+  const positions = async (productId: number) =>
+    (
+      await deps.db.models.ProductImage.findAll({
+        where: { productId },
+        order: [
+          ['position', 'ASC'],
+          ['id', 'ASC'],
+        ],
+      })
+    ).map((image) => [image.id, image.position]);
+
+  /** A product with `n` confirmed images (real uploads to the bucket), in upload order. */
+  async function productWithImages(n: number) {
+    const product = await createProduct();
+    const ids: number[] = [];
+    for (let i = 0; i < n; i += 1) {
+      const slot = await uploadImage(product, await png(10 + i, 10));
+      const confirmed = await confirm(product.id, { uploadId: slot.uploadId, alt: `image ${i}` });
+      expect(confirmed.status).toBe(201);
+      ids.push(confirmed.body.id as number);
+    }
+    return { product, ids };
+  }
+
+  test('rewrites positions 0..n-1, answers the images in their new order, lists them so, bumps the catalog', async () => {
+    const { product, ids } = await productWithImages(3);
+    const [a, b, c] = ids as [number, number, number];
+    expect(await positions(product.id)).toEqual([
+      [a, 0],
+      [b, 1],
+      [c, 2],
+    ]);
+    const before = await catalogGeneration(deps.cache);
+
+    const res = await reorder(product.id, { imageIds: [c, a, b] });
+    expect(res.status).toBe(200);
+    expect(res.body.map((image: { id: number }) => image.id)).toEqual([c, a, b]);
+    expect(res.body[0]).toMatchObject({ alt: 'image 2', width: 12, height: 10 });
+    // Presented as the list presents them: a presigned URL of the image's own original.
+    const row = await deps.db.models.ProductImage.findByPk(c);
+    expect(res.body[0].url).toContain(row!.storageKey);
+    expect(await positions(product.id)).toEqual([
+      [c, 0],
+      [a, 1],
+      [b, 2],
+    ]);
+    expect(await catalogGeneration(deps.cache)).not.toBe(before);
+
+    const listed = await request(app).get(`/api/admin/products/${product.id}/images`).set(admin.auth);
+    expect(listed.body.map((image: { id: number }) => image.id)).toEqual([c, a, b]);
+
+    // The same order again changes nothing and is still a 200; ids as strings (react-admin) are accepted.
+    const again = await reorder(product.id, { imageIds: [String(c), String(a), String(b)] });
+    expect(again.status).toBe(200);
+    expect(await positions(product.id)).toEqual([
+      [c, 0],
+      [a, 1],
+      [b, 2],
+    ]);
+  }, 60_000);
+
+  test('a list that is not exactly the product’s images is a 422 naming the ids; nothing moves', async () => {
+    const { product, ids } = await productWithImages(2);
+    const [a, b] = ids as [number, number];
+    const other = await productWithImages(1);
+    const foreign = other.ids[0]!;
+    const before = await positions(product.id);
+    const problemsOf = async (imageIds: unknown) => {
+      const res = await reorder(product.id, { imageIds });
+      expect(res.status).toBe(422);
+      expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
+      return (res.body.errors as { path: string; code: string; message: string }[]).map((e) => [
+        e.path,
+        e.code,
+        e.message,
+      ]);
+    };
+
+    expect(await problemsOf([a, b, a])).toEqual([
+      ['body.imageIds', 'duplicate_image', `Listed more than once: ${a}`],
+    ]);
+    expect(await problemsOf([a, b, foreign])).toEqual([
+      ['body.imageIds', 'unknown_image', `Not images of this product: ${foreign}`],
+    ]);
+    expect(await problemsOf([b])).toEqual([
+      ['body.imageIds', 'missing_image', `Images of this product left out: ${a}`],
+    ]);
+    expect(await problemsOf([])).toEqual([
+      ['body.imageIds', 'missing_image', `Images of this product left out: ${a}, ${b}`],
+    ]);
+    // Not a list of ids at all: the schema's own 422.
+    expect((await reorder(product.id, { imageIds: 'a,b' })).status).toBe(422);
+    expect((await reorder(product.id, { imageIds: [a, b], extra: 1 })).status).toBe(422);
+    expect(await positions(product.id)).toEqual(before);
+    expect(await positions(other.product.id)).toEqual([[foreign, 0]]);
+  }, 60_000);
+
+  test('an unknown product is a 404; a customer a 403; no session a 401', async () => {
+    const { product, ids } = await productWithImages(1);
+    expect((await reorder(999999999, { imageIds: [] })).status).toBe(404);
+    expect((await reorder(product.id, { imageIds: ids }, customer.auth)).status).toBe(403);
+    expect((await reorder(product.id, { imageIds: ids }, {})).status).toBe(401);
+  }, 60_000);
 });
 
 describe('on the embedded default (local storage behind /api/storage)', () => {

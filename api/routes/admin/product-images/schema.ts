@@ -48,6 +48,18 @@ export const confirmUploadBody = z
   })
   .strict();
 
+/** More than any product has; bounds the body's size. */
+export const MAX_IMAGES_IN_ORDER = 500;
+
+export const reorderImagesBody = z
+  .object({
+    imageIds: z
+      .array(idSchema)
+      .max(MAX_IMAGES_IN_ORDER)
+      .meta({ description: 'Every image id of the product, each once, first image first' }),
+  })
+  .strict();
+
 export const productImageSchema = z
   .object({
     id: z.number().int(),

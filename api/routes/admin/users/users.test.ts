@@ -188,6 +188,20 @@ describe('PUT /api/admin/users/:id', () => {
     expect((await put(target.user.id, { disabled: false })).body.disabled).toBe(false);
   });
 
+  test('support may not list, read or change users: 403 each, nothing changes, sessions stay', async () => {
+    const support = await createTestUser(deps, { role: 'support' });
+    const target = await createTestUser(deps, { name: 'Hal' });
+    const as = (req: request.Test) => req.set(support.auth);
+    expect((await as(request(app).get('/api/admin/users'))).status).toBe(403);
+    expect((await as(request(app).get(`/api/admin/users/${target.user.id}`))).status).toBe(403);
+    const res = await put(target.user.id, { disabled: true, role: 'admin', name: 'Mallory' }, support);
+    expect([res.status, res.body.code]).toEqual([403, 'forbidden']);
+    await target.user.reload();
+    expect(target.user).toMatchObject({ name: 'Hal', role: 'customer', disabled: false });
+    expect(await probe(target)).toBe(403); // still signed in: a customer refused, not a session ended
+    expect(await probe(support)).toBe(403); // support's own session is untouched too
+  });
+
   test('an admin may not change their own account', async () => {
     const res = await put(admin.user.id, { role: 'customer' });
     expect(res.status).toBe(403);

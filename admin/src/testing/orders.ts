@@ -1,0 +1,32 @@
+import type { AdminOrder } from '../data/types';
+
+/** An order as GET /api/admin/orders/:id presents it: processing, paid, nothing sent yet. */
+export const adminOrder = (fields: Partial<AdminOrder> = {}): AdminOrder => ({
+  id: 42,
+  number: 'M-42',
+  status: 'processing',
+  failureReason: null,
+  totalAmount: 2_500,
+  currency: 'EUR',
+  createdAt: '2026-01-01T09:00:00.000Z',
+  email: 'ada@example.com',
+  userId: null,
+  subtotalAmount: 2_500,
+  shippingAmount: 0,
+  taxAmount: 0,
+  shippingAddress: {},
+  items: [],
+  payment: null,
+  shipment: null,
+  refundedAmount: 0,
+  refunds: [],
+  invoice: null,
+  timeline: [],
+  cancelReason: null,
+  customer: null,
+  workflowId: 'order-M-42',
+  temporalUrl: 'https://temporal.example/namespaces/default/workflows/order-M-42',
+  emails: [],
+  process: { phase: 'processing', stuck: null },
+  ...fields,
+});
