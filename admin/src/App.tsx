@@ -1,4 +1,7 @@
-import { Admin, Resource } from 'react-admin';
+import { Admin, CustomRoutes, Resource } from 'react-admin';
+import { Route } from 'react-router-dom';
+import { AuthCallback } from './auth/AuthCallback';
+import { LoginPage } from './auth/LoginPage';
 import categories from './categories';
 import { lazyScreen } from './common/lazyScreen';
 import inventory from './inventory';
@@ -31,7 +34,11 @@ export function App() {
       theme={theme}
       layout={Layout}
       dashboard={Dashboard}
+      loginPage={LoginPage}
     >
+      <CustomRoutes noLayout>
+        <Route path="/auth/callback" element={<AuthCallback />} />
+      </CustomRoutes>
       <Resource name="orders" {...orders} />
       <Resource name="products" {...products} />
       <Resource name="inventory" {...inventory} options={{ label: 'Inventory' }} />

@@ -18,6 +18,7 @@ interface GoogleClaims {
  */
 export const googleProvider: OAuthProvider = {
   name: 'google',
+  label: 'Google',
 
   createStrategy(config, store) {
     const google = config.auth.google;

@@ -22,6 +22,8 @@ export interface OAuthProfile {
 export interface OAuthProvider {
   /** Names the routes and the `user_identities.provider` column: lower-case, stable forever. */
   readonly name: string;
+  /** How people know it, for buttons: "Google". */
+  readonly label: string;
   /**
    * A passport strategy that asks for the scopes needed for a verified email and whose verify callback hands the
    * provider's profile on unchanged (accounts are resolved by the route, the same way for every provider); PKCE

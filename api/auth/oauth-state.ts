@@ -7,16 +7,21 @@ export const STATE_TTL_SECONDS = 600;
 const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
 export const stateKey = (provider: string, state: string) => `auth:oauth-state:${provider}:${sha256(state)}`;
 export const stateCookieName = (provider: string) => `market_oauth_${provider}`;
+/** Where the callback returns (`shop` or `admin`), beside the state on the callback path. */
+export const destinationCookieName = (provider: string) => `market_oauth_${provider}_to`;
 
-/** The state cookie the browser sent, if any (no cookie parser is mounted; this is the only cookie we read). */
-export function stateCookie(req: Request, provider: string): string | null {
-  const prefix = `${stateCookieName(provider)}=`;
+/** A cookie the browser sent, if any (no cookie parser is mounted; the OAuth cookies are the only ones we read). */
+export function readCookie(req: Request, name: string): string | null {
+  const prefix = `${name}=`;
   for (const part of (req.headers.cookie ?? '').split(';')) {
     const pair = part.trim();
     if (pair.startsWith(prefix)) return decodeURIComponent(pair.slice(prefix.length));
   }
   return null;
 }
+
+/** The state cookie the browser sent, if any. */
+export const stateCookie = (req: Request, provider: string) => readCookie(req, stateCookieName(provider));
 
 type Stored = (err: Error | null, state?: string) => void;
 type Verified = (err: Error | null, ok: string | boolean, info?: { message: string }) => void;

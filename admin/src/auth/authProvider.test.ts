@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { createHttpClient } from '../http/httpClient';
 import { ApiError } from '../http/problem';
 import { authSession, fakeAuthApi, json, memoryStorage, problem, staffUser } from '../testing/fakeApi';
-import { createAuthProvider, NOT_STAFF_MESSAGE } from './authProvider';
+import { createAuthProvider, EXPIRED_CODE_MESSAGE, NOT_STAFF_MESSAGE } from './authProvider';
 import { createSession } from './session';
 
 const ACTIONS = [
@@ -61,6 +61,31 @@ describe('login', () => {
     await expect(auth.login({ username: 'a@example.test', password: 'x' })).rejects.toThrow(
       'Wrong email or password.',
     );
+  });
+});
+
+describe('login with a code from Google sign-in', () => {
+  test('the one-time code is exchanged for a staff session', async () => {
+    const { api, auth, session } = setup();
+    api.route('POST /api/auth/exchange', () => json(200, authSession('admin')));
+    await auth.login({ code: 'one-time' });
+    expect(api.calls[0]!.body).toEqual({ code: 'one-time' });
+    expect(session.isSignedIn()).toBe(true);
+  });
+
+  test('a customer Google account is refused like a customer password', async () => {
+    const { api, auth, session } = setup();
+    api.route('POST /api/auth/exchange', () => json(200, authSession('customer')));
+    api.route('POST /api/auth/logout', () => new Response(null, { status: 204 }));
+    await expect(auth.login({ code: 'one-time' })).rejects.toThrow(NOT_STAFF_MESSAGE);
+    expect(session.isSignedIn()).toBe(false);
+    expect(api.calls.map((c) => c.url)).toContain('/api/auth/logout');
+  });
+
+  test('a used or expired code says to sign in again', async () => {
+    const { api, auth } = setup();
+    api.route('POST /api/auth/exchange', () => problem(401, 'invalid_code', 'The code is unknown.'));
+    await expect(auth.login({ code: 'old' })).rejects.toThrow(EXPIRED_CODE_MESSAGE);
   });
 });
 

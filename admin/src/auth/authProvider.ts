@@ -8,6 +8,8 @@ import { type ApiUser, type AuthSession, isStaff } from './types';
 export const NOT_STAFF_MESSAGE =
   'This account is not a staff account: the back office is for admin and support staff.';
 
+export const EXPIRED_CODE_MESSAGE = 'That sign-in took too long or was already used: sign in again.';
+
 const identityOf = (user: ApiUser): UserIdentity => ({ ...user, fullName: user.name || user.email });
 
 /**
@@ -34,14 +36,31 @@ export function createAuthProvider(deps: {
   };
 
   return {
-    async login({ username, email, password }: { username?: string; email?: string; password: string }) {
-      const response = await fetchImpl(`${apiUrl}/api/auth/login`, {
+    /**
+     * Email and password, or `code`: the one-time code Google sign-in brought back (auth/AuthCallback.tsx),
+     * exchanged for the same session. Either way only staff may stay.
+     */
+    async login({
+      username,
+      email,
+      password,
+      code,
+    }: {
+      username?: string;
+      email?: string;
+      password?: string;
+      code?: string;
+    }) {
+      const [path, body] = code
+        ? ['/api/auth/exchange', { code }]
+        : ['/api/auth/login', { email: (email ?? username ?? '').trim(), password }];
+      const response = await fetchImpl(`${apiUrl}${path}`, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
-        body: JSON.stringify({ email: (email ?? username ?? '').trim(), password }),
+        body: JSON.stringify(body),
       });
       const json = (await response.json().catch(() => ({}))) as Partial<AuthSession> & { detail?: string };
-      if (response.status === 401) throw new Error('Wrong email or password.');
+      if (response.status === 401) throw new Error(code ? EXPIRED_CODE_MESSAGE : 'Wrong email or password.');
       if (response.status === 429) throw new Error('Too many attempts: wait a minute and try again.');
       if (!response.ok || !json.user)
         throw new Error(json.detail ?? `Sign-in failed (HTTP ${response.status}).`);

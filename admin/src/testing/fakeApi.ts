@@ -102,7 +102,9 @@ export function fakeAuthApi(options: { refreshDelayMs?: number } = {}) {
     const route = routes.get(`${call.method} ${path}`);
     if (!route) return problem(404, 'not_found', `No route ${call.method} ${path}`);
     const token = call.headers.get('Authorization')?.replace(/^Bearer /, '');
-    if (path !== '/api/auth/login' && (!token || !validAccess.has(token))) {
+    const open =
+      path === '/api/auth/login' || path === '/api/auth/exchange' || path === '/api/auth/providers';
+    if (!open && (!token || !validAccess.has(token))) {
       return problem(401, 'invalid_token', 'A valid access token is required.');
     }
     return route(call);

@@ -27,6 +27,8 @@ beforeAll(async () => {
     GOOGLE_TOKEN_URL: `${mock.url}/token`,
     GOOGLE_USERINFO_URL: `${mock.url}/userinfo`,
     STOREFRONT_URL: STOREFRONT,
+    // Every test here starts sign-in and exchanges a code from one address; the limit itself is tested elsewhere.
+    AUTH_RATE_LIMIT_PER_MINUTE: '100',
   });
   app = createApp(deps);
 });
@@ -118,9 +120,87 @@ describe('GET /api/auth/google', () => {
     expect(ttl).toBeLessThanOrEqual(600);
   });
 
-  test('takes no parameters (a `code` here is a 422, never mistaken for a callback)', async () => {
-    const res = await request(app).get('/api/auth/google?code=abc&state=def');
-    expectProblem(res, 422, 'validation_failed');
+  test('takes only `to` (a `code` here is a 422, never mistaken for a callback; `to` is shop or admin, not a URL)', async () => {
+    expectProblem(await request(app).get('/api/auth/google?code=abc&state=def'), 422, 'validation_failed');
+    expectProblem(
+      await request(app).get('/api/auth/google?to=https://evil.example'),
+      422,
+      'validation_failed',
+    );
+  });
+});
+
+describe('signing in to the back office (?to=admin)', () => {
+  const PUBLIC_URL = () => deps.config.http.publicUrl.replace(/\/+$/, '');
+
+  /** The round trip started from the back office, with the cookies the start set; the URL it ends on. */
+  async function signInToAdmin(claims: UserinfoClaims, cookies?: (set: string[]) => string): Promise<URL> {
+    await mock.nextUserinfo(claims);
+    const res = await request(app).get('/api/auth/google?to=admin');
+    expect(res.status).toBe(302);
+    const setCookie = [res.headers['set-cookie'] ?? []].flat();
+    const cookie = cookies ? cookies(setCookie) : setCookie.map((c) => c.split(';')[0]).join('; ');
+    const back = await request(app)
+      .get(pathOf(await authorize(new URL(res.headers.location!))))
+      .set({ Cookie: cookie });
+    expect(back.status).toBe(302);
+    expect(back.headers['cache-control']).toBe('no-store');
+    return new URL(back.headers.location!);
+  }
+
+  test('a staff member with the same verified email comes back to /admin/#/auth/callback with a one-time code', async () => {
+    const staff = await createTestUser(deps, { role: 'admin' });
+    const back = await signInToAdmin(googleUser({ email: staff.user.email }));
+    expect(back.origin + back.pathname).toBe(`${PUBLIC_URL()}/admin/`);
+    const [route, query] = back.hash.slice(1).split('?');
+    expect(route).toBe('/auth/callback');
+    const params = new URLSearchParams(query);
+    expect([...params.keys()]).toEqual(['code']);
+    const res = await exchange(params.get('code')!);
+    expect(res.status).toBe(200);
+    expect(res.body.user).toMatchObject({ id: staff.user.id, role: 'admin' });
+  });
+
+  test('the destination cookie is HttpOnly on the callback path and cleared by the callback', async () => {
+    const res = await request(app).get('/api/auth/google?to=admin');
+    const setCookie = [res.headers['set-cookie'] ?? []].flat();
+    const to = setCookie.find((c) => c.startsWith('market_oauth_google_to='))!;
+    expect(to).toMatch(/^market_oauth_google_to=admin;/);
+    expect(to).toMatch(/HttpOnly/);
+    expect(to).toMatch(/Path=\/api\/auth\/google\/callback/);
+  });
+
+  test('errors come back to the back office too (declined at Google)', async () => {
+    const res = await request(app).get('/api/auth/google?to=admin');
+    const cookie = [res.headers['set-cookie'] ?? []]
+      .flat()
+      .map((c) => c.split(';')[0])
+      .join('; ');
+    const back = await request(app)
+      .get('/api/auth/google/callback?error=access_denied')
+      .set({ Cookie: cookie });
+    const location = new URL(back.headers.location!);
+    expect(location.hash).toBe('#/auth/callback?error=access_denied');
+  });
+
+  test('a forged destination cookie cannot send anyone elsewhere: anything but `admin` is the shop', async () => {
+    const back = await signInToAdmin(googleUser(), (set) =>
+      [set[0]!.split(';')[0], 'market_oauth_google_to=https%3A%2F%2Fevil.example'].join('; '),
+    );
+    expect(back.origin + back.pathname).toBe(`${STOREFRONT}/auth/callback`);
+  });
+});
+
+describe('GET /api/auth/providers', () => {
+  test('lists Google with the URL that starts it when configured, nothing when not', async () => {
+    const res = await request(app).get('/api/auth/providers');
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ providers: [{ name: 'google', label: 'Google', start: '/api/auth/google' }] });
+    const unconfigured = createApp({
+      ...deps,
+      config: { ...deps.config, auth: { ...deps.config.auth, google: null } },
+    });
+    expect((await request(unconfigured).get('/api/auth/providers')).body).toEqual({ providers: [] });
   });
 });
 

@@ -4,7 +4,13 @@ import { sessionContext } from '../../auth/context';
 import { googleProvider } from '../../auth/google';
 import { signInWithProvider } from '../../auth/oauth-accounts';
 import type { OAuthProvider } from '../../auth/oauth-provider';
-import { OAuthStateStore, STATE_TTL_SECONDS, stateCookieName } from '../../auth/oauth-state';
+import {
+  destinationCookieName,
+  OAuthStateStore,
+  readCookie,
+  STATE_TTL_SECONDS,
+  stateCookieName,
+} from '../../auth/oauth-state';
 import { runStrategy } from '../../auth/oauth-strategy';
 import { issueOneTimeCode, redeemOneTimeCode } from '../../auth/one-time-code';
 import { startSession } from '../../auth/sessions';
@@ -14,7 +20,7 @@ import { defineRoute, type Route } from '../../openapi/route';
 import { authLimit } from '../auth/limits';
 import { presentUser } from '../../presenters/user';
 import { authSessionSchema } from '../auth/schema';
-import { callbackQuery, exchangeBody, startQuery } from './schema';
+import { callbackQuery, exchangeBody, providersSchema, type SignInDestination, startQuery } from './schema';
 
 /** Every sign-in provider the API offers; a new one is a file in api/auth/ plus its line here. */
 export const oauthProviders: OAuthProvider[] = [googleProvider];
@@ -28,18 +34,28 @@ function stateCookieOptions(provider: OAuthProvider, config: Config): CookieOpti
   return { httpOnly: true, sameSite: 'lax', secure: callback.protocol === 'https:', path: callback.pathname };
 }
 
-/** `${STOREFRONT_URL}/auth/callback?code=…` (or `?error=…`): where every callback ends, success or not. */
-function backToStorefront(
+/**
+ * Where every callback ends, success or not, with `?code=…` or `?error=…`: the shop's
+ * `${STOREFRONT_URL}/auth/callback`, or the back office's `${PUBLIC_URL}/admin/#/auth/callback` (it routes with the
+ * URL hash, so the query goes after it) when sign-in started with `?to=admin`.
+ */
+function backTo(
   res: Response,
   config: Config,
   provider: OAuthProvider,
+  to: SignInDestination,
   query: Record<string, string>,
 ) {
-  const url = new URL(`${config.auth.storefrontUrl.replace(/\/+$/, '')}/auth/callback`);
-  for (const [key, value] of Object.entries(query)) url.searchParams.set(key, value);
-  res.clearCookie(stateCookieName(provider.name), stateCookieOptions(provider, config));
+  const search = new URLSearchParams(query).toString();
+  const href =
+    to === 'admin'
+      ? `${config.http.publicUrl.replace(/\/+$/, '')}/admin/#/auth/callback?${search}`
+      : `${config.auth.storefrontUrl.replace(/\/+$/, '')}/auth/callback?${search}`;
+  const cookie = stateCookieOptions(provider, config);
+  res.clearCookie(stateCookieName(provider.name), cookie);
+  res.clearCookie(destinationCookieName(provider.name), cookie);
   res.setHeader('Cache-Control', 'no-store');
-  res.redirect(302, url.href);
+  res.redirect(302, href);
 }
 
 const redirectHeaders = (location: string, setsCookie: boolean) =>
@@ -74,17 +90,16 @@ function providerRoutes(provider: OAuthProvider): Route[] {
       },
       404: { description: '`provider_not_configured`: this deployment has no credentials for the provider' },
     },
-    handler: async ({ deps, req, res }) => {
+    handler: async ({ input, deps, req, res }) => {
       const strategy = provider.createStrategy(deps.config, new OAuthStateStore(deps.cache, provider.name));
       if (!strategy) throw notConfigured(provider);
       const outcome = await runStrategy(strategy, req, {});
       if (outcome.kind === 'error') throw outcome.error;
       if (outcome.kind !== 'redirect') throw new Error(`${provider.name}: no redirect to start sign-in`);
       const state = new URL(outcome.url).searchParams.get('state') ?? '';
-      res.cookie(stateCookieName(provider.name), state, {
-        ...stateCookieOptions(provider, deps.config),
-        maxAge: STATE_TTL_SECONDS * 1000,
-      });
+      const cookie = { ...stateCookieOptions(provider, deps.config), maxAge: STATE_TTL_SECONDS * 1000 };
+      res.cookie(stateCookieName(provider.name), state, cookie);
+      res.cookie(destinationCookieName(provider.name), input.query.to ?? 'shop', cookie);
       res.setHeader('Cache-Control', 'no-store');
       res.redirect(302, outcome.url);
     },
@@ -97,22 +112,29 @@ function providerRoutes(provider: OAuthProvider): Route[] {
     summary: `Finish sign-in with ${provider.name} (the provider redirects here)`,
     description:
       'Checks the state, exchanges the code, then signs in the identity, links it to the user with the same ' +
-      'verified email, or creates a customer. Always ends with a redirect to the storefront: ' +
-      '`/auth/callback?code=<one-time code>` for `POST /api/auth/exchange`, or `?error=<code>`: ' +
+      'verified email, or creates a customer. Always ends with a redirect to the storefront ' +
+      '(`/auth/callback`), or to the back office (`/admin/#/auth/callback`) when sign-in started with `?to=admin`: ' +
+      '`?code=<one-time code>` for `POST /api/auth/exchange`, or `?error=<code>`: ' +
       CALLBACK_ERRORS,
     tags: ['Auth'],
     request: { query: callbackQuery },
     responses: {
       302: {
-        description: 'Redirect to the storefront with `code` or `error`; never tokens',
-        headers: redirectHeaders('`${STOREFRONT_URL}/auth/callback?code=…` or `?error=…`', false),
+        description: 'Redirect to the storefront (or the back office) with `code` or `error`; never tokens',
+        headers: redirectHeaders(
+          '`${STOREFRONT_URL}/auth/callback?code=…` or `?error=…`; `${PUBLIC_URL}/admin/#/auth/callback?…` for `to=admin`',
+          false,
+        ),
       },
       404: { description: '`provider_not_configured`' },
     },
     handler: async ({ input, deps, req, res }) => {
       const strategy = provider.createStrategy(deps.config, new OAuthStateStore(deps.cache, provider.name));
       if (!strategy) throw notConfigured(provider);
-      const back = (query: Record<string, string>) => backToStorefront(res, deps.config, provider, query);
+      // The destination only picks one of two fixed pages; a forged cookie can send nobody anywhere else.
+      const to: SignInDestination =
+        readCookie(req, destinationCookieName(provider.name)) === 'admin' ? 'admin' : 'shop';
+      const back = (query: Record<string, string>) => backTo(res, deps.config, provider, to, query);
       const { code, error } = input.query;
       if (error) return back({ error: error === 'access_denied' ? 'access_denied' : 'provider_error' });
       if (!code) return back({ error: 'invalid_request' });
@@ -171,4 +193,25 @@ export const exchange = defineRoute({
   },
 });
 
-export const oauthRoutes: Route[] = [...oauthProviders.flatMap(providerRoutes), exchange];
+export const providers = defineRoute({
+  method: 'get',
+  access: 'public',
+  path: '/api/auth/providers',
+  summary: 'The sign-in providers configured here',
+  description:
+    'What a sign-in page offers besides email and password: each configured provider with the URL that starts ' +
+    'it (open it as a top-level navigation; add `?to=admin` to come back to the back office).',
+  tags: ['Auth'],
+  responses: { 200: { description: 'Configured providers, possibly none', schema: providersSchema } },
+  handler: async ({ deps }) => ({
+    providers: oauthProviders
+      .filter((provider) => provider.callbackUrl(deps.config) !== null)
+      .map((provider) => ({
+        name: provider.name,
+        label: provider.label,
+        start: `/api/auth/${provider.name}`,
+      })),
+  }),
+});
+
+export const oauthRoutes: Route[] = [providers, ...oauthProviders.flatMap(providerRoutes), exchange];

@@ -1,7 +1,21 @@
 import { z } from 'zod';
 
-/** Starting sign-in takes no parameters: passport would read a `code` here as a callback (hence strict). */
-export const startQuery = z.object({}).strict();
+/** The places a sign-in can return to: the shop (its `/auth/callback`) or the back office (`/admin/#/auth/callback`). */
+export const SIGN_IN_DESTINATIONS = ['shop', 'admin'] as const;
+export type SignInDestination = (typeof SIGN_IN_DESTINATIONS)[number];
+
+/**
+ * Starting sign-in takes only where to return: passport would read a `code` here as a callback (hence strict). The
+ * destination is one of two fixed pages of this deployment, never a URL, so it cannot become an open redirect.
+ */
+export const startQuery = z
+  .object({
+    to: z
+      .enum(SIGN_IN_DESTINATIONS)
+      .optional()
+      .meta({ description: 'Where the callback returns: `shop` (default) or `admin`, the back office' }),
+  })
+  .strict();
 
 const param = (description: string) => z.string().max(4096).optional().meta({ description });
 
@@ -23,3 +37,13 @@ export const exchangeBody = z
     code: z.string().min(1).max(256).meta({ description: 'The one-time code from the storefront redirect' }),
   })
   .strict();
+
+export const providersSchema = z.object({
+  providers: z.array(
+    z.object({
+      name: z.string().meta({ description: 'Stable name, e.g. `google`' }),
+      label: z.string().meta({ description: 'For buttons, e.g. "Google"' }),
+      start: z.string().meta({ description: 'The path that starts sign-in (a top-level navigation)' }),
+    }),
+  ),
+});
