@@ -77,3 +77,27 @@ test('list rows are reachable and operable by keyboard', async ({ page, request 
   await expect(page.getByText('Lines and totals')).toBeVisible();
   await expect(page.getByText('Something went wrong')).toHaveCount(0);
 });
+
+test('status tabs filter the order list and count each group under the other filters', async ({
+  page,
+  request,
+}) => {
+  const product = (await productsInStock(request)).at(-8)!;
+  const order = await paidOrder(product.id);
+  await signInToAdmin(page, 'admin');
+  await page.goto(`/admin/#/orders?filter=${encodeURIComponent(JSON.stringify({ q: order.number }))}`);
+  const tabs = page.getByRole('tablist', { name: 'Orders by status' });
+  const row = page.getByRole('row').filter({ hasText: order.number });
+  await expect(tabs.getByRole('tab', { name: 'All (1)' })).toHaveAttribute('aria-selected', 'true');
+  await expect(tabs.getByRole('tab', { name: 'To ship (1)' })).toBeVisible();
+  await expect(tabs.getByRole('tab', { name: 'Delivered (0)' })).toBeVisible();
+
+  await tabs.getByRole('tab', { name: /^Delivered/ }).click();
+  await expect(row).toHaveCount(0);
+  await tabs.getByRole('tab', { name: /^To ship/ }).click();
+  await expect(row).toBeVisible();
+  await expect(tabs.getByRole('tab', { name: /^To ship/ })).toHaveAttribute('aria-selected', 'true');
+  expect(decodeURIComponent(page.url())).toContain('"status":["paid","processing"]');
+  await expectAccessible(page);
+  await shot(page, 'admin-orders-to-ship');
+});
