@@ -4,7 +4,7 @@ import { isbot } from 'isbot';
 import { renderToPipeableStream } from 'react-dom/server';
 import type { AppLoadContext, EntryContext } from 'react-router';
 import { ServerRouter } from 'react-router';
-import { lowPriorityModulePreloads } from './lib/script-priority.server';
+import { hydrateAfterLoad } from './lib/hydrate-after-load.server';
 
 export const streamTimeout = 5_000;
 
@@ -18,7 +18,7 @@ export function handleDataRequest(response: Response) {
 
 /**
  * Streams the page; crawlers (and the no-JavaScript path, which is the same HTML) get it complete. Inline scripts
- * carry this request's CSP nonce; the hydration scripts are fetched at low priority (lowPriorityModulePreloads).
+ * carry this request's CSP nonce; hydration starts after the page has loaded (hydrateAfterLoad).
  */
 export default function handleRequest(
   request: Request,
@@ -38,7 +38,7 @@ export default function handleRequest(
         [waitForAll ? 'onAllReady' : 'onShellReady']() {
           shellRendered = true;
           const body = new PassThrough();
-          const html = lowPriorityModulePreloads();
+          const html = hydrateAfterLoad();
           html.pipe(body);
           responseHeaders.set('Content-Type', 'text/html; charset=utf-8');
           if (!responseHeaders.has('Cache-Control')) responseHeaders.set('Cache-Control', PAGE_CACHE);
