@@ -1,3 +1,4 @@
+import { gzipSync } from 'node:zlib';
 import request from 'supertest';
 import { z } from 'zod';
 import { createApp } from './app';
@@ -54,6 +55,28 @@ const teapot = defineRoute({
   },
 });
 
+// A list route with a JSON `filter`, like the admin lists (ra-data-simple-rest).
+const filtered = defineRoute({
+  method: 'get',
+  path: '/api/test/filtered',
+  access: 'public',
+  summary: 'test only',
+  tags: ['Test'],
+  request: {
+    query: z
+      .object({
+        filter: z
+          .string()
+          .transform((text) => JSON.parse(text) as unknown)
+          .pipe(z.object({ q: z.string().optional() }).strict())
+          .optional(),
+      })
+      .strict(),
+  },
+  responses: { 200: { description: 'the filter as parsed' } },
+  handler: ({ input }) => input.query,
+});
+
 let deps: TestDeps;
 let app: ReturnType<typeof createApp>;
 const unique = () => `t-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
@@ -61,11 +84,15 @@ const tagCount = () => deps.db.models.Tag.count();
 
 beforeAll(async () => {
   deps = await createTestDeps({ BODY_LIMIT: '1kb' });
-  app = createApp(deps, { routes: [...routes, createTag, crash, teapot] });
+  app = createApp(deps, { routes: [...routes, createTag, crash, teapot, filtered] });
 });
 afterAll(async () => {
   await deps.close();
 });
+
+/** superagent would serialize a Buffer as JSON under a JSON content type: send the bytes as they are. */
+const asBytes = (body: unknown) => body as string;
+const bytes = (buffer: Buffer) => buffer as unknown as string;
 
 function expectProblem(res: request.Response, status: number, code: string) {
   expect(res.status).toBe(status);
@@ -135,6 +162,69 @@ describe('bad input is a 4xx problem and writes nothing', () => {
     expect(await tagCount()).toBe(before);
   });
 
+  test.each(['gzip', 'deflate', 'br'])(
+    'a corrupt %s body is a 400 malformed_body problem, not a 500',
+    async (encoding) => {
+      const before = await tagCount();
+      const res = await post()
+        .set('Content-Type', 'application/json')
+        .set('Content-Encoding', encoding)
+        .serialize(asBytes)
+        .send(bytes(Buffer.from('definitely not a compressed stream')));
+      expectProblem(res, 400, 'malformed_body');
+      expect(await tagCount()).toBe(before);
+    },
+  );
+
+  test('a truncated gzip body is a 400 too', async () => {
+    const whole = gzipSync(JSON.stringify({ slug: unique(), name: 'Garden' }));
+    const res = await post()
+      .set('Content-Type', 'application/json')
+      .set('Content-Encoding', 'gzip')
+      .serialize(asBytes)
+      .send(bytes(whole.subarray(0, whole.length - 8)));
+    expectProblem(res, 400, 'malformed_body');
+  });
+
+  test('a whole gzip body is read', async () => {
+    const res = await post()
+      .set('Content-Type', 'application/json')
+      .set('Content-Encoding', 'gzip')
+      .serialize(asBytes)
+      .send(bytes(gzipSync(JSON.stringify({ slug: unique(), name: 'Garden' }))));
+    expect(res.status).toBe(201);
+  });
+
+  test('structured +json bodies (application/merge-patch+json…) are read as JSON, not dropped', async () => {
+    const before = await tagCount();
+    const res = await post()
+      .set('Content-Type', 'application/merge-patch+json')
+      .send(JSON.stringify({ slug: unique(), name: 'Garden' }));
+    expect(res.status).toBe(201);
+    expect(await tagCount()).toBe(before + 1);
+  });
+
+  test.each([
+    ['a NUL in a search', '/api/products?q=%00', 'query.q'],
+    ['an escape in a search', '/api/products?q=lamp%1B', 'query.q'],
+    ['a newline in a slug', '/api/products/lamp%0A', 'params.slug'],
+    [
+      'a NUL inside a JSON filter',
+      `/api/test/filtered?filter=${encodeURIComponent('{"q":"\\u0000"}')}`,
+      'query.filter.q',
+    ],
+  ])('%s is a 422 naming it, not a 500', async (_name, url, path) => {
+    const res = await request(app).get(url);
+    expectProblem(res, 422, 'validation_failed');
+    expect(res.body.errors).toContainEqual(expect.objectContaining({ path, code: 'control_character' }));
+  });
+
+  test('the same JSON filter without control characters is answered', async () => {
+    const res = await request(app).get(`/api/test/filtered?filter=${encodeURIComponent('{"q":"lamp"}')}`);
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ filter: { q: 'lamp' } });
+  });
+
   test('unknown fields are named', async () => {
     const before = await tagCount();
     const res = await post().send({ slug: unique(), name: 'Garden', isAdmin: true });
@@ -168,6 +258,23 @@ describe('bad input is a 4xx problem and writes nothing', () => {
   test('unknown route', async () => {
     expectProblem(await request(app).get('/api/nope'), 404, 'route_not_found');
     expectProblem(await request(app).delete('/api/health/live'), 404, 'route_not_found');
+  });
+});
+
+describe('Cache-Control', () => {
+  test('API answers are no-store unless the route caches (the public catalog: public, no-cache)', async () => {
+    expect((await request(app).get('/api/health/live')).headers['cache-control']).toBe('no-store');
+    expect((await request(app).get('/api/nope')).headers['cache-control']).toBe('no-store');
+    const created = await request(app).post('/api/test/tags').send({ slug: unique(), name: 'Garden' });
+    expect(created.headers['cache-control']).toBe('no-store');
+    const login = await request(app)
+      .post('/api/auth/login')
+      .send({ email: 'nobody@example.test', password: 'x' });
+    expect(login.headers['cache-control']).toBe('no-store');
+    expect((await request(app).get('/api/me')).headers['cache-control']).toBe('no-store');
+    const tree = await request(app).get('/api/categories');
+    expect(tree.status).toBe(200);
+    expect(tree.headers['cache-control']).toBe('public, no-cache');
   });
 });
 

@@ -10,7 +10,7 @@ import { errorHandler, notFound } from './middlewares/error-handler';
 import { guard } from './middlewares/guard';
 import { measureRequests } from './middlewares/metrics';
 import { requestId } from './middlewares/request-id';
-import { requireJson } from './middlewares/require-json';
+import { JSON_TYPES, noStore, requireJson } from './middlewares/require-json';
 import { validate } from './middlewares/validate';
 import { type Route, runHandler } from './openapi/route';
 import { docsRouter } from './routes/docs/handler';
@@ -77,10 +77,13 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): Express {
   app.use(STORAGE_MOUNT, storageRouter(deps));
   app.use(
     '/api',
+    noStore(),
     requireJson(),
     express.json({
       limit: config.http.bodyLimit,
       strict: true,
+      // What requireJson lets through: application/json and the structured +json types (merge-patch, problem…).
+      type: JSON_TYPES,
       // Webhook signatures are over the exact bytes received: keep them for those routes only.
       verify: (req, _res, buf) => {
         if (req.url?.startsWith('/webhooks/')) (req as unknown as RawBodyRequest).rawBody = Buffer.from(buf);

@@ -2,18 +2,27 @@ import pino, { type Logger } from 'pino';
 
 export type { Logger };
 
-/** Paths that must never reach a log line (tokens, passwords, card data). */
+/**
+ * Paths that must never reach a log line (tokens, passwords, card data). Every header that carries a credential:
+ * bearer tokens, cookies, the guest cart's token (it is the cart: whoever has it can check the cart out and read its
+ * orders), webhook signatures, and the usual proxy and API-key headers should a gateway add them.
+ */
 export const redactPaths = [
   'req.headers.authorization',
+  'req.headers["proxy-authorization"]',
+  'req.headers["x-api-key"]',
   'req.headers.cookie',
+  'req.headers["cart-token"]',
   'req.headers["stripe-signature"]',
   'res.headers["set-cookie"]',
+  'res.headers["cart-token"]',
   'res.headers.location', // OAuth redirects carry one-time codes
   '*.password',
   '*.passwordHash',
   '*.token',
   '*.accessToken',
   '*.refreshToken',
+  '*.cartToken',
   '*.cardNumber',
 ];
 

@@ -1,6 +1,7 @@
 import { Writable } from 'node:stream';
 import request from 'supertest';
 import { createApp } from './app';
+import { CART_TEST_ENV, createCartProduct } from './routes/cart/testing';
 import { createLogger } from './logger';
 import { createTestDeps, type TestDeps } from './testing/deps';
 
@@ -13,6 +14,7 @@ beforeAll(async () => {
     GOOGLE_CLIENT_ID: 'client-id',
     GOOGLE_CLIENT_SECRET: 'client-secret',
     STOREFRONT_URL: 'https://shop.example',
+    ...CART_TEST_ENV,
   });
 });
 afterAll(() => deps.close());
@@ -40,6 +42,34 @@ test('auth secrets stay out of the request log', async () => {
   expect(lines.length).toBeGreaterThanOrEqual(3);
   expect(log).toContain('/api/auth/google/callback');
   for (const secret of ['GOOGLE-CODE', 'STATE-SECRET', 'COOKIE-SECRET', 'ACCESS-TOKEN', 'PASSWORD-SECRET']) {
+    expect(log).not.toContain(secret);
+  }
+});
+
+test('no token of any kind reaches a log line: guest cart tokens, refresh tokens, API keys', async () => {
+  const app = appWithCapturedLogs();
+  // A guest cart: the API answers its token in the Cart-Token header (and body), the client sends it back.
+  const product = await createCartProduct(deps);
+  const added = await request(app).post('/api/cart/items').send({ productId: product.id, quantity: 1 });
+  expect(added.status).toBe(200);
+  const cartToken = added.headers['cart-token'] as string;
+  expect(cartToken).toBeTruthy();
+  await request(app).get('/api/cart').set('Cart-Token', cartToken);
+  await request(app).get('/api/cart').set('Cart-Token', 'CART-TOKEN-SECRET');
+  await request(app).post('/api/auth/refresh').send({ refreshToken: 'REFRESH-TOKEN-SECRET' });
+  await request(app)
+    .get('/api/health/live')
+    .set('X-Api-Key', 'API-KEY-SECRET')
+    .set('Proxy-Authorization', 'Basic PROXY-SECRET');
+  await request(app)
+    .get('/api/products')
+    .set('X-Api-Key', 'API-KEY-SECRET')
+    .set('Proxy-Authorization', 'PROXY-SECRET');
+
+  const log = lines.join('');
+  expect(lines.length).toBeGreaterThanOrEqual(5);
+  expect(log).toContain('[redacted]');
+  for (const secret of [cartToken, 'CART-TOKEN-SECRET', 'REFRESH-TOKEN', 'API-KEY-SECRET', 'PROXY-SECRET']) {
     expect(log).not.toContain(secret);
   }
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { personText } from './address';
 
 export const PASSWORD_MIN_LENGTH = 8;
 export const PASSWORD_MAX_LENGTH = 256;
@@ -21,7 +22,7 @@ export const newPasswordSchema = z
     description: `${PASSWORD_MIN_LENGTH}–${PASSWORD_MAX_LENGTH} characters; not your email address, not a common password`,
   });
 
-export const nameSchema = z.string().trim().min(1).max(200);
+export const nameSchema = personText(200).min(1);
 
 export const registerBody = z
   .object({ email: emailSchema, password: newPasswordSchema, name: nameSchema })

@@ -23,6 +23,8 @@ interface BodyParserError {
   type?: string;
   status?: number;
   limit?: number;
+  /** http-errors' flag: the message is meant for the client (any 4xx body-parser raises). */
+  expose?: boolean;
 }
 
 /** Turns anything thrown into an AppError; unknown errors become a generic 500 (logged, never shown). */
@@ -39,6 +41,14 @@ export function toAppError(err: unknown): AppError | null {
       return new UnsupportedMediaTypeError('The request body encoding or charset is not supported.');
     case 'request.aborted':
       return new BadRequestError('The request was aborted.', 'request_aborted');
+  }
+  // The body could not be read at all: a corrupt or truncated gzip, deflate or br stream (zlib's error, which
+  // body-parser marks 400 without a type), or another client-side fault it reports with a 4xx status.
+  if (parserError?.expose === true && parserError.status === 400) {
+    return new BadRequestError(
+      'The request body could not be decoded (corrupt or truncated Content-Encoding).',
+      'malformed_body',
+    );
   }
   if (err instanceof UniqueConstraintError) {
     const fields = Object.keys(err.fields ?? {});

@@ -1,12 +1,14 @@
-import type { RequestHandler } from 'express';
-import { type Options, rateLimit } from 'express-rate-limit';
+import type { Request, RequestHandler } from 'express';
+import { ipKeyGenerator, type Options, rateLimit } from 'express-rate-limit';
 import { RedisStore, type RedisReply } from 'rate-limit-redis';
 import { TooManyRequestsError } from '../errors';
 import { type Cache, RedisCache } from '../services/cache';
 
 export interface RateLimitOptions {
-  /** Names the counter (`auth:login`); counters are per client IP. */
+  /** Names the counter (`auth:login`); counters are per client IP, or per IP and `key` when given. */
   name: string;
+  /** What else a counter is per, besides the client IP (e.g. the account a login names). */
+  key?: (req: Request) => string;
   limit: number;
   windowMs: number;
   /** Count only failed requests (status ≥ 400): a login limit that never locks out users who get it right. */
@@ -32,6 +34,11 @@ export function rateLimiter(cache: Cache, options: RateLimitOptions): RequestHan
     standardHeaders: 'draft-7',
     legacyHeaders: false,
     skipSuccessfulRequests: options.failuresOnly ?? false,
+    ...(options.key
+      ? {
+          keyGenerator: (req: Request) => `${ipKeyGenerator(req.ip ?? '')}|${options.key!(req)}`,
+        }
+      : {}),
     ...(store ? { store } : {}),
     handler: (req, _res, next) => {
       const resetTime = (req as { rateLimit?: { resetTime?: Date } }).rateLimit?.resetTime;

@@ -17,6 +17,33 @@ function issuesOf(part: Part, error: z.ZodError): FieldError[] {
   });
 }
 
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const CONTROL = /[\u0000-\u001f\u007f]/;
+
+/**
+ * Where a query or path value holds a control character (NUL, newline, escape…): no search, slug, id or filter
+ * needs one, and some reach the database or the search engine as a crash (`?q=%00` was a 500). Looked for in the
+ * parsed values, so a JSON `filter` ("\u0000" inside it) counts too. Bodies may carry newlines (review texts) and
+ * are left to their schemas.
+ */
+function controlCharacters(part: 'params' | 'query', value: unknown, path: string[] = []): FieldError[] {
+  if (typeof value === 'string') {
+    return CONTROL.test(value)
+      ? [
+          {
+            path: [part, ...path].join('.'),
+            message: 'Control characters are not allowed',
+            code: 'control_character',
+          },
+        ]
+      : [];
+  }
+  if (value && typeof value === 'object') {
+    return Object.entries(value).flatMap(([key, inner]) => controlCharacters(part, inner, [...path, key]));
+  }
+  return [];
+}
+
 /**
  * Parses params, query and body with the route's schemas and stores the results on `req.valid`.
  * Handlers read only `input`, never raw `req.body`. A route without a body schema accepts no body.
@@ -38,6 +65,11 @@ export function validate(route: Route): RequestHandler {
     else if (req.body !== undefined && Object.keys(req.body as object).length > 0) {
       errors.push({ path: 'body', message: 'This endpoint takes no request body', code: 'unexpected_body' });
     }
+    // The raw values as well as the parsed ones: a schema may drop or transform what it was given.
+    errors.push(...controlCharacters('params', req.params), ...controlCharacters('query', req.query));
+    errors.push(
+      ...controlCharacters('query', valid.query).filter((e) => !errors.some((f) => f.path === e.path)),
+    );
     if (errors.length) return next(new ValidationError(errors));
     (req as ValidatedRequest).valid = valid as ValidatedRequest['valid'];
     next();

@@ -1,5 +1,5 @@
 import { WorkflowUpdateFailedError } from '@temporalio/client';
-import { ActivityFailure, ApplicationFailure } from '@temporalio/common';
+import { ActivityFailure, ApplicationFailure, WorkflowNotFoundError } from '@temporalio/common';
 import type { AppDeps } from '../deps';
 import { AppError } from '../errors';
 
@@ -46,7 +46,11 @@ export function refusalOf(err: unknown): string | null {
   return refusalFailureOf(err)?.type ?? null;
 }
 
-/** Temporal answers an update to a completed run with "workflow execution already completed" (NOT_FOUND). */
+/**
+ * An update sent to a run that has completed (or never existed): the server answers NOT_FOUND ("workflow execution
+ * already completed") and the client SDK throws its WorkflowNotFoundError for it. Recognised by class, not by the
+ * message's wording.
+ */
 export function isUpdateToFinishedRun(err: unknown): boolean {
-  return refusalOf(err) === null && err instanceof Error && /already completed|not found/i.test(err.message);
+  return err instanceof WorkflowNotFoundError;
 }

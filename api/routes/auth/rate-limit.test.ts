@@ -26,8 +26,9 @@ function expectRateLimited(res: request.Response) {
   expect(retryAfter).toBeLessThanOrEqual(60);
 }
 
-test('the 11th failed login within a minute from one client is a 429 with Retry-After', async () => {
+test('the 11th failed login for one account from one client is a 429 with Retry-After', async () => {
   const { user, password } = await createTestUser(deps);
+  const colleague = await createTestUser(deps);
   const ip = clientIp();
   for (let i = 0; i < 10; i++) {
     expectProblem(
@@ -37,9 +38,25 @@ test('the 11th failed login within a minute from one client is a 429 with Retry-
     );
   }
   expectRateLimited(await post('/api/auth/login', { email: user.email, password: 'wrong' }, ip));
-  // Over the limit even the right password waits; another client is not affected.
-  expectRateLimited(await post('/api/auth/login', { email: user.email, password }, ip));
+  // The account is protected from that client: even the right password waits (the email's case does not matter)…
+  expectRateLimited(await post('/api/auth/login', { email: user.email.toUpperCase(), password }, ip));
+  // …while a colleague behind the same address signs in, and the account itself from another client.
+  const colleagueLogin = { email: colleague.user.email, password: colleague.password };
+  expect((await post('/api/auth/login', colleagueLogin, ip)).status).toBe(200);
   expect((await post('/api/auth/login', { email: user.email, password }, clientIp())).status).toBe(200);
+});
+
+test('one client failing on many accounts is stopped after 50 failures a minute (5 N per IP)', async () => {
+  const ip = clientIp();
+  for (let i = 0; i < 50; i++) {
+    const res = await post('/api/auth/login', { email: `nobody-${i}@example.test`, password: 'wrong' }, ip);
+    expectProblem(res, 401, 'invalid_credentials');
+  }
+  expectRateLimited(
+    await post('/api/auth/login', { email: 'nobody-50@example.test', password: 'wrong' }, ip),
+  );
+  const { user, password } = await createTestUser(deps);
+  expectRateLimited(await post('/api/auth/login', { email: user.email, password }, ip));
 });
 
 test('successful logins do not count', async () => {
