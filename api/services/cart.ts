@@ -11,6 +11,14 @@ import { computeTotals, type Totals } from './pricing';
 export const CART_TOKEN_HEADER = 'Cart-Token';
 /** The most units of one product a line may hold; merges cap at it, an add beyond it is a 422. */
 export const MAX_LINE_QUANTITY = 99;
+/** The most lines a cart (not counting saved items) may hold; a new product beyond it is a 422 `cart_full`. */
+export const MAX_CART_LINES = 100;
+/**
+ * The highest unit price, in minor units (100,000,000.00 in a two-decimal currency), that the admin API accepts.
+ * With the line and cart caps, every total stays far inside a safe integer: 10^10 × 99 units × 100 lines ≈ 10^14,
+ * even doubled by tax and shipping, against 9 × 10^15.
+ */
+export const MAX_PRICE_AMOUNT = 10_000_000_000;
 
 /** 32 random bytes, base64url: 43 characters, no padding. */
 const TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
@@ -102,6 +110,9 @@ const availableOf = (inventory: Inventory | null | undefined) =>
 function warningOf(deps: AppDeps, product: Product, quantity: number, available: number): LineWarning {
   // A product priced in another currency than the shop's cannot be sold either (its price means nothing here).
   if (product.status !== 'active' || product.currency !== deps.config.checkout.currency) return 'unavailable';
+  // A price above the bound (written before the admin API checked it, or straight into the database) cannot be
+  // totalled safely: the line is shown, not sold, instead of every cart answer failing.
+  if (!(Number(product.priceAmount) <= MAX_PRICE_AMOUNT)) return 'unavailable';
   if (available === 0) return 'out_of_stock';
   return available < quantity ? 'insufficient_stock' : null;
 }
@@ -158,7 +169,10 @@ export async function priceCart(
   for (const row of rows) {
     const { product } = row;
     const available = availableOf(product.inventory);
-    const unitPriceAmount = Number(product.priceAmount);
+    const price = Number(product.priceAmount);
+    // Out of bounds (see MAX_PRICE_AMOUNT): shown as unavailable with no total, never multiplied.
+    const priceOk = price <= MAX_PRICE_AMOUNT;
+    const unitPriceAmount = Number.isSafeInteger(price) ? price : 0;
     const warning = warningOf(deps, product, row.quantity, available);
     const line = {
       id: row.id,
@@ -175,7 +189,7 @@ export async function priceCart(
       saved.push(line);
       continue;
     }
-    const lineTotalAmount = unitPriceAmount * row.quantity;
+    const lineTotalAmount = priceOk ? unitPriceAmount * row.quantity : 0;
     items.push({ ...line, lineTotalAmount });
     if (warning !== 'unavailable') subtotalAmount += lineTotalAmount;
     if (warning) {

@@ -76,10 +76,10 @@ describe('order actions', () => {
     expect(sent[0]!.headers.get('Idempotency-Key')).toBe('key-12345678');
   });
 
-  test('a full refund sends no amount (the API refunds everything left)', async () => {
+  test('a full refund says so (an empty body is refused by the API)', async () => {
     const { http, sent } = fakeHttp();
-    await createDataProvider(http).refundOrder(5, { amount: undefined, reason: undefined }, 'key-12345678');
-    expect(sent[0]!.body).toEqual({});
+    await createDataProvider(http).refundOrder(5, { full: true, reason: undefined }, 'key-12345678');
+    expect(sent[0]!.body).toEqual({ full: true });
   });
 });
 

@@ -11,11 +11,10 @@ export interface ShipRequest {
   trackingUrl?: string;
 }
 
-export interface RefundRequest {
-  /** Minor units; absent: everything captured and not yet refunded. */
-  amount?: number;
+/** The amount in minor units, or `full: true` for everything captured and not yet refunded: one of the two. */
+export type RefundRequest = ({ amount: number; full?: never } | { full: true; amount?: never }) & {
   reason?: string;
-}
+};
 
 export interface StockAdjustment {
   delta: number;

@@ -48,7 +48,10 @@ export function RefundButton({ order }: { order: AdminOrder }) {
             () =>
               dataProvider.refundOrder(
                 order.id,
-                { amount: minor ?? undefined, reason: reason.trim() || undefined },
+                {
+                  ...(typeof minor === 'number' ? { amount: minor } : { full: true as const }),
+                  reason: reason.trim() || undefined,
+                },
                 key ?? crypto.randomUUID(),
               ),
             'Refund sent to the payment provider',

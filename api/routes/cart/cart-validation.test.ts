@@ -2,6 +2,7 @@ import request from 'supertest';
 import { createApp } from '../../app';
 import { createTestDeps, type TestDeps } from '../../testing/deps';
 import { createTestUser } from '../../testing/users';
+import { MAX_CART_LINES } from '../../services/cart';
 import { CART_TEST_ENV, cartRowCounts, createCartProduct } from './testing';
 
 let deps: TestDeps;
@@ -100,6 +101,52 @@ describe('bad input is a 422 that writes nothing', () => {
       .set('Cart-Token', token)
       .send({ productId: product.id, quantity: 9 });
     expect(upTo.body.items[0].quantity).toBe(99);
+  });
+
+  test('a product beyond the 100 lines a cart holds is cart_full; more units of a product already in it are not', async () => {
+    const products = await Promise.all(
+      Array.from({ length: MAX_CART_LINES + 1 }, () => createCartProduct(deps)),
+    );
+    const first = await request(app)
+      .post('/api/cart/items')
+      .send({ productId: products[0]!.id, quantity: 1 });
+    const token = first.body.token as string;
+    for (const product of products.slice(1, MAX_CART_LINES)) {
+      const res = await request(app)
+        .post('/api/cart/items')
+        .set('Cart-Token', token)
+        .send({ productId: product.id, quantity: 1 });
+      expect(res.status).toBe(200);
+    }
+    const before = await cartRowCounts(deps);
+    const full = await request(app)
+      .post('/api/cart/items')
+      .set('Cart-Token', token)
+      .send({ productId: products[MAX_CART_LINES]!.id, quantity: 1 });
+    expectProblem(full, 422);
+    expect(full.body.errors[0]).toMatchObject({ path: 'body.productId', code: 'cart_full' });
+    expect(await cartRowCounts(deps)).toEqual(before);
+    const more = await request(app)
+      .post('/api/cart/items')
+      .set('Cart-Token', token)
+      .send({ productId: products[0]!.id, quantity: 2 });
+    expect(more.status).toBe(200);
+  });
+
+  test('a price above the bound (written straight to the database) makes its line unavailable, not a 500', async () => {
+    const { token, product } = await guestCart(99);
+    const other = await createCartProduct(deps, { priceAmount: 1_000 });
+    await request(app)
+      .post('/api/cart/items')
+      .set('Cart-Token', token)
+      .send({ productId: other.id, quantity: 2 });
+    await product.update({ priceAmount: Number.MAX_SAFE_INTEGER });
+    const res = await request(app).get('/api/cart').set('Cart-Token', token);
+    expect(res.status).toBe(200);
+    const line = res.body.items.find((item: { productId: number }) => item.productId === product.id);
+    expect(line).toMatchObject({ warning: 'unavailable', lineTotalAmount: 0 });
+    expect(res.body.totals.subtotalAmount).toBe(2_000);
+    expect(Number.isSafeInteger(res.body.totals.totalAmount)).toBe(true);
   });
 
   test('PATCH with a bad quantity, bad ids and bad countries', async () => {

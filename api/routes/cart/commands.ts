@@ -3,7 +3,13 @@ import type { Cart, CartItem } from '@market/db';
 import type { AppDeps } from '../../deps';
 import { NotFoundError, ValidationError } from '../../errors';
 import type { Actor } from '../../policies';
-import { findCart, hashCartToken, MAX_LINE_QUANTITY, newCartToken } from '../../services/cart';
+import {
+  findCart,
+  hashCartToken,
+  MAX_CART_LINES,
+  MAX_LINE_QUANTITY,
+  newCartToken,
+} from '../../services/cart';
 
 /** Who is asking: the signed-in actor, and the well-formed guest token the request carried. */
 export interface CartCaller {
@@ -187,7 +193,19 @@ export const addItem = (deps: AppDeps, caller: CartCaller, body: { productId: nu
     const { CartItem } = deps.db.models;
     const where = { cartId: cart!.id, productId: body.productId, savedForLater: false };
     const line = await CartItem.findOne({ where, transaction, lock: transaction.LOCK.UPDATE });
-    if (!line) return void (await CartItem.create({ ...where, quantity: body.quantity }, { transaction }));
+    if (!line) {
+      const lines = await CartItem.count({ where: { cartId: cart!.id, savedForLater: false }, transaction });
+      if (lines >= MAX_CART_LINES) {
+        throw new ValidationError([
+          {
+            path: 'body.productId',
+            code: 'cart_full',
+            message: `A cart holds at most ${MAX_CART_LINES} different products`,
+          },
+        ]);
+      }
+      return void (await CartItem.create({ ...where, quantity: body.quantity }, { transaction }));
+    }
     const quantity = line.quantity + body.quantity;
     if (quantity > MAX_LINE_QUANTITY) {
       throw new ValidationError([

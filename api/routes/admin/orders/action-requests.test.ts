@@ -69,7 +69,10 @@ describe.each([
   ['refund', 'a negative amount', { amount: -5 }, 'body.amount'],
   ['refund', 'a fractional amount', { amount: 10.5 }, 'body.amount'],
   ['refund', 'an amount as a string', { amount: '100' }, 'body.amount'],
-  ['refund', 'a 256-character reason', { reason: long }, 'body.reason'],
+  ['refund', 'a 256-character reason', { amount: 100, reason: long }, 'body.reason'],
+  ['refund', 'an empty body (it must not mean "everything")', {}, 'body.amount'],
+  ['refund', 'both an amount and full', { amount: 100, full: true }, 'body.amount'],
+  ['refund', 'full: false', { full: false }, 'body.full'],
   ['retry', 'an unknown field', { step: 'capture' }, 'body'],
 ])('POST …/%s with %s', (verb, _label, body, path) => {
   test(`is a 422 naming ${path}`, async () => {
@@ -87,7 +90,7 @@ describe('before the workflow', () => {
       ['ship', { carrier: 'DHL', trackingNumber: 'A-1' }],
       ['deliver', undefined],
       ['cancel', { reason: 'asked' }],
-      ['refund', {}],
+      ['refund', { full: true }],
       ['retry', undefined],
     ] as const) {
       const res = await post(999_999_999, verb, body);
@@ -107,7 +110,7 @@ describe('before the workflow', () => {
 
   test('a malformed Idempotency-Key on a refund is a 400', async () => {
     const order = await createOrderRow(deps);
-    const res = await post(order.id, 'refund', {}).set('Idempotency-Key', 'short');
+    const res = await post(order.id, 'refund', { full: true }).set('Idempotency-Key', 'short');
     expect(res.status).toBe(400);
     expect(res.body.code).toBe('idempotency_key_invalid');
   });

@@ -95,12 +95,19 @@ test('partial refunds never exceed captured minus refunded; an Idempotency-Key r
   );
   expect(repeat.status).toBe(200);
   expect(repeat.body.refunds).toHaveLength(1);
+  // The same key with another amount is refused, not answered with the first refund.
+  const reused = await act(order.id, 'refund', { amount: 200, reason: 'damaged' }).set(
+    'Idempotency-Key',
+    key,
+  );
+  expect(reused.status).toBe(422);
+  expect(reused.body.errors).toEqual([expect.objectContaining({ code: 'idempotency_key_reused' })]);
 
   const tooMuch = await act(order.id, 'refund', { amount: order.total - 300 + 1 });
   expect(tooMuch.status).toBe(422);
   expect(tooMuch.body.code).toBe('refund_too_large');
 
-  const rest = await act(order.id, 'refund', {});
+  const rest = await act(order.id, 'refund', { full: true });
   expect(rest.status).toBe(200);
   expect(rest.body).toMatchObject({ status: 'refunded', refundedAmount: order.total });
   expect(rest.body.refunds.map((r: { amount: number }) => r.amount)).toEqual([300, order.total - 300]);

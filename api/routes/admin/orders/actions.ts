@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { Request } from 'express';
 import type { z } from 'zod';
-import { BadRequestError } from '../../../errors';
+import type { AppDeps } from '../../../deps';
+import { BadRequestError, ValidationError } from '../../../errors';
 import { defineRoute, type Route, type RouteSpec } from '../../../openapi/route';
 import type { Actor } from '../../../policies';
 import { type OrderAction, runOrderAction } from '../../../services/order-actions';
@@ -28,7 +29,10 @@ const refusals = {
       'invalid_transition: the order’s state does not allow this; order_closed: its process has finished; ' +
       'nothing_to_retry (retry only); refund_refused: the payment provider refused the refund (refund, cancel)',
   },
-  422: { description: 'An invalid body; refund_too_large (refund only)' },
+  422: {
+    description:
+      'An invalid body; refund_too_large, or idempotency_key_reused: the key came before with another body (refund only)',
+  },
   503: {
     description:
       'order_processing: no answer from the order’s process in time; read the order again. ' +
@@ -62,7 +66,9 @@ function actionRoute<B extends Body>(spec: {
     handler: async ({ input, deps, actor, req }) => {
       const order = await findOrder(deps, input.params.id);
       if (spec.done?.(order.status)) return presentAdminOrder(deps, order);
-      await runOrderAction(deps, order.workflowId, spec.toAction(input.body, actor), spec.updateId?.(req));
+      const updateId = spec.updateId?.(req);
+      if (updateId) await bindKeyToBody(deps, order.id, updateId, input.body);
+      await runOrderAction(deps, order.workflowId, spec.toAction(input.body, actor), updateId);
       return presentAdminOrder(deps, await order.reload());
     },
   };
@@ -70,6 +76,27 @@ function actionRoute<B extends Body>(spec: {
 }
 
 const staff = (actor: Actor) => `staff:${actor.email}`;
+
+const DAY_SECONDS = 86_400;
+
+/**
+ * An Idempotency-Key stands for one request: the body it first came with is kept for a day (in the cache, beside
+ * the order), and the same key with another body is a 422 `idempotency_key_reused`, as at checkout — Temporal
+ * would otherwise answer the first update's result to a different refund, silently. Two requests racing with the
+ * same key and different bodies within milliseconds can both pass; the workflow still runs the update once.
+ */
+async function bindKeyToBody(deps: AppDeps, orderId: number, updateId: string, body: unknown): Promise<void> {
+  const key = `idempotency:order-action:${orderId}:${updateId}`;
+  const fingerprint = createHash('sha256').update(JSON.stringify(body)).digest('hex');
+  const seen = await deps.cache.get(key);
+  if (seen === null) return deps.cache.set(key, fingerprint, DAY_SECONDS);
+  if (seen !== fingerprint) {
+    throw new ValidationError(
+      [{ path: 'header.idempotency-key', code: 'idempotency_key_reused', message: 'Used with another body' }],
+      'This Idempotency-Key was already used for a different request on this order.',
+    );
+  }
+}
 
 /** The Idempotency-Key as the refund update's id: within the order's run, a repeat gets the first answer. */
 function refundUpdateId(req: Request): string | undefined {
@@ -124,12 +151,18 @@ export const refundAdminOrder = actionRoute({
   verb: 'refund',
   summary: 'Refund part or all of what was captured',
   description:
-    'Without an amount, everything captured and not yet refunded. More than that is a 422 refund_too_large. ' +
-    'Send an Idempotency-Key header to make a repeated request return the first answer instead of refunding again.',
+    '`amount` in minor units, or `full: true` for everything captured and not yet refunded (one of the two; an ' +
+    'empty body is a 422). More than is left is a 422 refund_too_large. Send an Idempotency-Key header to make a ' +
+    'repeated request return the first answer instead of refunding again; the same key with another body is a ' +
+    '422 idempotency_key_reused.',
   body: refundBody,
   toAction: (body, actor) => ({
     kind: 'refund',
-    request: { amount: body.amount ?? null, reason: body.reason ?? null, by: staff(actor) },
+    request: {
+      amount: body.full ? null : (body.amount ?? null),
+      reason: body.reason ?? null,
+      by: staff(actor),
+    },
   }),
   updateId: refundUpdateId,
 });

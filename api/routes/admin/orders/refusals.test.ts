@@ -52,7 +52,7 @@ test('a refund the provider refuses is a 409 refund_refused; nothing changes; a 
   const order = await processingOrder();
   await refundedAtProvider(order.id, order.total - 500);
 
-  const refused = await act(order.id, 'refund', { reason: 'damaged' });
+  const refused = await act(order.id, 'refund', { full: true, reason: 'damaged' });
   expect(refused.status).toBe(409);
   expect(refused.headers['content-type']).toMatch(/application\/problem\+json/);
   expect(refused.body).toMatchObject({

@@ -101,10 +101,19 @@ export const refundBody = z
       .positive()
       .max(Number.MAX_SAFE_INTEGER)
       .optional()
-      .meta({ description: 'Minor units; absent: everything captured and not yet refunded' }),
+      .meta({ description: 'Minor units to give back; or send `full: true` instead' }),
+    full: z
+      .literal(true)
+      .optional()
+      .meta({ description: 'Refund everything captured and not yet refunded (instead of an amount)' }),
     reason: reason.optional(),
   })
-  .strict();
+  .strict()
+  // An empty body must not mean "refund everything": the amount, or an explicit full refund, exactly one.
+  .refine((body) => (body.amount === undefined) !== (body.full === undefined), {
+    path: ['amount'],
+    message: 'Give the amount to refund, or full: true to refund everything that is left (not both)',
+  });
 
 /** deliver and retry take no fields; an empty body or `{}`. */
 export const emptyBody = z.object({}).strict();

@@ -87,6 +87,12 @@ describe('POST /api/admin/products', () => {
     ['a negative price', { priceAmount: -1 }, 'body.priceAmount'],
     ['a fractional price', { priceAmount: 9.99 }, 'body.priceAmount'],
     ['a price as a string', { priceAmount: '100' }, 'body.priceAmount'],
+    [
+      'a price above the bound (totals must stay safe integers)',
+      { priceAmount: 10_000_000_001 },
+      'body.priceAmount',
+    ],
+    ['a price near the largest safe integer', { priceAmount: Number.MAX_SAFE_INTEGER }, 'body.priceAmount'],
     ['negative stock', { onHand: -5 }, 'body.onHand'],
     ['a lower-case currency', { currency: 'eur' }, 'body.currency'],
     ['a slug with spaces', { slug: 'Walnut Desk' }, 'body.slug'],

@@ -1,3 +1,4 @@
+import { MAX_PRICE_AMOUNT } from '../../../services/cart';
 import { z } from 'zod';
 import { PRODUCT_STATUSES } from '@market/db';
 import { idSchema, listQuerySchema } from '../simple-rest';
@@ -28,7 +29,14 @@ export const listProductsQuery = listQuerySchema({
 });
 
 /** Minor units of the currency (cents): an integer, never negative, exact in JavaScript. */
-const priceAmount = z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER);
+const priceAmount = z
+  .number()
+  .int()
+  .nonnegative()
+  .max(MAX_PRICE_AMOUNT)
+  .meta({
+    description: `Minor units, at most ${MAX_PRICE_AMOUNT} (every cart total then stays a safe integer)`,
+  });
 const currency = z.string().regex(/^[A-Z]{3}$/, 'An ISO 4217 code in upper case (EUR)');
 const stockCount = z.number().int().nonnegative().max(1_000_000_000);
 const tagIds = z
