@@ -257,7 +257,19 @@ describe('bad input is a 4xx problem and writes nothing', () => {
 
   test('unknown route', async () => {
     expectProblem(await request(app).get('/api/nope'), 404, 'route_not_found');
-    expectProblem(await request(app).delete('/api/health/live'), 404, 'route_not_found');
+    expectProblem(await request(app).delete('/api/nope/42'), 404, 'route_not_found');
+  });
+
+  test('a known path with another method is a 405 naming the methods it takes', async () => {
+    const live = await request(app).delete('/api/health/live');
+    expectProblem(live, 405, 'method_not_allowed');
+    expect(live.headers.allow).toBe('GET, HEAD');
+    const product = await request(app).put('/api/products/some-lamp');
+    expectProblem(product, 405, 'method_not_allowed');
+    expect(product.headers.allow).toBe('GET, HEAD');
+    const items = await request(app).get('/api/cart/items');
+    expectProblem(items, 405, 'method_not_allowed');
+    expect(items.headers.allow).toBe('POST');
   });
 });
 

@@ -10,6 +10,7 @@ import { errorHandler, notFound } from './middlewares/error-handler';
 import { guard } from './middlewares/guard';
 import { measureRequests } from './middlewares/metrics';
 import { requestId } from './middlewares/request-id';
+import { methodNotAllowed } from './middlewares/method-not-allowed';
 import { JSON_TYPES, noStore, requireJson } from './middlewares/require-json';
 import { validate } from './middlewares/validate';
 import { type Route, runHandler } from './openapi/route';
@@ -103,6 +104,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): Express {
   if (options.admin) app.use('/admin', adminRouter(options.admin, deps));
   if (options.storefront) app.use(storefrontRouter(options.storefront, app, deps));
 
+  app.use(methodNotAllowed(routes));
   app.use(notFound());
   app.use(errorHandler(log));
   return app;
