@@ -73,6 +73,13 @@ export class ValidationError extends AppError {
   }
 }
 
+/** The same Idempotency-Key came before with another body (checkout, payment, refunds): a 422 naming the header. */
+export const idempotencyKeyReused = (detail: string): ValidationError =>
+  new ValidationError(
+    [{ path: 'header.idempotency-key', code: 'idempotency_key_reused', message: 'Used with another body' }],
+    detail,
+  );
+
 export class TooManyRequestsError extends AppError {
   constructor(readonly retryAfterSeconds: number) {
     super(429, 'rate_limited', 'Too many requests', `Try again in ${retryAfterSeconds} s.`);

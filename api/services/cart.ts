@@ -20,6 +20,12 @@ export const MAX_CART_LINES = 100;
  */
 export const MAX_PRICE_AMOUNT = 10_000_000_000;
 
+/**
+ * False for a price above the bound (written before the admin API checked it, or straight into the database): it
+ * cannot be totalled safely, so its line is shown as unavailable with no total instead of every cart answer failing.
+ */
+const priceInBounds = (product: Product) => Number(product.priceAmount) <= MAX_PRICE_AMOUNT;
+
 /** 32 random bytes, base64url: 43 characters, no padding. */
 const TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
 
@@ -110,9 +116,7 @@ const availableOf = (inventory: Inventory | null | undefined) =>
 function warningOf(deps: AppDeps, product: Product, quantity: number, available: number): LineWarning {
   // A product priced in another currency than the shop's cannot be sold either (its price means nothing here).
   if (product.status !== 'active' || product.currency !== deps.config.checkout.currency) return 'unavailable';
-  // A price above the bound (written before the admin API checked it, or straight into the database) cannot be
-  // totalled safely: the line is shown, not sold, instead of every cart answer failing.
-  if (!(Number(product.priceAmount) <= MAX_PRICE_AMOUNT)) return 'unavailable';
+  if (!priceInBounds(product)) return 'unavailable';
   if (available === 0) return 'out_of_stock';
   return available < quantity ? 'insufficient_stock' : null;
 }
@@ -170,8 +174,6 @@ export async function priceCart(
     const { product } = row;
     const available = availableOf(product.inventory);
     const price = Number(product.priceAmount);
-    // Out of bounds (see MAX_PRICE_AMOUNT): shown as unavailable with no total, never multiplied.
-    const priceOk = price <= MAX_PRICE_AMOUNT;
     const unitPriceAmount = Number.isSafeInteger(price) ? price : 0;
     const warning = warningOf(deps, product, row.quantity, available);
     const line = {
@@ -189,7 +191,7 @@ export async function priceCart(
       saved.push(line);
       continue;
     }
-    const lineTotalAmount = priceOk ? unitPriceAmount * row.quantity : 0;
+    const lineTotalAmount = priceInBounds(product) ? unitPriceAmount * row.quantity : 0;
     items.push({ ...line, lineTotalAmount });
     if (warning !== 'unavailable') subtotalAmount += lineTotalAmount;
     if (warning) {

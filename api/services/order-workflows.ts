@@ -15,7 +15,7 @@ import {
 } from '@market/workflows/definitions';
 import type { orderWorkflow } from '@market/workflows/definitions';
 import type { AppDeps } from '../deps';
-import { AppError, ConflictError, ValidationError } from '../errors';
+import { AppError, ConflictError, idempotencyKeyReused } from '../errors';
 import { isUpdateToFinishedRun, refusalOf, withinDeadline } from './workflow-answers';
 
 const ASK_AGAIN = 'The order is being processed. Ask again with the same Idempotency-Key in a few seconds.';
@@ -28,10 +28,7 @@ function isClosed(err: unknown): boolean {
 function rethrowRefusal(err: unknown): never {
   const type = refusalOf(err);
   if (type === 'IdempotencyKeyReused') {
-    throw new ValidationError(
-      [{ path: 'header.idempotency-key', code: 'idempotency_key_reused', message: 'Used with another body' }],
-      'This Idempotency-Key was already used for a different checkout request.',
-    );
+    throw idempotencyKeyReused('This Idempotency-Key was already used for a different checkout request.');
   }
   if (type === 'OrderNotPayable')
     throw new ConflictError('The order cannot be paid now.', 'order_not_payable');

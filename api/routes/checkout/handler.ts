@@ -2,7 +2,13 @@ import type { Request } from 'express';
 import { Op } from 'sequelize';
 import type { OrderInput } from '@market/workflows/definitions';
 import type { AppDeps } from '../../deps';
-import { AppError, BadRequestError, ConflictError, ValidationError } from '../../errors';
+import {
+  AppError,
+  BadRequestError,
+  ConflictError,
+  idempotencyKeyReused,
+  ValidationError,
+} from '../../errors';
 import { defineRoute } from '../../openapi/route';
 import type { Actor } from '../../policies';
 import { loadOrderRecord, presentOrder } from '../../presenters/order';
@@ -133,16 +139,7 @@ export const checkout = defineRoute({
 
     const existing = await deps.db.models.Order.findOne({ where: { idempotencyKey: scopedKey } });
     if (existing && existing.requestHash !== requestHash) {
-      throw new ValidationError(
-        [
-          {
-            path: 'header.idempotency-key',
-            code: 'idempotency_key_reused',
-            message: 'Used with another body',
-          },
-        ],
-        'This Idempotency-Key was already used for a different checkout request.',
-      );
+      throw idempotencyKeyReused('This Idempotency-Key was already used for a different checkout request.');
     }
     let cartId: number | null = null;
     let orderInput: OrderInput | null = null;

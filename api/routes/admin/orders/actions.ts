@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Request } from 'express';
 import type { z } from 'zod';
 import type { AppDeps } from '../../../deps';
-import { BadRequestError, ValidationError } from '../../../errors';
+import { BadRequestError, idempotencyKeyReused } from '../../../errors';
 import { defineRoute, type Route, type RouteSpec } from '../../../openapi/route';
 import type { Actor } from '../../../policies';
 import { type OrderAction, runOrderAction } from '../../../services/order-actions';
@@ -91,8 +91,7 @@ async function bindKeyToBody(deps: AppDeps, orderId: number, updateId: string, b
   const seen = await deps.cache.get(key);
   if (seen === null) return deps.cache.set(key, fingerprint, DAY_SECONDS);
   if (seen !== fingerprint) {
-    throw new ValidationError(
-      [{ path: 'header.idempotency-key', code: 'idempotency_key_reused', message: 'Used with another body' }],
+    throw idempotencyKeyReused(
       'This Idempotency-Key was already used for a different request on this order.',
     );
   }
