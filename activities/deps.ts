@@ -28,6 +28,16 @@ export interface ActivityDeps {
   mailer?: Mailer;
   /** What emails and invoices show of the shop (config.shop). */
   shop?: ShopBranding;
+  /**
+   * The most emails about unpaid orders (payment failed, cancelled) one address gets per hour
+   * (EMAIL_UNPAID_ORDER_LIMIT_PER_HOUR); absent: no limit.
+   */
+  unpaidOrderEmailsPerHour?: number;
+  /**
+   * The most of a product's stock on hand, in percent, that unpaid guest orders may hold at once
+   * (GUEST_HOLD_MAX_PERCENT); absent: 100, no cap beyond the stock itself.
+   */
+  guestHoldMaxPercent?: number;
   /** The process logger, for work outside an activity; inside one, use `log` from @temporalio/activity. */
   log?: Logger;
 }

@@ -1,7 +1,7 @@
 import { messageIdFor } from '@market/adapters/mail/message-id';
 import type { Database, EmailLog } from '@market/db';
 import { ApplicationFailure } from '@temporalio/activity';
-import { Op } from 'sequelize';
+import { col, fn, Op, where } from 'sequelize';
 import { requireDatabase } from './database';
 import type { ActivityDeps } from './deps';
 import {
@@ -21,8 +21,11 @@ export interface SendOrderEmailInput {
 }
 
 export interface SendOrderEmailResult {
-  /** `already_sent`: an earlier attempt (or a concurrent one) delivered it; nothing was sent this time. */
-  status: 'sent' | 'already_sent';
+  /**
+   * `already_sent`: an earlier attempt (or a concurrent one) delivered it; nothing was sent this time.
+   * `suppressed`: not sent, the recipient had enough emails about unpaid orders this hour (see recipientLimited).
+   */
+  status: 'sent' | 'already_sent' | 'suppressed';
 }
 
 /**
@@ -51,6 +54,17 @@ export function createEmailActivities(deps: ActivityDeps) {
       const view = await loadView(db, input.orderId, shop);
       const log = await findOrCreateLog(db, input, view.order.email);
       if (log.status === 'sent') return { status: 'already_sent' };
+      if (log.status === 'suppressed') return { status: 'suppressed' };
+      if (await recipientLimited(db, deps.unpaidOrderEmailsPerHour, input, log.recipient)) {
+        await db.models.EmailLog.update(
+          {
+            status: 'suppressed',
+            error: 'rate_limited: enough emails about unpaid orders to this address this hour',
+          },
+          { where: { id: log.id, status: 'pending' } },
+        );
+        return { status: 'suppressed' };
+      }
 
       const email = renderOrderEmail(input.template, view);
       const messageId = messageIdFor(input.dedupeKey);
@@ -145,6 +159,36 @@ async function loadView(
       latestAmount: refunds.at(-1)?.amount ?? null,
     },
   };
+}
+
+/**
+ * Anyone can check out as a guest with any email address and then cancel, or never pay: the shop would mail a
+ * stranger on the guest's say-so, with the guest's text in the greeting. So emails about unpaid orders go to one
+ * address at most `perHour` times an hour; emails about paid orders (the buyer paid, so the address is theirs) are
+ * never held back. A soft limit: concurrent sends to one address may each see the count below it.
+ */
+const UNPAID_ORDER_TEMPLATES: readonly OrderEmailTemplate[] = ['payment_failed', 'order_cancelled'];
+
+async function recipientLimited(
+  db: Database,
+  perHour: number | undefined,
+  input: SendOrderEmailInput,
+  recipient: string,
+): Promise<boolean> {
+  if (perHour === undefined || !UNPAID_ORDER_TEMPLATES.includes(input.template)) return false;
+  const { EmailLog, Payment } = db.models;
+  // order_cancelled also follows a paid order's cancellation (with a refund): that one is not limited.
+  const paid = await Payment.count({ where: { orderId: input.orderId, status: ['captured', 'refunded'] } });
+  if (paid > 0) return false;
+  const sent = await EmailLog.count({
+    where: {
+      [Op.and]: [where(fn('lower', col('recipient')), recipient.toLowerCase())],
+      template: [...UNPAID_ORDER_TEMPLATES],
+      status: 'sent',
+      sentAt: { [Op.gt]: new Date(Date.now() - 3_600_000) },
+    },
+  });
+  return sent >= perHour;
 }
 
 /** The log row of this dedupe key, created `pending` by the first attempt; concurrent firsts agree on one row. */

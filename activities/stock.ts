@@ -18,10 +18,12 @@ export function createStockActivities(deps: ActivityDeps) {
    */
   async function reserveStock(input: { orderId: number; seconds: number }): Promise<{ expiresAt: string }> {
     const db = requireDatabase(deps);
-    const { StockReservation, OrderItem, Inventory } = db.models;
+    const { StockReservation, OrderItem, Order } = db.models;
     const existing = await StockReservation.findOne({ where: { orderId: input.orderId } });
     if (existing) return { expiresAt: existing.expiresAt.toISOString() };
 
+    const order = await Order.findByPk(input.orderId, { attributes: ['userId'] });
+    const guest = order !== null && order.userId === null;
     const items = await OrderItem.findAll({
       where: { orderId: input.orderId },
       order: [['productId', 'ASC']],
@@ -31,17 +33,8 @@ export function createStockActivities(deps: ActivityDeps) {
       .transaction(async (transaction) => {
         const missing: number[] = [];
         for (const item of items) {
-          const [changed] = await Inventory.update(
-            { reserved: literal(`reserved + ${db.sequelize.escape(item.quantity)}`) },
-            {
-              where: {
-                productId: item.productId,
-                [Op.and]: [where(literal('on_hand - reserved'), Op.gte, item.quantity)],
-              },
-              transaction,
-            },
-          );
-          if (!changed) missing.push(item.productId);
+          const held = await holdUnits(db, item, guest, deps.guestHoldMaxPercent ?? 100, transaction);
+          if (!held) missing.push(item.productId);
         }
         // Throwing rolls back the lines that did fit: all or nothing.
         if (missing.length) throw new ShortStock(missing);
@@ -52,6 +45,7 @@ export function createStockActivities(deps: ActivityDeps) {
             quantity: item.quantity,
             expiresAt,
             status: 'held' as const,
+            guest,
           })),
           { transaction },
         );
@@ -94,6 +88,39 @@ export function createStockActivities(deps: ActivityDeps) {
   return { reserveStock, releaseStock };
 }
 
+/**
+ * Holds `quantity` units of a product by one conditional UPDATE: enough available, and for a guest order, the
+ * units unpaid guest orders hold stay within `guestMaxPercent` of the stock on hand (rounded up, so a guest can
+ * always buy the last unit of a product nobody else holds). The row lock serialises racing orders. False: short.
+ */
+async function holdUnits(
+  db: Database,
+  item: { productId: number; quantity: number },
+  guest: boolean,
+  guestMaxPercent: number,
+  transaction: Transaction,
+): Promise<boolean> {
+  const quantity = db.sequelize.escape(item.quantity);
+  const enough = where(literal('on_hand - reserved'), Op.gte, item.quantity);
+  // guest_reserved + q <= ceil(on_hand * p / 100), in integers: (guest_reserved + q) * 100 <= on_hand * p + 99.
+  const withinGuestShare = where(
+    literal(`(guest_reserved + ${quantity}) * 100`),
+    Op.lte,
+    literal(`on_hand * ${db.sequelize.escape(guestMaxPercent)} + 99`),
+  );
+  const [changed] = await db.models.Inventory.update(
+    {
+      reserved: literal(`reserved + ${quantity}`),
+      ...(guest ? { guestReserved: literal(`guest_reserved + ${quantity}`) } : {}),
+    },
+    {
+      where: { productId: item.productId, [Op.and]: guest ? [enough, withinGuestShare] : [enough] },
+      transaction,
+    },
+  );
+  return changed > 0;
+}
+
 class ShortStock extends Error {
   constructor(readonly productIds: number[]) {
     super('short stock');
@@ -129,6 +156,7 @@ async function settleHolds(
     await Inventory.update(
       {
         reserved: literal(`reserved - ${quantity}`),
+        ...(hold.guest ? { guestReserved: literal(`guest_reserved - ${quantity}`) } : {}),
         ...(to === 'committed' ? { onHand: literal(`on_hand - ${quantity}`) } : {}),
       },
       { where: { productId: hold.productId }, transaction },

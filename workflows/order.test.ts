@@ -126,6 +126,40 @@ test('no authorization within paymentTimeoutSeconds gives the stock back and fai
   expect(fakes.count('capturePayment')).toBe(0);
 });
 
+describe('a guest’s order that times out', () => {
+  const guest = orderInput({
+    userId: null,
+    guestTokenHash: 'b'.repeat(64),
+    idempotencyKey: 'guest:b:checkout-1',
+  });
+  const guestMessages = orderMessages(guest);
+
+  test('without a single payment attempt sends no payment_failed email', async () => {
+    const fakes = createOrderFakes();
+    const result = await harness.run(fakes.activities, guest, async (handle) => {
+      await handle.executeUpdate(checkoutUpdate, guestMessages.checkout);
+      return handle.result(); // time skips to the hold's timer
+    });
+    expect(result).toMatchObject({ phase: 'failed', failureReason: 'payment_timeout' });
+    expect(fakes.steps()).toEqual([...placed, 'cancelPayment', 'releaseStock', 'failOrder']);
+    expect(fakes.emails()).toEqual([]);
+  });
+
+  test('after an attempt left waiting for 3-D Secure still gets it', async () => {
+    const fakes = createOrderFakes();
+    const result = await harness.run(fakes.activities, guest, async (handle) => {
+      await handle.executeUpdate(checkoutUpdate, guestMessages.checkout);
+      const waiting = await handle.executeUpdate(payUpdate, {
+        args: [{ paymentMethodId: testCards.threeDSecure }],
+      });
+      expect(waiting.payment.state).toBe('requires_action');
+      return handle.result();
+    });
+    expect(result).toMatchObject({ phase: 'failed', failureReason: 'payment_timeout' });
+    expect(fakes.emails()).toEqual(['payment_failed']);
+  });
+});
+
 test('out of stock: the order fails naming the short products, with no payment and nothing to release', async () => {
   const reserving = gate();
   const fakes = createOrderFakes({

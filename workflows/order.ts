@@ -78,7 +78,7 @@ const failureType = (err: unknown): string | null | undefined =>
  *    actions support takes on the way: cancel, refund, retry.
  *
  * Changes that alter the commands of runs in flight sit behind patched(): `fulfilment` (runs that started when the
- * workflow ended at paid), `capture-retry`, `payment-failed-email`.
+ * workflow ended at paid), `capture-retry`, `payment-failed-email`, `guest-unpaid-no-email`.
  */
 export async function orderWorkflow(input: OrderInput): Promise<OrderState> {
   const { workflowId } = workflowInfo();
@@ -245,7 +245,11 @@ export async function orderWorkflow(input: OrderInput): Promise<OrderState> {
     state.payment = { ...state.payment, clientSecret: null };
     state.phase = 'failed';
     if ((reason === 'payment_declined' || reason === 'payment_timeout') && patched('payment-failed-email')) {
-      ctx.email('payment_failed'); // awaited with the others when the run settles
+      // A guest who never tried to pay gets no "payment failed": the address is only the guest's say-so, and the
+      // shop would mail a stranger about an order they never tried to pay.
+      const neverTried = confirmations === 0 && state.payment.state !== 'requires_action';
+      const silent = input.userId === null && reason === 'payment_timeout' && neverTried;
+      if (!(silent && patched('guest-unpaid-no-email'))) ctx.email('payment_failed'); // awaited when the run settles
     }
     // Anything but a business failure also fails (or cancels) the run, so it stands out in Temporal Web.
     if (!(err instanceof OrderFailed)) throw err;

@@ -18,6 +18,11 @@ export const problemSchema = z
   })
   .meta({ id: 'Problem' });
 
+/** The 429 of a rate-limited route (api/middlewares/rate-limit.ts). */
+export const rateLimited = {
+  description: 'rate_limited: too many requests from this client; see Retry-After',
+};
+
 const toOpenApiPath = (path: string) => path.replace(/:([A-Za-z0-9_]+)/g, '{$1}');
 
 /** Builds the OpenAPI 3.1 document from the same route definitions that Express mounts. */

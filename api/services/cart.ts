@@ -9,14 +9,15 @@ import { computeTotals, type Totals } from './pricing';
 
 /** The request and response header that carries a guest's cart token. */
 export const CART_TOKEN_HEADER = 'Cart-Token';
-/** The most units of one product a line may hold; merges cap at it, an add beyond it is a 422. */
-export const MAX_LINE_QUANTITY = 99;
-/** The most lines a cart (not counting saved items) may hold; a new product beyond it is a 422 `cart_full`. */
-export const MAX_CART_LINES = 100;
+/**
+ * The most units of one product a line may ever hold (CART_MAX_QUANTITY, default 99, may not exceed it); the
+ * request schema refuses more, the configured cap is checked by the cart commands.
+ */
+export const QUANTITY_CEILING = 999;
 /**
  * The highest unit price, in minor units (100,000,000.00 in a two-decimal currency), that the admin API accepts.
- * With the line and cart caps, every total stays far inside a safe integer: 10^10 × 99 units × 100 lines ≈ 10^14,
- * even doubled by tax and shipping, against 9 × 10^15.
+ * With the cart caps at their ceilings (999 units, 200 lines), every total stays inside a safe integer:
+ * 10^10 × 999 × 200 ≈ 2 × 10^15, even doubled by tax and shipping, against 9 × 10^15.
  */
 export const MAX_PRICE_AMOUNT = 10_000_000_000;
 

@@ -6,6 +6,9 @@ const checkout = (overrides: Partial<Config['checkout']> = {}): Config['checkout
   shipping: { flatAmount: 499, freeFromAmount: 5_000 },
   tax: { defaultRateBps: 0, ratesBps: { DE: 1_900, US: 725 } },
   paymentTimeoutMinutes: 30,
+  guestPaymentTimeoutMinutes: 10,
+  guestHoldMaxPercent: 50,
+  rateLimits: { checkoutPerMinute: 20, paymentPerMinute: 20 },
   answerTimeoutSeconds: 25,
   ...overrides,
 });

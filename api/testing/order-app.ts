@@ -49,6 +49,8 @@ export function useOrderApp(options: OrderAppOptions = {}): OrderApp {
       storage: deps.storage,
       mailer: ctx.mailer,
       shop: { ...deps.config.shop, from: deps.config.mail.from },
+      guestHoldMaxPercent: deps.config.checkout.guestHoldMaxPercent,
+      unpaidOrderEmailsPerHour: deps.config.emailLimits.unpaidOrderPerHour,
     });
     ctx.worker = await createWorker({
       address: deps.config.temporal.address!,

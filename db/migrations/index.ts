@@ -11,6 +11,7 @@ import * as checkout from './0008-checkout';
 import * as fulfilment from './0009-fulfilment';
 import * as analytics from './0010-analytics';
 import * as adminOrderList from './0011-admin-order-list';
+import * as guestHolds from './0012-guest-holds';
 
 /**
  * Every migration, in order. Listed by hand rather than globbed so the same list works from TypeScript sources
@@ -28,4 +29,5 @@ export const migrations: RunnableMigration<QueryInterface>[] = [
   { name: '0009-fulfilment', ...fulfilment },
   { name: '0010-analytics', ...analytics },
   { name: '0011-admin-order-list', ...adminOrderList },
+  { name: '0012-guest-holds', ...guestHolds },
 ];

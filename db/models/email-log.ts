@@ -8,7 +8,8 @@ import {
 } from 'sequelize';
 import { bindModel, modelOptions, reference, timestamp, timestampAttributes } from './define';
 
-export const EMAIL_STATUSES = ['pending', 'sent', 'failed'] as const;
+/** `suppressed`: not sent, the recipient's limit on emails about unpaid orders was reached (activities/email.ts). */
+export const EMAIL_STATUSES = ['pending', 'sent', 'failed', 'suppressed'] as const;
 export type EmailStatus = (typeof EMAIL_STATUSES)[number];
 
 /**

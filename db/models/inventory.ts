@@ -16,6 +16,8 @@ export class Inventory extends Model<InferAttributes<Inventory>, InferCreationAt
   declare productId: number;
   declare onHand: CreationOptional<number>;
   declare reserved: CreationOptional<number>;
+  /** The part of `reserved` held by unpaid guest orders (capped by GUEST_HOLD_MAX_PERCENT of on_hand). */
+  declare guestReserved: CreationOptional<number>;
   declare lowStockThreshold: CreationOptional<number>;
   declare createdAt: CreationOptional<Date>;
   declare updatedAt: CreationOptional<Date>;
@@ -27,6 +29,7 @@ export function initInventory(sequelize: Sequelize): typeof Inventory {
       productId: { type: DataTypes.INTEGER, allowNull: false, primaryKey: true },
       onHand: { type: DataTypes.INTEGER, allowNull: false, defaultValue: 0, validate: { min: 0 } },
       reserved: { type: DataTypes.INTEGER, allowNull: false, defaultValue: 0, validate: { min: 0 } },
+      guestReserved: { type: DataTypes.INTEGER, allowNull: false, defaultValue: 0, validate: { min: 0 } },
       lowStockThreshold: { type: DataTypes.INTEGER, allowNull: false, defaultValue: 5, validate: { min: 0 } },
       ...timestampAttributes,
     },

@@ -22,6 +22,8 @@ export class StockReservation extends Model<
   declare quantity: number;
   declare expiresAt: Date;
   declare status: CreationOptional<ReservationStatus>;
+  /** Held for a guest order: counted in inventory.guest_reserved until settled. */
+  declare guest: CreationOptional<boolean>;
   declare createdAt: CreationOptional<Date>;
   declare updatedAt: CreationOptional<Date>;
 }
@@ -40,6 +42,7 @@ export function initStockReservation(sequelize: Sequelize): typeof StockReservat
         defaultValue: 'held',
         validate: { isIn: [[...RESERVATION_STATUSES]] },
       },
+      guest: { type: DataTypes.BOOLEAN, allowNull: false, defaultValue: false },
       ...timestampAttributes,
     },
     { sequelize, modelName: 'StockReservation', tableName: 'stock_reservations', ...modelOptions },

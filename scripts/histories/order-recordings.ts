@@ -186,6 +186,14 @@ export const orderRecordings: Recording[] = [
       await deliver(handle);
     },
   },
+  // A guest's order never paid (a 2-second hold), behind patched('guest-unpaid-no-email'): it times out and no
+  // payment_failed email goes to an address that never tried to pay.
+  {
+    name: 'order-guest-unpaid-no-email',
+    workflowType: workflowTypes.order,
+    args: order({ userId: null, guestTokenHash: 'b'.repeat(64), paymentTimeoutSeconds: 2 }),
+    drive: async (handle) => void (await checkout(handle)),
+  },
   // Declined, behind patched('payment-failed-email'): the order fails and the shopper gets the payment_failed email.
   {
     name: 'order-payment-failed-email',

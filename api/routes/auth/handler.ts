@@ -4,6 +4,7 @@ import { sessionContext } from '../../auth/context';
 import { passwordProblems } from '../../auth/passwords';
 import { endSession, rotateSession, startSession } from '../../auth/sessions';
 import { ConflictError, ValidationError } from '../../errors';
+import { rateLimited } from '../../openapi/document';
 import { defineRoute } from '../../openapi/route';
 import { presentUser } from '../../presenters/user';
 import { checkCredentials } from './credentials';
@@ -11,7 +12,6 @@ import { authLimit } from './limits';
 import { authSessionSchema, loginBody, refreshBody, registerBody, tokenPairSchema } from './schema';
 
 const tags = ['Auth'];
-const rateLimited = { description: 'Too many requests from this client; see Retry-After' };
 const emailTaken = () => new ConflictError('An account with this email already exists.', 'email_taken');
 
 export const register = defineRoute({

@@ -2,7 +2,6 @@ import request from 'supertest';
 import { createApp } from '../../app';
 import { createTestDeps, type TestDeps } from '../../testing/deps';
 import { createTestUser } from '../../testing/users';
-import { MAX_CART_LINES } from '../../services/cart';
 import { CART_TEST_ENV, cartRowCounts, createCartProduct } from './testing';
 
 let deps: TestDeps;
@@ -104,6 +103,8 @@ describe('bad input is a 422 that writes nothing', () => {
   });
 
   test('a product beyond the 100 lines a cart holds is cart_full; more units of a product already in it are not', async () => {
+    const MAX_CART_LINES = deps.config.cart.maxLines;
+    expect(MAX_CART_LINES).toBe(100);
     const products = await Promise.all(
       Array.from({ length: MAX_CART_LINES + 1 }, () => createCartProduct(deps)),
     );

@@ -3,13 +3,7 @@ import type { Cart, CartItem } from '@market/db';
 import type { AppDeps } from '../../deps';
 import { NotFoundError, ValidationError } from '../../errors';
 import type { Actor } from '../../policies';
-import {
-  findCart,
-  hashCartToken,
-  MAX_CART_LINES,
-  MAX_LINE_QUANTITY,
-  newCartToken,
-} from '../../services/cart';
+import { findCart, hashCartToken, newCartToken } from '../../services/cart';
 
 /** Who is asking: the signed-in actor, and the well-formed guest token the request carried. */
 export interface CartCaller {
@@ -23,7 +17,27 @@ export interface CartWrite {
   token: string | null;
 }
 
-const capped = (quantity: number) => Math.min(quantity, MAX_LINE_QUANTITY);
+const capped = (deps: AppDeps, quantity: number) => Math.min(quantity, deps.config.cart.maxQuantity);
+
+function cartFull(deps: AppDeps, path: string): ValidationError {
+  const { maxLines } = deps.config.cart;
+  return new ValidationError([
+    { path, code: 'cart_full', message: `A cart holds at most ${maxLines} different products` },
+  ]);
+}
+
+/** A 422 before any write when a line would hold more than the shop's CART_MAX_QUANTITY. */
+function checkQuantity(deps: AppDeps, quantity: number, inCart = 0): void {
+  const { maxQuantity } = deps.config.cart;
+  if (quantity + inCart <= maxQuantity) return;
+  const held = inCart ? `; the cart already holds ${inCart}` : '';
+  throw new ValidationError([
+    { path: 'body.quantity', code: 'quantity_limit', message: `At most ${maxQuantity} per line${held}` },
+  ]);
+}
+
+const countLines = (deps: AppDeps, cartId: number, transaction: Transaction) =>
+  deps.db.models.CartItem.count({ where: { cartId, savedForLater: false }, transaction });
 
 /** The user's cart, created on first use. Two first requests at once: the loser's INSERT hits the unique user_id. */
 async function ensureUserCart(deps: AppDeps, userId: number, transaction: Transaction): Promise<Cart> {
@@ -47,7 +61,7 @@ async function ensureUserCart(deps: AppDeps, userId: number, transaction: Transa
 
 /**
  * Moves a guest cart's lines into the user's cart (same product and list: quantities summed, capped) and deletes
- * the guest cart. Run on any signed-in request that still carries a guest token, so signing in keeps the cart.
+ * the guest cart. Cart lines that no longer fit (CART_MAX_LINES) are saved for later instead of lost. Run on any signed-in request that still carries a guest token, so signing in keeps the cart.
  * The same token again finds no guest cart: a no-op. Returns whether there was anything to merge.
  */
 export async function mergeGuestCart(
@@ -63,10 +77,21 @@ export async function mergeGuestCart(
   const lock = { transaction, lock: transaction.LOCK.UPDATE };
   const theirs = await CartItem.findAll({ where: { cartId: guest.id }, ...lock });
   const ours = await CartItem.findAll({ where: { cartId: target.id }, ...lock });
+  let lines = ours.filter((o) => !o.savedForLater).length;
   for (const line of theirs) {
-    const same = ours.find((o) => o.productId === line.productId && o.savedForLater === line.savedForLater);
-    if (same) await same.update({ quantity: capped(same.quantity + line.quantity) }, { transaction });
-    else await line.update({ cartId: target.id }, { transaction });
+    let savedForLater = line.savedForLater;
+    let same = ours.find((o) => o.productId === line.productId && o.savedForLater === savedForLater);
+    if (!same && !savedForLater && lines >= deps.config.cart.maxLines) {
+      savedForLater = true;
+      same = ours.find((o) => o.productId === line.productId && o.savedForLater);
+    }
+    if (same) {
+      await same.update({ quantity: capped(deps, same.quantity + line.quantity) }, { transaction });
+      continue;
+    }
+    await line.update({ cartId: target.id, savedForLater }, { transaction });
+    ours.push(line);
+    if (!savedForLater) lines += 1;
   }
   await CartItem.destroy({ where: { cartId: guest.id }, transaction });
   await guest.destroy({ transaction });
@@ -187,43 +212,31 @@ async function sellableProduct(deps: AppDeps, productId: number, transaction: Tr
 }
 
 /** Adds units of a product; a product already in the cart gets them added to its line, up to the maximum. */
-export const addItem = (deps: AppDeps, caller: CartCaller, body: { productId: number; quantity: number }) =>
-  withCart(deps, caller, true, async (cart, transaction) => {
+export const addItem = (deps: AppDeps, caller: CartCaller, body: { productId: number; quantity: number }) => {
+  checkQuantity(deps, body.quantity);
+  return withCart(deps, caller, true, async (cart, transaction) => {
     await sellableProduct(deps, body.productId, transaction);
     const { CartItem } = deps.db.models;
     const where = { cartId: cart!.id, productId: body.productId, savedForLater: false };
     const line = await CartItem.findOne({ where, transaction, lock: transaction.LOCK.UPDATE });
     if (!line) {
-      const lines = await CartItem.count({ where: { cartId: cart!.id, savedForLater: false }, transaction });
-      if (lines >= MAX_CART_LINES) {
-        throw new ValidationError([
-          {
-            path: 'body.productId',
-            code: 'cart_full',
-            message: `A cart holds at most ${MAX_CART_LINES} different products`,
-          },
-        ]);
+      if ((await countLines(deps, cart!.id, transaction)) >= deps.config.cart.maxLines) {
+        throw cartFull(deps, 'body.productId');
       }
       return void (await CartItem.create({ ...where, quantity: body.quantity }, { transaction }));
     }
-    const quantity = line.quantity + body.quantity;
-    if (quantity > MAX_LINE_QUANTITY) {
-      throw new ValidationError([
-        {
-          path: 'body.quantity',
-          code: 'quantity_limit',
-          message: `At most ${MAX_LINE_QUANTITY} per line; the cart already holds ${line.quantity}`,
-        },
-      ]);
-    }
-    await line.update({ quantity }, { transaction });
+    checkQuantity(deps, body.quantity, line.quantity);
+    await line.update({ quantity: line.quantity + body.quantity }, { transaction });
   });
+};
 
-export const setQuantity = (deps: AppDeps, caller: CartCaller, itemId: number, quantity: number) =>
-  withCart(deps, caller, false, async (cart, transaction) => {
+export const setQuantity = (deps: AppDeps, caller: CartCaller, itemId: number, quantity: number) => {
+  checkQuantity(deps, quantity);
+  return withCart(deps, caller, false, async (cart, transaction) => {
     const line = await lineOf(deps, cart, itemId, false, transaction);
     await line.update({ quantity }, { transaction });
   });
+};
 
 export const removeLine = (deps: AppDeps, caller: CartCaller, itemId: number, savedForLater: boolean) =>
   withCart(deps, caller, false, async (cart, transaction) => {
@@ -233,7 +246,8 @@ export const removeLine = (deps: AppDeps, caller: CartCaller, itemId: number, sa
 
 /**
  * Moves a line between the cart and the saved list. When the other list already has the product, the units join
- * that line (capped) and this one goes, since the unique (cart, product, list) allows one line per list.
+ * that line (capped) and this one goes, since the unique (cart, product, list) allows one line per list. Moving a
+ * new product into a full cart is `cart_full`.
  */
 export const moveLine = (deps: AppDeps, caller: CartCaller, itemId: number, toSaved: boolean) =>
   withCart(deps, caller, false, async (cart, transaction) => {
@@ -243,7 +257,12 @@ export const moveLine = (deps: AppDeps, caller: CartCaller, itemId: number, toSa
       transaction,
       lock: transaction.LOCK.UPDATE,
     });
-    if (!other) return void (await line.update({ savedForLater: toSaved }, { transaction }));
-    await other.update({ quantity: capped(other.quantity + line.quantity) }, { transaction });
+    if (!other) {
+      if (!toSaved && (await countLines(deps, line.cartId, transaction)) >= deps.config.cart.maxLines) {
+        throw cartFull(deps, 'params.itemId');
+      }
+      return void (await line.update({ savedForLater: toSaved }, { transaction }));
+    }
+    await other.update({ quantity: capped(deps, other.quantity + line.quantity) }, { transaction });
     await line.destroy({ transaction });
   });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MAX_LINE_QUANTITY } from '../../services/cart';
+import { QUANTITY_CEILING } from '../../services/cart';
 
 const INT_MAX = 2_147_483_647;
 
@@ -7,8 +7,8 @@ const quantity = z
   .number()
   .int()
   .min(1)
-  .max(MAX_LINE_QUANTITY)
-  .meta({ description: `Units, 1–${MAX_LINE_QUANTITY}`, example: 2 });
+  .max(QUANTITY_CEILING)
+  .meta({ description: 'Units, 1 to the shop’s CART_MAX_QUANTITY (default 99)', example: 2 });
 
 export const itemParams = z
   .object({

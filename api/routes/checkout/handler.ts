@@ -9,6 +9,7 @@ import {
   idempotencyKeyReused,
   ValidationError,
 } from '../../errors';
+import { rateLimited } from '../../openapi/document';
 import { defineRoute } from '../../openapi/route';
 import type { Actor } from '../../policies';
 import { loadOrderRecord, presentOrder } from '../../presenters/order';
@@ -16,6 +17,8 @@ import { type CartOwner, cartOwnerOf, cartTokenOf, findCart, priceCart } from '.
 import { resolveCart } from '../cart/commands';
 import { startOrder } from '../../services/order-workflows';
 import { canonicalJson, orderNumberFor, sha256 } from './identity';
+import { checkoutLimit } from './limits';
+import { outOfStock } from './out-of-stock';
 import { checkoutBody, checkoutResultSchema, IDEMPOTENCY_KEY } from './schema';
 
 function idempotencyKeyOf(req: Request): string {
@@ -42,11 +45,8 @@ const scopeOf = (owner: CartOwner) =>
 async function answer(deps: AppDeps, number: string) {
   const order = await deps.db.models.Order.findOne({ where: { number } });
   if (!order) throw new Error(`order ${number} was started but is not in the database`);
-  if (order.status === 'failed' && order.failureReason === 'out_of_stock') {
-    throw new AppError(409, 'out_of_stock', 'Out of stock', 'Some items are no longer in stock.', {
-      orderId: order.id,
-    });
-  }
+  if (order.status === 'failed' && order.failureReason === 'out_of_stock')
+    throw await outOfStock(deps, order);
   const record = await loadOrderRecord(deps, order);
   const presented = presentOrder(record);
   return { order: presented, payment: presented.payment };
@@ -101,7 +101,11 @@ async function orderInputFrom(
       taxAmount: totals.taxAmount,
       totalAmount: totals.totalAmount,
       shippingAddress: body.shippingAddress,
-      paymentTimeoutSeconds: deps.config.checkout.paymentTimeoutMinutes * 60,
+      // A guest's hold is short: anyone can place one without an account (GUEST_PAYMENT_TIMEOUT_MINUTES).
+      paymentTimeoutSeconds:
+        (actor
+          ? deps.config.checkout.paymentTimeoutMinutes
+          : deps.config.checkout.guestPaymentTimeoutMinutes) * 60,
       refundWindowDays: deps.config.fulfilment.refundWindowDays,
     },
   };
@@ -116,12 +120,14 @@ export const checkout = defineRoute({
     'Requires an `Idempotency-Key` header. Starts the order workflow and answers once the stock is reserved and ' +
     'the payment exists (then pay with POST /api/orders/{id}/pay). The same key again — even concurrently — ' +
     'answers with the same order; the same key with another body is a 422. Guests send their `Cart-Token` and ' +
-    'an email.',
+    'an email. Limited to CHECKOUT_RATE_LIMIT_PER_MINUTE per client IP and a quarter of it per cart (429).',
   tags: ['Orders'],
   status: 201,
+  before: checkoutLimit,
   request: { body: checkoutBody },
   responses: {
     201: { description: 'The order, awaiting payment, and its payment', schema: checkoutResultSchema },
+    429: rateLimited,
     400: { description: 'idempotency_key_required or idempotency_key_invalid' },
     401: { description: 'A bearer token was sent but is not valid' },
     409: { description: 'out_of_stock (the order failed, nothing is held) or cart_has_unavailable_items' },

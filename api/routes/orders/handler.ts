@@ -1,9 +1,11 @@
 import { createHash } from 'node:crypto';
 import type { AppDeps } from '../../deps';
 import { AppError, ConflictError } from '../../errors';
+import { rateLimited } from '../../openapi/document';
 import { defineRoute } from '../../openapi/route';
 import { loadOrderRecord, orderSchema, presentOrder, presentOrderSummary } from '../../presenters/order';
 import { payOrder } from '../../services/order-workflows';
+import { payLimit } from '../checkout/limits';
 import { findOwnOrder, orderOwnerWhere } from './access';
 import { listOrdersQuery, orderIdParams, orderListSchema, payBody, payResultSchema } from './schema';
 
@@ -78,8 +80,10 @@ export const payForOrder = defineRoute({
     'The order workflow confirms the payment (authorize only), then captures it. Answers with the order paid, ' +
     'with `payment.status` `requires_action` and a `clientSecret` for 3-D Secure, or 402 when the card is ' +
     'declined (the order then fails and its stock goes back on sale). Repeating the call never charges twice; ' +
-    'an optional Idempotency-Key header makes a repeat return the first answer.',
+    'an optional Idempotency-Key header makes a repeat return the first answer. Limited to ' +
+    'PAYMENT_RATE_LIMIT_PER_MINUTE per client IP and a quarter of it per order (429).',
   tags,
+  before: payLimit,
   request: { params: orderIdParams, body: payBody },
   responses: {
     200: { description: 'Paid, still capturing, or waiting for 3-D Secure', schema: payResultSchema },
@@ -87,6 +91,7 @@ export const payForOrder = defineRoute({
     404: { description: 'No such order among the caller’s' },
     409: { description: 'order_not_payable: the order failed or is not ready for payment' },
     422: { description: 'Not a PaymentMethod id' },
+    429: rateLimited,
   },
   handler: async ({ input, deps, actor, req }) => {
     const order = await findOwnOrder(deps, req, actor, input.params.id);

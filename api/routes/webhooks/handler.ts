@@ -4,8 +4,10 @@ import { WebhookSignatureError, type PaymentEvent } from '@market/adapters/payme
 import type { TestPaymentProvider } from '@market/adapters/payments/test-provider';
 import type { AppDeps } from '../../deps';
 import { AppError, BadRequestError, NotFoundError } from '../../errors';
+import { rateLimited } from '../../openapi/document';
 import { defineRoute } from '../../openapi/route';
 import { signalPaymentEvent } from '../../services/order-workflows';
+import { authenticationLimit } from '../checkout/limits';
 import { testAuthenticationBody, testAuthenticationParams } from '../orders/schema';
 
 /** express.json keeps the exact bytes of webhook bodies here: signatures are over the raw body. */
@@ -99,13 +101,16 @@ export const testAuthentication = defineRoute({
   summary: 'Built-in test payments: finish (or fail) 3-D Secure, as the bank page would',
   description:
     'Only on the built-in test provider (404 with Stripe). The client secret from the pay answer proves the ' +
-    'caller is the shopper. The outcome reaches the order’s workflow like a webhook.',
+    'caller is the shopper. The outcome reaches the order’s workflow like a webhook. Limited to ' +
+    'PAYMENT_RATE_LIMIT_PER_MINUTE per client IP (429).',
   tags: ['Webhooks'],
+  before: authenticationLimit,
   request: { params: testAuthenticationParams, body: testAuthenticationBody },
   responses: {
     200: { description: 'Handed to the order', schema: receiptSchema },
     404: { description: 'Not the test provider, or no such payment' },
     409: { description: 'The payment is not waiting for authentication' },
+    429: rateLimited,
   },
   handler: async ({ input, deps }) => {
     if (deps.payments.name !== 'test') throw new NotFoundError('The test payment provider is not in use.');

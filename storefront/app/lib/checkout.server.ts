@@ -46,6 +46,13 @@ export function explainCheckoutFailure(error: unknown): CheckoutFailure {
   const issues = error.problem.errors as { path?: string; message?: string; code?: string }[] | undefined;
   const codes = new Set((issues ?? []).map((issue) => issue.code));
   const status = error.status;
+  if (status === 409 && error.code === 'out_of_stock' && error.problem.guestHoldLimit === true) {
+    // GUEST_HOLD_MAX_PERCENT: the units are there, but guest orders already hold their share of them.
+    const message =
+      'This item is in high demand: guest checkouts can hold only part of its stock at a time. Sign in to buy it ' +
+      'now, or try again in a few minutes. Nothing was charged and your cart is kept.';
+    return { ...base, status, message, toCart: true, newKey: true };
+  }
   if (status === 409 && error.code === 'out_of_stock') {
     const message =
       'Sorry: someone else just bought the last units of an item in your cart, so we could not reserve it. ' +

@@ -6,6 +6,8 @@ export interface Problem {
   detail?: string;
   code?: string;
   errors?: { path?: string; message?: string; code?: string }[];
+  /** On a checkout's 409 out_of_stock: refused by the guest share of the stock (GUEST_HOLD_MAX_PERCENT). */
+  guestHoldLimit?: boolean;
 }
 
 export class ApiError extends Error {
