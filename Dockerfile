@@ -4,7 +4,7 @@
 #   node api/dist/main.js worker     Temporal worker
 #   node api/dist/cli/migrate.js up  database migrations (run once per release, before web and worker)
 
-ARG NODE_IMAGE=node:20-bookworm-slim
+ARG NODE_IMAGE=node:22-bookworm-slim
 
 # ---- build: install every dependency, compile TypeScript, then drop dev dependencies ----
 FROM ${NODE_IMAGE} AS build

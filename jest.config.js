@@ -14,6 +14,7 @@ const roots = [
   '<rootDir>/workflows',
   '<rootDir>/api',
   '<rootDir>/e2e',
+  '<rootDir>/deploy',
 ];
 const common = {
   transform,

@@ -23,7 +23,7 @@ export const buildingAlias = (alias: string): string => `${alias}-building`;
 export function createCatalogActivities(deps: ActivityDeps) {
   const engine = (): { search: SearchEngine; alias: string } => {
     if (!deps.search || !deps.alias) {
-      // The embedded default searches SQL: a worker without a search engine has nothing to write to.
+      // A worker without a search engine (not even the embedded in-process one) has nothing to write to.
       throw ApplicationFailure.nonRetryable('no search engine is configured', 'SearchNotConfigured');
     }
     return { search: deps.search, alias: deps.alias };

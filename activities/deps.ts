@@ -16,7 +16,10 @@ export interface ActivityDeps {
         /** Rejects when the database does not answer. */
         ping(): Promise<void>;
       };
-  /** The product search engine; absent or null on the embedded default (catalog-sync activities then fail). */
+  /**
+   * The product search engine, or the embedded default's in-process index; absent or null: the catalog-sync
+   * activities fail for good.
+   */
   search?: SearchEngine | null;
   /** The search alias the catalog reads and writes (`config.search.index`). */
   alias?: string;

@@ -1,3 +1,5 @@
+import { createPrivateKey, X509Certificate } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -41,6 +43,19 @@ const schema = z.object({
   WORKFLOW_BUNDLE_PATH: z.string().min(1).optional(),
   TEMPORAL_DEV_PORT: z.coerce.number().int().min(1).max(65535).default(7233),
   TEMPORAL_DEV_UI_PORT: z.coerce.number().int().min(1).max(65535).default(8233),
+  TEMPORAL_TLS: z.enum(['true', 'false']).optional(),
+  TEMPORAL_TLS_CERT_PATH: z.string().min(1).optional(),
+  TEMPORAL_TLS_KEY_PATH: z.string().min(1).optional(),
+  TEMPORAL_TLS_CA_PATH: z.string().min(1).optional(),
+  TEMPORAL_TLS_SERVER_NAME: z
+    .string()
+    .regex(/^[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?$/, 'must be a host name')
+    .optional(),
+  // The message never echoes the value: it is a credential.
+  TEMPORAL_API_KEY: z
+    .string()
+    .regex(/^[\x21-\x7e]+$/, 'must be one line of printable characters, no spaces')
+    .optional(),
   CORS_ORIGINS: list.default(['http://localhost:5173', 'http://localhost:5174']),
   BODY_LIMIT: z
     .string()
@@ -82,6 +97,7 @@ const schema = z.object({
     .regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'must be a valid bucket name')
     .optional(),
   S3_ENDPOINT: url(['http', 'https']).optional(),
+  S3_PUBLIC_ENDPOINT: url(['http', 'https']).optional(),
   S3_REGION: z.string().min(1).default('us-east-1'),
   S3_ACCESS_KEY_ID: z.string().min(1).optional(),
   S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
@@ -117,9 +133,17 @@ const schema = z.object({
     .regex(/^\d{1,2}(\.\d{1,2})?$/, 'must be a percentage such as 0 or 7.25')
     .default('0'),
   PAYMENT_TIMEOUT_MINUTES: z.coerce.number().int().min(1).max(10_080).default(30),
+  GUEST_PAYMENT_TIMEOUT_MINUTES: z.coerce.number().int().min(1).max(10_080).default(10),
+  GUEST_HOLD_MAX_PERCENT: z.coerce.number().int().min(1).max(100).default(100),
+  // Bounded so that every cart total stays a safe integer (see MAX_PRICE_AMOUNT in services/cart.ts).
+  CART_MAX_LINES: z.coerce.number().int().min(1).max(200).default(100),
+  CART_MAX_QUANTITY: z.coerce.number().int().min(1).max(999).default(99),
+  CHECKOUT_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(20),
+  PAYMENT_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(20),
   ORDER_ANSWER_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(120).default(25),
   SMTP_URL: url(['smtp', 'smtps']).optional(),
   MAIL_FROM: z.string().min(3).default('market <shop@market.local>'),
+  EMAIL_UNPAID_ORDER_LIMIT_PER_HOUR: z.coerce.number().int().min(1).max(10_000).default(3),
   SHOP_NAME: z.string().min(1).max(100).default('market'),
   SHOP_BRAND_COLOR: z
     .string()
@@ -169,6 +193,10 @@ export interface Config {
     workflowBundlePath: string | null;
     /** Ports of the dev server that `npm start` runs when TEMPORAL_ADDRESS is unset. */
     devServer: { port: number; uiPort: number };
+    /** TLS to the frontend (Temporal Cloud, a secured cluster), files read at boot; null: plaintext (the dev server). */
+    tls: TemporalTls | null;
+    /** Sent as `authorization: Bearer <key>` on every call (Temporal Cloud API keys). A secret: never log it. */
+    apiKey: string | null;
   };
   auth: {
     /** HS256 signing secret. Null only outside production until `npm start` fills it from DATA_DIR/secrets.json. */
@@ -190,16 +218,22 @@ export interface Config {
       userInfoUrl: string;
     } | null;
   };
-  /** Absent: the embedded default searches the SQL database. */
-  search: {
-    kind: 'elasticsearch' | 'opensearch';
-    url: string;
-    username?: string;
-    password?: string;
-    apiKey?: string;
-    /** The alias the catalog reads and writes; a reindex swaps the index behind it. */
-    index: string;
-  } | null;
+  /**
+   * Elasticsearch/OpenSearch when SEARCH_URL is set; otherwise `memory`, the embedded default's in-process index
+   * (api/services/embedded-search.ts). null only in hand-built configs: the catalog then searches SQL.
+   */
+  search:
+    | {
+        kind: 'elasticsearch' | 'opensearch';
+        url: string;
+        username?: string;
+        password?: string;
+        apiKey?: string;
+        /** The alias the catalog reads and writes; a reindex swaps the index behind it. */
+        index: string;
+      }
+    | { kind: 'memory'; index: string }
+    | null;
   /** S3 when S3_BUCKET is set; otherwise files under DATA_DIR/storage served through signed API URLs. */
   storage:
     | {
@@ -207,6 +241,8 @@ export interface Config {
         bucket: string;
         region: string;
         endpoint?: string;
+        /** Where browsers reach S3, when it differs from `endpoint`: presigned URLs are signed for this host. */
+        publicEndpoint?: string;
         accessKeyId?: string;
         secretAccessKey?: string;
         forcePathStyle: boolean;
@@ -230,6 +266,8 @@ export interface Config {
         /** For the storefront's Payment Element (Stripe.js); null: the shop cannot take cards. */
         publishableKey: string | null;
       };
+  /** How much one cart may hold: lines (not counting saved items) and units per line. */
+  cart: { maxLines: number; maxQuantity: number };
   checkout: {
     /** The shop's currency: carts and orders are in it, and only products priced in it can be sold. */
     currency: string;
@@ -239,6 +277,19 @@ export interface Config {
     tax: { defaultRateBps: number; ratesBps: Record<string, number> };
     /** How long an order holds its stock waiting for the shopper to pay; then it fails and the stock returns. */
     paymentTimeoutMinutes: number;
+    /** The same for a guest's order: short, since anyone can place one without an account. */
+    guestPaymentTimeoutMinutes: number;
+    /**
+     * The most of a product's stock on hand (percent, rounded up to whole units) unpaid guest orders may hold at
+     * once. 100 (the default): no cap beyond the stock; e.g. 50 for a limited drop, so a flood of guest checkouts
+     * cannot pin all of it while signed-in shoppers still can buy.
+     */
+    guestHoldMaxPercent: number;
+    /**
+     * Requests per minute: checkouts per client IP (and a quarter of it per cart), payment attempts (pay and
+     * 3-D Secure) per client IP (and a quarter of it per order).
+     */
+    rateLimits: { checkoutPerMinute: number; paymentPerMinute: number };
     /**
      * How long checkout and pay wait for the order workflow before answering 503 "ask again with the same key"
      * (no worker running, or all busy). The order itself is safe either way.
@@ -250,6 +301,8 @@ export interface Config {
    * embedded default).
    */
   mail: { kind: 'smtp'; url: string; from: string } | { kind: 'outbox'; dir: string; from: string };
+  /** Emails about unpaid orders (payment failed, cancelled) one address gets per hour at most. */
+  emailLimits: { unpaidOrderPerHour: number };
   /** What emails and invoices show of the shop. */
   shop: {
     name: string;
@@ -282,6 +335,115 @@ function percentToBps(percent: string): number {
   return Number(whole) * 100 + Number(fraction.padEnd(2, '0'));
 }
 
+export interface TemporalTls {
+  /** mTLS: the client certificate (chain) and its private key, PEM. Null: the server alone is authenticated. */
+  clientCertPair: { crt: Buffer; key: Buffer } | null;
+  /** The CA that signed the server's certificate, PEM. Null: the public roots bundled with Node.js (Temporal Cloud). */
+  serverRootCACertificate: Buffer | null;
+  /** The name checked against the server's certificate (and sent as SNI) instead of TEMPORAL_ADDRESS's host. */
+  serverNameOverride: string | null;
+}
+
+type TemporalTlsEnv = Partial<
+  Record<
+    | 'TEMPORAL_ADDRESS'
+    | 'TEMPORAL_TLS'
+    | 'TEMPORAL_TLS_CERT_PATH'
+    | 'TEMPORAL_TLS_KEY_PATH'
+    | 'TEMPORAL_TLS_CA_PATH'
+    | 'TEMPORAL_TLS_SERVER_NAME'
+    | 'TEMPORAL_API_KEY',
+    string
+  >
+>;
+
+/**
+ * Decides whether the Temporal connection uses TLS and reads its PEM files once, checking what the SDK would only
+ * report as a handshake failure later: unreadable files, a key that is not the certificate's. Problems go to
+ * `problems`; messages name files, never their contents.
+ */
+function temporalTls(e: TemporalTlsEnv, problems: string[]): TemporalTls | null {
+  const cert = e.TEMPORAL_TLS_CERT_PATH;
+  const key = e.TEMPORAL_TLS_KEY_PATH;
+  const ca = e.TEMPORAL_TLS_CA_PATH;
+  const tlsFiles = Object.entries({
+    TEMPORAL_TLS_CERT_PATH: cert,
+    TEMPORAL_TLS_KEY_PATH: key,
+    TEMPORAL_TLS_CA_PATH: ca,
+    TEMPORAL_TLS_SERVER_NAME: e.TEMPORAL_TLS_SERVER_NAME,
+  }).filter(([, v]) => v);
+  if (!cert !== !key) {
+    problems.push(
+      'TEMPORAL_TLS_CERT_PATH: set TEMPORAL_TLS_CERT_PATH and TEMPORAL_TLS_KEY_PATH together, or neither',
+    );
+  }
+  const explicitlyOff = e.TEMPORAL_TLS === 'false';
+  if (explicitlyOff) {
+    for (const [name] of tlsFiles) problems.push(`${name}: a TLS setting, but TEMPORAL_TLS is false`);
+  }
+  // TLS files imply TLS; so does an API key (Temporal Cloud needs both) unless TEMPORAL_TLS=false says otherwise.
+  const on = !explicitlyOff && (e.TEMPORAL_TLS === 'true' || tlsFiles.length > 0 || !!e.TEMPORAL_API_KEY);
+  const given = [
+    e.TEMPORAL_TLS === 'true' ? 'TEMPORAL_TLS' : null,
+    ...tlsFiles.map(([name]) => name),
+    e.TEMPORAL_API_KEY ? 'TEMPORAL_API_KEY' : null,
+  ].filter((name) => name !== null);
+  if (!e.TEMPORAL_ADDRESS && given.length > 0) {
+    problems.push(
+      `TEMPORAL_ADDRESS: required with ${given.join(', ')} (the dev server npm start runs takes neither TLS nor API keys)`,
+    );
+    return null;
+  }
+  if (!on) return null;
+  const read = (name: string, file: string): Buffer | null => {
+    try {
+      return readFileSync(file);
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code ?? 'error';
+      problems.push(`${name}: cannot read ${file} (${code})`);
+      return null;
+    }
+  };
+  const certificate = (name: string, file: string, pem: Buffer | null): X509Certificate | null => {
+    if (!pem) return null;
+    try {
+      return new X509Certificate(pem);
+    } catch {
+      problems.push(`${name}: ${file} is not a PEM certificate`);
+      return null;
+    }
+  };
+  let clientCertPair: TemporalTls['clientCertPair'] = null;
+  if (cert && key) {
+    const crt = read('TEMPORAL_TLS_CERT_PATH', cert);
+    const keyPem = read('TEMPORAL_TLS_KEY_PATH', key);
+    const x509 = certificate('TEMPORAL_TLS_CERT_PATH', cert, crt);
+    let privateKey: ReturnType<typeof createPrivateKey> | null = null;
+    if (keyPem) {
+      try {
+        privateKey = createPrivateKey({ key: keyPem, format: 'pem' });
+      } catch {
+        // crypto's message is dropped on purpose: nothing about the key's bytes goes into a boot error.
+        problems.push(`TEMPORAL_TLS_KEY_PATH: ${key} is not an unencrypted PEM private key`);
+      }
+    }
+    if (x509 && privateKey && !x509.checkPrivateKey(privateKey)) {
+      problems.push(`TEMPORAL_TLS_KEY_PATH: ${key} is not the private key of the certificate in ${cert}`);
+    }
+    if (crt && keyPem) clientCertPair = { crt, key: keyPem };
+  }
+  let serverRootCACertificate: Buffer | null = null;
+  if (ca) {
+    serverRootCACertificate = read('TEMPORAL_TLS_CA_PATH', ca);
+    certificate('TEMPORAL_TLS_CA_PATH', ca, serverRootCACertificate);
+  }
+  return {
+    clientCertPair,
+    serverRootCACertificate,
+    serverNameOverride: e.TEMPORAL_TLS_SERVER_NAME ?? null,
+  };
+}
+
 export class ConfigError extends Error {
   constructor(readonly issues: string[]) {
     super(`Invalid configuration:\n${issues.map((i) => `  - ${i}`).join('\n')}`);
@@ -302,6 +464,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
   const missing: string[] = [];
   if (production && !e.DATABASE_URL) missing.push('DATABASE_URL: required in production');
   if (production && !e.TEMPORAL_ADDRESS) missing.push('TEMPORAL_ADDRESS: required in production');
+  const temporalTlsConfig = temporalTls(e, missing);
   if (production && !e.PUBLIC_URL) missing.push('PUBLIC_URL: required in production');
   if (production && !e.JWT_SECRET) missing.push('JWT_SECRET: required in production');
   if (production && !e.S3_BUCKET) missing.push('S3_BUCKET: required in production');
@@ -362,6 +525,8 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       cliPath: e.TEMPORAL_CLI_PATH ?? null,
       workflowBundlePath: e.WORKFLOW_BUNDLE_PATH ? path.resolve(e.WORKFLOW_BUNDLE_PATH) : null,
       devServer: { port: e.TEMPORAL_DEV_PORT, uiPort: e.TEMPORAL_DEV_UI_PORT },
+      tls: temporalTlsConfig,
+      apiKey: e.TEMPORAL_API_KEY ?? null,
     },
     auth: {
       jwtSecret: e.JWT_SECRET ?? null,
@@ -392,13 +557,14 @@ export function loadConfig(source: Record<string, string | undefined> = process.
           ...(e.SEARCH_API_KEY ? { apiKey: e.SEARCH_API_KEY } : {}),
           index: e.SEARCH_INDEX,
         }
-      : null,
+      : { kind: 'memory', index: e.SEARCH_INDEX },
     storage: e.S3_BUCKET
       ? {
           kind: 's3',
           bucket: e.S3_BUCKET,
           region: e.S3_REGION,
           ...(e.S3_ENDPOINT ? { endpoint: e.S3_ENDPOINT } : {}),
+          ...(e.S3_PUBLIC_ENDPOINT ? { publicEndpoint: e.S3_PUBLIC_ENDPOINT } : {}),
           ...(e.S3_ACCESS_KEY_ID ? { accessKeyId: e.S3_ACCESS_KEY_ID } : {}),
           ...(e.S3_SECRET_ACCESS_KEY ? { secretAccessKey: e.S3_SECRET_ACCESS_KEY } : {}),
           forcePathStyle: e.S3_FORCE_PATH_STYLE === 'true',
@@ -419,6 +585,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
             publishableKey: e.STRIPE_PUBLISHABLE_KEY ?? null,
           }
         : { provider: 'test' },
+    cart: { maxLines: e.CART_MAX_LINES, maxQuantity: e.CART_MAX_QUANTITY },
     checkout: {
       currency: e.SHOP_CURRENCY,
       shipping: {
@@ -435,11 +602,18 @@ export function loadConfig(source: Record<string, string | undefined> = process.
         ),
       },
       paymentTimeoutMinutes: e.PAYMENT_TIMEOUT_MINUTES,
+      guestPaymentTimeoutMinutes: e.GUEST_PAYMENT_TIMEOUT_MINUTES,
+      guestHoldMaxPercent: e.GUEST_HOLD_MAX_PERCENT,
+      rateLimits: {
+        checkoutPerMinute: e.CHECKOUT_RATE_LIMIT_PER_MINUTE,
+        paymentPerMinute: e.PAYMENT_RATE_LIMIT_PER_MINUTE,
+      },
       answerTimeoutSeconds: e.ORDER_ANSWER_TIMEOUT_SECONDS,
     },
     mail: e.SMTP_URL
       ? { kind: 'smtp', url: e.SMTP_URL, from: e.MAIL_FROM }
       : { kind: 'outbox', dir: path.join(dataDir, 'outbox'), from: e.MAIL_FROM },
+    emailLimits: { unpaidOrderPerHour: e.EMAIL_UNPAID_ORDER_LIMIT_PER_HOUR },
     shop: {
       name: e.SHOP_NAME,
       url: e.STOREFRONT_URL ?? publicUrl,

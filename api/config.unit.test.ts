@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { ConfigError, loadConfig } from './config';
+import { type Pem, TestPki } from './testing/temporal-tls';
 
 describe('loadConfig', () => {
   test('the embedded default needs no variables at all', () => {
@@ -149,5 +150,184 @@ describe('loadConfig', () => {
     expect(result.stderr).toContain('Invalid configuration');
     expect(result.stderr).toContain('PORT: ');
     expect(result.stderr).not.toMatch(/\n\s+at /); // no stack trace
+  });
+});
+
+describe('loadConfig: TLS and API key for Temporal', () => {
+  // Real PEM files, made with the openssl CLI: the config reads them at boot and checks that key and certificate match.
+  let pki: TestPki;
+  let ca: Pem;
+  let client: Pem;
+  let other: Pem;
+  beforeAll(() => {
+    pki = new TestPki();
+    ca = pki.ca('config-test-ca');
+    client = pki.issue(ca, 'config-test-client', 'client');
+    other = pki.issue(ca, 'config-test-other', 'client');
+  });
+  afterAll(() => pki.remove());
+
+  const address = { TEMPORAL_ADDRESS: 'temporal.example.com:7233' };
+  const mtls = () => ({
+    ...address,
+    TEMPORAL_TLS_CERT_PATH: client.certPath,
+    TEMPORAL_TLS_KEY_PATH: client.keyPath,
+  });
+
+  test('plaintext by default, as the dev server and an in-cluster frontend speak', () => {
+    expect(loadConfig({}).temporal).toMatchObject({ tls: null, apiKey: null });
+    expect(loadConfig(address).temporal).toMatchObject({ tls: null, apiKey: null });
+    expect(loadConfig({ ...address, TEMPORAL_TLS: 'false' }).temporal.tls).toBeNull();
+  });
+
+  test('mTLS: the files are read once, at boot, with the CA and the server name', () => {
+    const config = loadConfig({
+      ...mtls(),
+      TEMPORAL_TLS_CA_PATH: ca.certPath,
+      TEMPORAL_TLS_SERVER_NAME: 'frontend.temporal.internal',
+    });
+    expect(config.temporal.tls).toEqual({
+      clientCertPair: { crt: client.cert, key: client.key },
+      serverRootCACertificate: ca.cert,
+      serverNameOverride: 'frontend.temporal.internal',
+    });
+    expect(config.temporal.apiKey).toBeNull();
+  });
+
+  test('a client certificate implies TLS; TEMPORAL_TLS=true alone is TLS with the system roots', () => {
+    expect(loadConfig(mtls()).temporal.tls).toMatchObject({ serverRootCACertificate: null });
+    expect(loadConfig({ ...address, TEMPORAL_TLS: 'true' }).temporal.tls).toEqual({
+      clientCertPair: null,
+      serverRootCACertificate: null,
+      serverNameOverride: null,
+    });
+  });
+
+  test('an API key implies server-authenticated TLS (Temporal Cloud) unless TEMPORAL_TLS=false', () => {
+    const cloud = loadConfig({ ...address, TEMPORAL_API_KEY: 'cloud-api-key.abc_123' });
+    expect(cloud.temporal.apiKey).toBe('cloud-api-key.abc_123');
+    expect(cloud.temporal.tls).toEqual({
+      clientCertPair: null,
+      serverRootCACertificate: null,
+      serverNameOverride: null,
+    });
+    const plain = loadConfig({ ...address, TEMPORAL_API_KEY: 'k', TEMPORAL_TLS: 'false' });
+    expect(plain.temporal).toMatchObject({ tls: null, apiKey: 'k' });
+  });
+
+  test.each<
+    [string, (files: { client: Pem; other: Pem; ca: Pem; junk: string }) => Record<string, string>, RegExp]
+  >([
+    [
+      'a certificate without its key',
+      ({ client }) => ({ ...address, TEMPORAL_TLS_CERT_PATH: client.certPath }),
+      /TEMPORAL_TLS_CERT_PATH: set TEMPORAL_TLS_CERT_PATH and TEMPORAL_TLS_KEY_PATH together/,
+    ],
+    [
+      'a key without its certificate',
+      ({ client }) => ({ ...address, TEMPORAL_TLS_KEY_PATH: client.keyPath }),
+      /TEMPORAL_TLS_CERT_PATH: set TEMPORAL_TLS_CERT_PATH and TEMPORAL_TLS_KEY_PATH together/,
+    ],
+    [
+      'a certificate file that does not exist',
+      ({ client }) => ({
+        ...address,
+        TEMPORAL_TLS_CERT_PATH: '/nonexistent/client.crt',
+        TEMPORAL_TLS_KEY_PATH: client.keyPath,
+      }),
+      /TEMPORAL_TLS_CERT_PATH: cannot read \/nonexistent\/client\.crt \(ENOENT\)/,
+    ],
+    [
+      'a CA file that does not exist',
+      () => ({ ...address, TEMPORAL_TLS_CA_PATH: '/nonexistent/ca.pem' }),
+      /TEMPORAL_TLS_CA_PATH: cannot read \/nonexistent\/ca\.pem \(ENOENT\)/,
+    ],
+    [
+      'a certificate file that is not a certificate',
+      ({ client, junk }) => ({
+        ...address,
+        TEMPORAL_TLS_CERT_PATH: junk,
+        TEMPORAL_TLS_KEY_PATH: client.keyPath,
+      }),
+      /TEMPORAL_TLS_CERT_PATH: .*junk\.txt is not a PEM certificate/,
+    ],
+    [
+      'a key file that is not a key',
+      ({ client }) => ({
+        ...address,
+        TEMPORAL_TLS_CERT_PATH: client.certPath,
+        TEMPORAL_TLS_KEY_PATH: client.certPath,
+      }),
+      /TEMPORAL_TLS_KEY_PATH: .* is not an unencrypted PEM private key/,
+    ],
+    [
+      'a key that belongs to another certificate',
+      ({ client, other }) => ({
+        ...address,
+        TEMPORAL_TLS_CERT_PATH: client.certPath,
+        TEMPORAL_TLS_KEY_PATH: other.keyPath,
+      }),
+      /TEMPORAL_TLS_KEY_PATH: .*config-test-other\.key is not the private key of the certificate in .*config-test-client\.crt/,
+    ],
+    [
+      'a CA file that is not a certificate',
+      ({ junk }) => ({ ...address, TEMPORAL_TLS_CA_PATH: junk }),
+      /TEMPORAL_TLS_CA_PATH: .* is not a PEM certificate/,
+    ],
+    [
+      'TLS settings without TEMPORAL_ADDRESS (the dev server is plaintext)',
+      ({ client }) => ({ TEMPORAL_TLS_CERT_PATH: client.certPath, TEMPORAL_TLS_KEY_PATH: client.keyPath }),
+      /TEMPORAL_ADDRESS: required with TEMPORAL_TLS_CERT_PATH, TEMPORAL_TLS_KEY_PATH/,
+    ],
+    [
+      'TEMPORAL_TLS=true without TEMPORAL_ADDRESS',
+      () => ({ TEMPORAL_TLS: 'true' }),
+      /TEMPORAL_ADDRESS: required with TEMPORAL_TLS/,
+    ],
+    [
+      'an API key without TEMPORAL_ADDRESS',
+      () => ({ TEMPORAL_API_KEY: 'k', TEMPORAL_TLS: 'false' }),
+      /TEMPORAL_ADDRESS: required with TEMPORAL_API_KEY/,
+    ],
+    [
+      'TEMPORAL_TLS=false with a client certificate',
+      ({ client }) => ({ ...mtls(), TEMPORAL_TLS_CERT_PATH: client.certPath, TEMPORAL_TLS: 'false' }),
+      /TEMPORAL_TLS_CERT_PATH: a TLS setting, but TEMPORAL_TLS is false/,
+    ],
+    ['TEMPORAL_TLS other than true or false', () => ({ ...address, TEMPORAL_TLS: 'yes' }), /TEMPORAL_TLS: /],
+    [
+      'a server name that is not a host name',
+      () => ({ ...address, TEMPORAL_TLS_SERVER_NAME: 'https://frontend' }),
+      /TEMPORAL_TLS_SERVER_NAME: must be a host name/,
+    ],
+  ])('%s is a readable boot error', (_case, env, message) => {
+    const junk = pki.file('junk.txt', 'not a certificate\n');
+    const run = () => loadConfig(env({ client, other, ca, junk }));
+    expect(run).toThrow(ConfigError);
+    expect(run).toThrow(message);
+  });
+
+  test('boot errors never show the API key or the private key', () => {
+    const secret = 'tmprl-secret key'; // a space: rejected
+    const errors = [
+      () => loadConfig({ ...address, TEMPORAL_API_KEY: secret }),
+      () => loadConfig({ ...address, TEMPORAL_API_KEY: `${secret}\n` }),
+      () => loadConfig({ ...mtls(), TEMPORAL_TLS_KEY_PATH: other.keyPath, TEMPORAL_API_KEY: 'tmprl-secret' }),
+      () => loadConfig({ ...mtls(), TEMPORAL_TLS_CERT_PATH: client.keyPath }),
+    ].map((run) => {
+      try {
+        run();
+      } catch (err) {
+        return (err as Error).message;
+      }
+      throw new Error('expected a ConfigError');
+    });
+    expect(errors[0]).toMatch(/TEMPORAL_API_KEY: must be one line of printable characters/);
+    for (const message of errors) {
+      expect(message).not.toContain('tmprl-secret');
+      expect(message).not.toContain('PRIVATE KEY');
+      expect(message).not.toContain(other.key.toString('utf8').split('\n')[1]);
+      expect(message).not.toContain(client.key.toString('utf8').split('\n')[1]);
+    }
   });
 });

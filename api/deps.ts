@@ -13,7 +13,7 @@ export interface AppDeps {
   db: Database;
   cache: Cache;
   temporal: TemporalDeps;
-  /** Elasticsearch/OpenSearch; null on the embedded default, which searches the SQL database. */
+  /** Elasticsearch/OpenSearch, or the embedded default's in-process index; null: search SQL (tests, benches). */
   search: SearchEngine | null;
   storage: ObjectStorage;
   /** Stripe, or the built-in test payments of the embedded default. */

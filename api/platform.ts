@@ -11,7 +11,9 @@ import type { Client } from '@temporalio/client';
 import type { AppDeps, TemporalDeps } from './deps';
 import type { Logger } from './logger';
 import { type Cache, MemoryCache, RedisCache } from './services/cache';
+import { createEmbeddedSearch } from './services/embedded-search';
 import { checkTemporal, connectTemporal } from './services/temporal';
+import { temporalConnectionOptions } from './services/temporal-connection-options';
 
 export interface Platform extends AppDeps {
   close(): Promise<void>;
@@ -24,6 +26,7 @@ export function openDatabase(config: Config, log: Logger): Database {
     : createDatabase({ kind: 'sqlite', path: config.database.path, logging });
 }
 
+/** The configured engine's client, or an empty in-process index (`memory`): createPlatform fills that one. */
 export function openSearch(config: Config): SearchEngine | null {
   if (!config.search) return null;
   const { index: _index, ...engine } = config.search;
@@ -50,15 +53,39 @@ export function temporalDeps(client: Client, taskQueue: string): TemporalDeps {
   };
 }
 
+export interface PlatformOptions {
+  /**
+   * What this process runs (default `all`). The embedded search index lives in memory, so it matters: see
+   * services/embedded-search.ts.
+   */
+  role?: 'web' | 'worker' | 'all';
+}
+
 /** Connects to everything the API and the worker share. close() releases it all, in reverse order. */
-export async function createPlatform(config: Config, log: Logger): Promise<Platform> {
+export async function createPlatform(
+  config: Config,
+  log: Logger,
+  options: PlatformOptions = {},
+): Promise<Platform> {
+  const role = options.role ?? 'all';
   if (!config.temporal.address) throw new Error('TEMPORAL_ADDRESS is not set (npm start sets it for you)');
   const db = openDatabase(config, log);
   const cache: Cache = config.redis ? RedisCache.connect(config.redis.url) : new MemoryCache();
-  const search = openSearch(config);
+  const engine = openSearch(config);
+  const embedded =
+    engine && config.search?.kind === 'memory'
+      ? createEmbeddedSearch(engine, {
+          db,
+          cache,
+          log,
+          alias: config.search.index,
+          followCatalogGeneration: role === 'web',
+        })
+      : null;
+  const search = embedded ?? engine;
   const storage = openStorage(config);
   const temporal = await connectTemporal({
-    address: config.temporal.address,
+    ...temporalConnectionOptions(config.temporal),
     namespace: config.temporal.namespace,
   }).catch(async (err: unknown) => {
     await search?.close().catch(() => undefined);
@@ -67,6 +94,20 @@ export async function createPlatform(config: Config, log: Logger): Promise<Platf
     await db.close().catch(() => undefined);
     throw err;
   });
+  const close = async () => {
+    await temporal.close().catch((err: unknown) => log.warn({ err }, 'closing Temporal client failed'));
+    await search?.close().catch((err: unknown) => log.warn({ err }, 'closing search client failed'));
+    await storage.close().catch((err: unknown) => log.warn({ err }, 'closing storage client failed'));
+    await cache.close().catch((err: unknown) => log.warn({ err }, 'closing cache failed'));
+    await db.close().catch((err: unknown) => log.warn({ err }, 'closing database failed'));
+  };
+  if (embedded && role !== 'worker') {
+    // Before the worker polls and the server listens, so no catalog sync can interleave with the build.
+    await embedded.load().catch(async (err: unknown) => {
+      await close();
+      throw err;
+    });
+  }
   return {
     config,
     log,
@@ -76,12 +117,6 @@ export async function createPlatform(config: Config, log: Logger): Promise<Platf
     storage,
     payments: createPaymentProvider(config.payments, { db }),
     temporal: temporalDeps(temporal.client, config.temporal.taskQueue),
-    close: async () => {
-      await temporal.close().catch((err: unknown) => log.warn({ err }, 'closing Temporal client failed'));
-      await search?.close().catch((err: unknown) => log.warn({ err }, 'closing search client failed'));
-      await storage.close().catch((err: unknown) => log.warn({ err }, 'closing storage client failed'));
-      await cache.close().catch((err: unknown) => log.warn({ err }, 'closing cache failed'));
-      await db.close().catch((err: unknown) => log.warn({ err }, 'closing database failed'));
-    },
+    close,
   };
 }

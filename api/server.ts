@@ -8,6 +8,7 @@ import { createPlatform } from './platform';
 import { findAdminBuild } from './admin-ui/build';
 import { loadStorefront } from './storefront/load';
 import { createWorker } from './worker';
+import { temporalConnectionOptions } from './services/temporal-connection-options';
 
 export type Role = 'web' | 'worker' | 'all';
 
@@ -51,7 +52,7 @@ export async function startRoles(
   onFatal: (err: unknown) => void = () => undefined,
   options: StartOptions = {},
 ): Promise<Running> {
-  const platform = await createPlatform(config, log);
+  const platform = await createPlatform(config, log, { role });
   let server: Server | null = null;
   let worker: Awaited<ReturnType<typeof createWorker>> | null = null;
   let mailer: Mailer | null = null;
@@ -62,7 +63,7 @@ export async function startRoles(
       // SMTP, or the outbox folder on the embedded default: only the worker sends mail.
       mailer = createMailer(config.mail);
       worker = await createWorker({
-        address: config.temporal.address!,
+        ...temporalConnectionOptions(config.temporal),
         namespace: config.temporal.namespace,
         taskQueue: config.temporal.taskQueue,
         activities: withOverrides(
@@ -74,6 +75,8 @@ export async function startRoles(
             payments: platform.payments,
             mailer,
             shop: { ...config.shop, from: config.mail.from },
+            guestHoldMaxPercent: config.checkout.guestHoldMaxPercent,
+            unpaidOrderEmailsPerHour: config.emailLimits.unpaidOrderPerHour,
             log,
           }),
           options.activities,

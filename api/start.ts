@@ -7,6 +7,7 @@ import { ensureStaff, type StaffLogin } from './embedded/staff';
 import { createLogger } from './logger';
 import { openDatabase } from './platform';
 import { startRoles, stopOnSignals } from './server';
+import { TemporalCliUnavailableError } from './services/temporal-cli';
 import { startDevServer } from './services/temporal-dev-server';
 import { ADMIN_SOURCES, buildAdminIfStale } from './admin-ui/build';
 import { buildStorefrontIfStale } from './storefront/build-if-stale';
@@ -32,6 +33,7 @@ async function main(): Promise<void> {
     console.log('[start] starting the Temporal dev server…');
     devServer = await startDevServer({
       cliPath: config.temporal.cliPath,
+      say: (line) => console.log(`[start] ${line}`),
       dbFile: path.join(config.dataDir, 'temporal.sqlite'),
       port: config.temporal.devServer.port,
       uiPort: config.temporal.devServer.uiPort,
@@ -92,6 +94,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-  console.error(err instanceof ConfigError ? err.message : err);
+  // Problems the person can fix get their message alone; anything else its stack too.
+  console.error(err instanceof ConfigError || err instanceof TemporalCliUnavailableError ? err.message : err);
   process.exit(1);
 });

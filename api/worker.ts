@@ -3,9 +3,14 @@ import type { Activities } from '@market/activities';
 import type { LogLevel, LogMetadata, Logger as TemporalLogger } from '@temporalio/common';
 import { bundleWorkflowCode, DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
 import type { Logger } from './logger';
+import { reasonWithTls } from './services/temporal';
+import {
+  describeTemporalSecurity,
+  type TemporalConnectionOptions,
+} from './services/temporal-connection-options';
 
-export interface CreateWorkerOptions {
-  address: string;
+/** Address, TLS and API key come from temporalConnectionOptions(config.temporal), as for the API's client. */
+export interface CreateWorkerOptions extends TemporalConnectionOptions {
   namespace: string;
   taskQueue: string;
   activities: Activities;
@@ -75,7 +80,7 @@ export async function writeWorkflowBundle(codePath: string, log?: Logger): Promi
 }
 
 export async function createWorker(options: CreateWorkerOptions): Promise<MarketWorker> {
-  const { address, namespace, taskQueue, activities, log, workflowBundlePath } = options;
+  const { address, tls, apiKey, namespace, taskQueue, activities, log, workflowBundlePath } = options;
   if (log && !installTemporalLogging(log)) {
     log.debug('Temporal runtime was set up earlier: SDK logs keep its logger');
   }
@@ -83,7 +88,16 @@ export async function createWorker(options: CreateWorkerOptions): Promise<Market
   const workflowBundle = workflowBundlePath
     ? { codePath: workflowBundlePath }
     : await bundleWorkflowCode({ workflowsPath: workflowsPath(), logger: bundlerLogger(log) });
-  const connection = await NativeConnection.connect({ address });
+  const connection = await NativeConnection.connect({
+    address,
+    ...(tls !== undefined ? { tls } : {}),
+    ...(apiKey ? { apiKey } : {}),
+  }).catch(async (err: unknown) => {
+    throw new Error(
+      `the worker cannot connect to Temporal at ${address} (${describeTemporalSecurity(options)}): ${await reasonWithTls(err, options)}`,
+      { cause: err },
+    );
+  });
   let worker: Worker;
   try {
     worker = await Worker.create({

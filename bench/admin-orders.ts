@@ -23,6 +23,7 @@ import { createLogger } from '../api/logger';
 import { temporalDeps } from '../api/platform';
 import { RedisCache } from '../api/services/cache';
 import { connectTemporal } from '../api/services/temporal';
+import { temporalConnectionOptions } from '../api/services/temporal-connection-options';
 import { stackEnv, testConfig } from '../api/testing/deps';
 import type { Row } from './report';
 import { runScenarios, type Scenario } from './load';
@@ -143,7 +144,7 @@ async function main(): Promise<void> {
     const cache = RedisCache.connect(config.redis!.url);
     cleanups.push('cache', () => cache.close());
     const temporal = await connectTemporal({
-      address: config.temporal.address!,
+      ...temporalConnectionOptions(config.temporal),
       namespace: config.temporal.namespace,
     });
     cleanups.push('temporal', () => temporal.close());

@@ -22,6 +22,7 @@ import { openSearch, temporalDeps } from '../api/platform';
 import { bumpCatalogGeneration } from '../api/services/catalog-cache';
 import { RedisCache } from '../api/services/cache';
 import { connectTemporal } from '../api/services/temporal';
+import { temporalConnectionOptions } from '../api/services/temporal-connection-options';
 import { stackEnv, testConfig } from '../api/testing/deps';
 import { engineTable, loadTable } from './report';
 import { runScenarios, type Scenario } from './load';
@@ -115,7 +116,7 @@ async function main(): Promise<void> {
     cleanups.push('cache', () => cache.close());
     await bumpCatalogGeneration(cache); // nothing cached by an earlier run can answer
     const temporal = await connectTemporal({
-      address: config.temporal.address!,
+      ...temporalConnectionOptions(config.temporal),
       namespace: config.temporal.namespace,
     });
     cleanups.push('temporal', () => temporal.close());

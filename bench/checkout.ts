@@ -24,6 +24,7 @@ import { createLogger } from '../api/logger';
 import { temporalDeps } from '../api/platform';
 import { RedisCache } from '../api/services/cache';
 import { connectTemporal } from '../api/services/temporal';
+import { temporalConnectionOptions } from '../api/services/temporal-connection-options';
 import { stackEnv, testConfig } from '../api/testing/deps';
 import { createWorker } from '../api/worker';
 import { checkoutOnce } from './checkout-flow';
@@ -113,7 +114,7 @@ async function main(): Promise<void> {
     const cache = RedisCache.connect(config.redis!.url, { keyPrefix: `bench:${process.pid}:` });
     cleanups.push('cache', () => cache.close());
     const temporal = await connectTemporal({
-      address: config.temporal.address!,
+      ...temporalConnectionOptions(config.temporal),
       namespace: config.temporal.namespace,
     });
     cleanups.push('temporal', () => temporal.close());
@@ -128,7 +129,7 @@ async function main(): Promise<void> {
     cleanups.push('mailer', () => mailer.close());
     log(`worker on ${taskQueue}: bundling workflows`);
     const worker = await createWorker({
-      address: config.temporal.address!,
+      ...temporalConnectionOptions(config.temporal),
       namespace: config.temporal.namespace,
       taskQueue,
       activities: createActivities({

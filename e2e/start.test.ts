@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
@@ -19,9 +19,9 @@ interface Started {
   exited: Promise<number | null>;
 }
 
-function start(env: Record<string, string>): Started {
+function start(env: Record<string, string>, unset: string[] = []): Started {
   const clean = { ...process.env };
-  for (const name of ['DATABASE_URL', 'REDIS_URL', 'TEMPORAL_ADDRESS', 'NODE_ENV', 'PORT'])
+  for (const name of ['DATABASE_URL', 'REDIS_URL', 'TEMPORAL_ADDRESS', 'NODE_ENV', 'PORT', ...unset])
     delete clean[name];
   const child = spawn(process.execPath, ['--import', 'tsx', '--conditions=source', 'api/start.ts'], {
     cwd: root,
@@ -42,6 +42,19 @@ async function waitFor(started: Started, text: string, timeoutMs = 90_000): Prom
     if (Date.now() > deadline) throw new Error(`timed out waiting for "${text}":\n${started.output()}`);
     await new Promise((r) => setTimeout(r, 200));
   }
+}
+
+/** The command lines of this machine's processes (Linux /proc), as argument lists. */
+function commandLines(): string[][] {
+  const lines: string[][] = [];
+  for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+    try {
+      lines.push(readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean));
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return lines;
 }
 
 async function refused(url: string): Promise<boolean> {
@@ -240,5 +253,54 @@ describe('npm start (embedded default)', () => {
       second.child.kill('SIGINT');
     }
     expect(await second.exited).toBe(0);
+  });
+
+  // A machine that cannot reach temporal.download (here: every HTTPS request goes to a proxy on a closed port, so
+  // the SDK's download fails at once as it would on a DNS error), with no TEMPORAL_CLI_PATH and an empty home:
+  // `npm start` installs the CLI with the service stack and runs the dev server from that binary. The stack's cache
+  // (MARKET_CACHE_DIR) is the one the test stack already filled, so the install is a quick no-op.
+  test('falls back to the service stack when the Temporal CLI cannot be downloaded', async () => {
+    const stackCli =
+      process.env.TEMPORAL_CLI_PATH ?? path.join(os.homedir(), '.cache', 'market', 'bin', 'temporal');
+    const home = mkdtempSync(path.join(os.tmpdir(), 'market-start-home-'));
+    const tmp = mkdtempSync(path.join(os.tmpdir(), 'market-start-tmp-'));
+    const proxy = `http://127.0.0.1:${await freeListenPort()}`;
+    const started = start(
+      {
+        ...env,
+        HOME: home,
+        // The SDK keeps its downloads in the temporary directory: an empty one has none.
+        TMPDIR: tmp,
+        MARKET_CACHE_DIR: path.dirname(path.dirname(stackCli)),
+        HTTPS_PROXY: proxy,
+        https_proxy: proxy,
+        NO_PROXY: '127.0.0.1,localhost',
+        no_proxy: '127.0.0.1,localhost',
+      },
+      ['TEMPORAL_CLI_PATH', 'ALL_PROXY', 'all_proxy'],
+    );
+    try {
+      await waitFor(started, 'Ctrl-C stops everything');
+      const out = started.output();
+      expect(out).toContain('[start] Temporal CLI: none installed, downloading it (Temporal SDK)…');
+      expect(out).toMatch(
+        /\[start\] cannot download the Temporal CLI \(.+\); installing it with the service stack/,
+      );
+      expect(out).toContain('[start]   bash scripts/stack.sh install temporal');
+      expect(out).toContain(`[start]   [stack] temporal: temporal version`);
+      expect(out).toContain(`[start] Temporal CLI: ${stackCli} (installed by the service stack)`);
+      // The dev server on the test's port runs from that binary.
+      const server = commandLines().find(
+        (argv) => argv.includes('start-dev') && argv[argv.indexOf('--port') + 1] === String(ports.temporal),
+      );
+      expect(server?.[0]).toBe(stackCli);
+      const ready = await fetch(`http://127.0.0.1:${ports.http}/api/health/ready`);
+      expect(ready.status).toBe(200);
+    } finally {
+      started.child.kill('SIGINT');
+    }
+    expect({ code: await started.exited, output: started.output() }).toMatchObject({ code: 0 });
+    rmSync(home, { recursive: true, force: true });
+    rmSync(tmp, { recursive: true, force: true });
   });
 });

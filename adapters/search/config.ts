@@ -1,8 +1,11 @@
-import type { SearchEngineKind } from './port';
+/**
+ * How to reach the search engine, or `memory` for the embedded default's in-process index; built by the app's
+ * config module from its environment.
+ */
+export type SearchEngineConfig = RemoteSearchEngineConfig | { kind: 'memory' };
 
-/** How to reach the search engine; built by the app's config module from its environment. */
-export interface SearchEngineConfig {
-  kind: SearchEngineKind;
+export interface RemoteSearchEngineConfig {
+  kind: 'opensearch' | 'elasticsearch';
   /** e.g. `https://search.internal:9200`; credentials may also sit in the URL. */
   url: string;
   username?: string;

@@ -2,7 +2,7 @@ import { Client, type estypes } from '@elastic/elasticsearch';
 import { createEngine, type EngineClient } from './engine';
 import type { SearchEngine } from './port';
 import type { QueryBuilderOptions } from './query-builder';
-import type { SearchEngineConfig } from './config';
+import type { RemoteSearchEngineConfig } from './config';
 
 /**
  * The search port on Elasticsearch with the official client, major 8 (`@elastic/elasticsearch@8`): it runs on
@@ -10,7 +10,7 @@ import type { SearchEngineConfig } from './config';
  * which 9.x accepts). It refuses a server that does not answer `x-elastic-product: Elasticsearch`.
  */
 export function createElasticsearchEngine(
-  config: SearchEngineConfig,
+  config: RemoteSearchEngineConfig,
   options: QueryBuilderOptions = {},
 ): SearchEngine {
   const client = new Client({

@@ -1,11 +1,12 @@
 import type { SearchEngineConfig } from './config';
 import { createElasticsearchEngine } from './elasticsearch';
+import { createMemorySearchEngine } from './memory';
 import { createOpenSearchEngine } from './opensearch';
 import type { SearchEngine } from './port';
 import type { QueryBuilderOptions } from './query-builder';
 
 export type * from './port';
-export type { SearchEngineConfig } from './config';
+export type { RemoteSearchEngineConfig, SearchEngineConfig } from './config';
 export { SearchEngineError, SearchBulkError, type BulkFailure } from './errors';
 export { productIndexDefinition, type ProductIndexOptions } from './mapping';
 export {
@@ -16,7 +17,7 @@ export {
   type QueryBuilderOptions,
 } from './query-builder';
 export { SEARCH_SORTS } from './port';
-export { createElasticsearchEngine, createOpenSearchEngine };
+export { createElasticsearchEngine, createMemorySearchEngine, createOpenSearchEngine };
 export { buildProductDocuments } from './documents';
 
 /** The search port for the configured engine. */
@@ -29,5 +30,7 @@ export function createSearchEngine(
       return createOpenSearchEngine(config, options);
     case 'elasticsearch':
       return createElasticsearchEngine(config, options);
+    case 'memory':
+      return createMemorySearchEngine(options);
   }
 }

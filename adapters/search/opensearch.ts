@@ -2,11 +2,11 @@ import { Client, type API } from '@opensearch-project/opensearch';
 import { createEngine, type EngineClient } from './engine';
 import type { SearchEngine } from './port';
 import type { QueryBuilderOptions } from './query-builder';
-import type { SearchEngineConfig } from './config';
+import type { RemoteSearchEngineConfig } from './config';
 
 /** The search port on OpenSearch 2.x/3.x with the official client (`@opensearch-project/opensearch`). */
 export function createOpenSearchEngine(
-  config: SearchEngineConfig,
+  config: RemoteSearchEngineConfig,
   options: QueryBuilderOptions = {},
 ): SearchEngine {
   const client = new Client({

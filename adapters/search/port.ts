@@ -2,8 +2,8 @@ import type { ProductStatus } from '@market/db';
 
 /**
  * Product search. The real adapters speak Elasticsearch (`@elastic/elasticsearch`) or OpenSearch
- * (`@opensearch-project/opensearch`) and share one query builder; the embedded default will search SQL behind the
- * same interface (see README.md).
+ * (`@opensearch-project/opensearch`) and share one query builder; the embedded default keeps an index in the
+ * process's memory behind the same interface, with the same semantics (see README.md).
  *
  * The catalog reads and writes through an alias (`products`), never a concrete index: a full reindex builds a new
  * index, fills it, then `swapAlias` moves the alias in one atomic step, so searches never see a missing or
@@ -40,7 +40,8 @@ export interface SearchEngine {
   close(): Promise<void>;
 }
 
-export type SearchEngineKind = 'opensearch' | 'elasticsearch';
+/** `memory`: the embedded default's in-process index (memory.ts). */
+export type SearchEngineKind = 'opensearch' | 'elasticsearch' | 'memory';
 
 /** Settings and mappings of an index, in the engines' own JSON (see mapping.ts for the product index). */
 export interface IndexDefinition {

@@ -100,6 +100,8 @@ describe.each(testEngines)('search on %s', (_name, start) => {
       ['ketle', '4'],
       ['kettel', '4'],
       ['brass dsek lamp', '1'],
+      // Two letters swapped count as one edit, as in a five-letter word one typo is allowed.
+      ['aredn', '31'],
     ])('finds the product despite a typo: %s', async (q, id) => {
       const result = await engine.search(alias, { ...all, sort: 'relevance', q });
       expect(ids(result)[0]).toBe(id);

@@ -29,6 +29,12 @@ import {
 export interface S3StorageOptions {
   /** Unset for AWS itself; e.g. `http://127.0.0.1:19000` for S3Proxy or MinIO. */
   endpoint?: string;
+  /**
+   * Where browsers reach the same server, when `endpoint` is a name only the servers resolve (`http://s3:9000` in
+   * docker compose, a cluster Service): presigned URLs are signed for this origin (SigV4 signs the host), the
+   * server's own requests still go to `endpoint`. Unset: `endpoint`.
+   */
+  publicEndpoint?: string;
   region: string;
   bucket: string;
   /** Both unset: the SDK's default credential chain (instance roles, AWS_* variables). */
@@ -53,13 +59,22 @@ async function toBuffer(body: Buffer | Readable): Promise<Buffer> {
 export class S3ObjectStorage implements ObjectStorage {
   readonly kind = 's3';
   readonly client: S3Client;
+  /** Signs presigned URLs: `client` itself, or one for `publicEndpoint` (it never sends a request). */
+  private readonly presigner: S3Client;
   readonly bucket: string;
 
   constructor(options: S3StorageOptions) {
     this.bucket = options.bucket;
+    this.client = S3ObjectStorage.clientFor(options, options.endpoint);
+    this.presigner = options.publicEndpoint
+      ? S3ObjectStorage.clientFor(options, options.publicEndpoint)
+      : this.client;
+  }
+
+  private static clientFor(options: S3StorageOptions, endpoint: string | undefined): S3Client {
     const { accessKeyId, secretAccessKey } = options;
-    this.client = new S3Client({
-      endpoint: options.endpoint,
+    return new S3Client({
+      endpoint,
       region: options.region,
       forcePathStyle: options.forcePathStyle ?? true,
       credentials: accessKeyId && secretAccessKey ? { accessKeyId, secretAccessKey } : undefined,
@@ -178,7 +193,7 @@ export class S3ObjectStorage implements ObjectStorage {
     });
     // SigV4 dates have whole seconds: sign with that second, so expiresAt is exact.
     const signedAt = Math.floor(Date.now() / 1000) * 1000;
-    const url = await getSignedUrl(this.client, command, {
+    const url = await getSignedUrl(this.presigner, command, {
       signingDate: new Date(signedAt),
       expiresIn: options.expiresInSeconds,
       // The presigner signs only `host` unless told otherwise: without these a client could upload any type.
@@ -201,7 +216,7 @@ export class S3ObjectStorage implements ObjectStorage {
       ResponseContentDisposition:
         options.downloadName === undefined ? undefined : attachmentDisposition(options.downloadName),
     });
-    return getSignedUrl(this.client, command, { expiresIn: options.expiresInSeconds });
+    return getSignedUrl(this.presigner, command, { expiresIn: options.expiresInSeconds });
   }
 
   async ping(): Promise<void> {
@@ -210,5 +225,6 @@ export class S3ObjectStorage implements ObjectStorage {
 
   async close(): Promise<void> {
     this.client.destroy();
+    if (this.presigner !== this.client) this.presigner.destroy();
   }
 }

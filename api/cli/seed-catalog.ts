@@ -25,7 +25,7 @@ export interface SeedCatalogOptions {
 export interface SeedCatalogReport {
   catalog: SeedDemoCatalogResult;
   images: SeedProductImagesResult | null;
-  /** Documents written to the search engine; null without one (SQL search needs nothing) or when skipped. */
+  /** Documents written to the search engine; null without one (the embedded index builds itself) or when skipped. */
   indexed: number | null;
   /** Seconds per phase. */
   seconds: { catalog: number; images: number; search: number };
@@ -76,7 +76,8 @@ export async function seedCatalog(
   }
 
   let indexed: number | null = null;
-  const search = catalog.skipped ? null : openSearch(config);
+  // The embedded in-process index is built by the process that serves it (api/services/embedded-search.ts).
+  const search = catalog.skipped || config.search?.kind === 'memory' ? null : openSearch(config);
   if (search && config.search) {
     try {
       indexed = await timed('search', async () => {

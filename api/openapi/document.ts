@@ -1,5 +1,12 @@
 import { OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
+import {
+  commonResponses,
+  idempotencyKeyParameter,
+  integerIdSchema,
+  securityOf,
+  securitySchemes,
+} from './conventions';
 import type { Route } from './route';
 
 export const problemSchema = z
@@ -55,7 +62,7 @@ export function buildOpenApiDocument(routes: Route[], info: { version: string; s
       responses,
     });
   }
-  return new OpenApiGeneratorV31(registry.definitions).generateDocument({
+  const document = new OpenApiGeneratorV31(registry.definitions).generateDocument({
     openapi: '3.1.0',
     info: {
       title: 'market API',
@@ -64,4 +71,39 @@ export function buildOpenApiDocument(routes: Route[], info: { version: string; s
     },
     servers: [{ url: info.serverUrl }],
   });
+  applyConventions(document as unknown as OpenApiDocument, routes);
+  return document;
+}
+
+interface Operation {
+  parameters?: { in: string; name: string; schema?: Record<string, unknown> }[];
+  responses: Record<string, unknown>;
+  security?: Record<string, string[]>[];
+}
+interface OpenApiDocument {
+  paths: Record<string, Record<string, Operation>>;
+  components?: { securitySchemes?: Record<string, unknown> } & Record<string, unknown>;
+}
+
+/** Adds what every operation shares (conventions.ts) to the generated document. */
+function applyConventions(document: OpenApiDocument, routes: Route[]): void {
+  document.components = { ...document.components, securitySchemes: { ...securitySchemes } };
+  const problem = document.components['schemas'] ? { $ref: '#/components/schemas/Problem' } : undefined;
+  for (const route of routes) {
+    const operation = document.paths[toOpenApiPath(route.path)]?.[route.method];
+    if (!operation) continue;
+    for (const [status, spec] of Object.entries(commonResponses(route))) {
+      operation.responses[status] ??= {
+        ...spec,
+        ...(problem ? { content: { 'application/problem+json': { schema: problem } } } : {}),
+      };
+    }
+    operation.security = securityOf(route);
+    for (const parameter of operation.parameters ?? []) {
+      const integer = parameter.in === 'path' && parameter.schema ? integerIdSchema(parameter.schema) : null;
+      if (integer) parameter.schema = integer;
+    }
+    const headers = idempotencyKeyParameter(route);
+    if (headers.length) operation.parameters = [...(operation.parameters ?? []), ...headers];
+  }
 }

@@ -51,6 +51,8 @@ export interface RouteSpec<P extends Shape, Q extends Shape, B extends Shape, A 
   /** Success status; the handler's return value is its JSON body. */
   status?: number;
   responses: Record<number, ResponseSpec>;
+  /** Documents the Idempotency-Key header the handler reads (the handler enforces it). */
+  idempotencyKey?: 'required' | 'optional';
   /** Run after the access check and before validation (rate limits). A function is called once per app. */
   before?: RequestHandler[] | ((deps: AppDeps) => RequestHandler[]);
   handler: (ctx: HandlerContext<P, Q, B, A>) => Promise<unknown> | unknown;

@@ -4,7 +4,8 @@ import type { AppDeps } from '../deps';
 /**
  * Brings the search index in step with changed products: one signal-with-start per product on the product's
  * catalog-sync workflow (see workflows/catalog-sync.ts), which coalesces bursts and retries until the document
- * lands. The embedded default has no search engine (it searches SQL), so there is nothing to sync.
+ * lands — in the engine's index, or in the embedded default's in-process one (services/embedded-search.ts).
+ * Deps without any search engine have nothing to sync.
  *
  * Called after the write committed: a Temporal that does not answer is logged, not thrown, so the caller's
  * request still succeeds; the document then catches up with the product's next change or the next reindex.

@@ -1,14 +1,19 @@
-import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { homedir } from 'node:os';
-import path from 'node:path';
-import { type EphemeralServerExecutable, TestWorkflowEnvironment } from '@temporalio/testing';
+import { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Logger } from '../logger';
 import { installTemporalLogging } from '../worker';
+import { withTemporalCli } from './temporal-cli';
+
+export { cachedCliPath, temporalExecutable } from './temporal-cli';
 
 export interface DevServerOptions {
-  /** The Temporal CLI binary; default: ~/.cache/market/bin/temporal if present, else the SDK downloads one. */
+  /**
+   * The Temporal CLI binary; default: ~/.cache/market/bin/temporal if present, else the SDK downloads one, else the
+   * service stack installs it (see withTemporalCli).
+   */
   cliPath?: string | null;
+  /** Progress lines while the CLI is looked for, downloaded or installed. */
+  say?: (line: string) => void;
   /** SQLite file that keeps workflows across restarts. */
   dbFile: string;
   port?: number;
@@ -23,15 +28,6 @@ export interface DevServer {
   address: string;
   uiUrl: string;
   stop(): Promise<void>;
-}
-
-/** Where scripts/services/temporal.sh caches the CLI (the same binary the test stack runs). */
-export const cachedCliPath = path.join(homedir(), '.cache', 'market', 'bin', 'temporal');
-
-export function temporalExecutable(cliPath?: string | null): EphemeralServerExecutable {
-  if (cliPath) return { type: 'existing-path', path: cliPath };
-  if (existsSync(cachedCliPath)) return { type: 'existing-path', path: cachedCliPath };
-  return { type: 'cached-download' };
 }
 
 function assertPortFree(host: string, port: number, what: string): Promise<void> {
@@ -57,24 +53,28 @@ function assertPortFree(host: string, port: number, what: string): Promise<void>
  * a second server on the same data file, or a UI at a surprising address, would be worse than a clear error.
  */
 export async function startDevServer(options: DevServerOptions): Promise<DevServer> {
-  const { cliPath, dbFile, port = 7233, uiPort = 8233, namespace, log } = options;
+  const { cliPath, say, dbFile, port = 7233, uiPort = 8233, namespace, log } = options;
   const ip = '127.0.0.1';
   await assertPortFree(ip, port, 'the frontend');
   await assertPortFree(ip, uiPort, 'the Web UI');
   if (log) installTemporalLogging(log);
 
-  const env = await TestWorkflowEnvironment.createLocal({
-    server: {
-      executable: temporalExecutable(cliPath),
-      ip,
-      port,
-      ui: true,
-      uiPort,
-      dbFilename: dbFile,
-      namespace,
-      log: { format: 'pretty', level: 'warn' },
-    },
-  });
+  const env = await withTemporalCli(
+    (executable) =>
+      TestWorkflowEnvironment.createLocal({
+        server: {
+          executable,
+          ip,
+          port,
+          ui: true,
+          uiPort,
+          dbFilename: dbFile,
+          namespace,
+          log: { format: 'pretty', level: 'warn' },
+        },
+      }),
+    { configured: cliPath, say },
+  );
   let stopped: Promise<void> | undefined;
   return {
     address: env.address,

@@ -1,7 +1,9 @@
 import { Client, Connection } from '@temporalio/client';
+import { describeTemporalSecurity, type TemporalConnectionOptions } from './temporal-connection-options';
+import { diagnoseTemporalTls } from './temporal-tls-diagnosis';
 
-export interface TemporalConnectOptions {
-  address: string;
+/** Address, TLS and API key (from temporalConnectionOptions(config.temporal)), plus where and how long. */
+export interface TemporalConnectOptions extends TemporalConnectionOptions {
   namespace: string;
   /** How long to wait for the frontend before giving up. */
   connectTimeoutMs?: number;
@@ -17,17 +19,33 @@ export type TemporalCheck = { status: 'ok' } | { status: 'error'; error: string 
 
 /** Connects the API's Temporal client; rejects with a readable message when the frontend does not answer. */
 export async function connectTemporal(options: TemporalConnectOptions): Promise<TemporalClient> {
-  const { address, namespace, connectTimeoutMs = 10_000 } = options;
-  const connection = await Connection.connect({ address, connectTimeout: connectTimeoutMs }).catch(
-    (err: unknown) => {
-      const reason = err instanceof Error ? err.message : String(err);
-      throw new Error(`cannot reach Temporal at ${address} within ${connectTimeoutMs} ms: ${reason}`, {
-        cause: err,
-      });
-    },
-  );
+  const { address, namespace, connectTimeoutMs = 10_000, tls, apiKey } = options;
+  const connection = await Connection.connect({
+    address,
+    connectTimeout: connectTimeoutMs,
+    ...(tls !== undefined ? { tls } : {}),
+    ...(apiKey ? { apiKey } : {}),
+  }).catch(async (err: unknown) => {
+    throw new Error(
+      `cannot reach Temporal at ${address} within ${connectTimeoutMs} ms (${describeTemporalSecurity(options)}): ${await reasonWithTls(err, options)}`,
+      { cause: err },
+    );
+  });
   const client = new Client({ connection, namespace });
   return { connection, client, close: () => connection.close() };
+}
+
+/** The SDK wraps the gRPC error ("Failed to connect…"): the cause says what went wrong (refused, TLS, auth). */
+export function reasonOf(err: unknown): string {
+  const messages: string[] = [];
+  for (let e: unknown = err; e instanceof Error && messages.length < 3; e = e.cause) messages.push(e.message);
+  return messages.length ? messages.join(': ') : String(err);
+}
+
+/** The SDK's reason, and what a TLS handshake alone says when TLS is on (the SDK's own words are often vague). */
+export async function reasonWithTls(err: unknown, options: TemporalConnectionOptions): Promise<string> {
+  const tlsProblem = await diagnoseTemporalTls(options);
+  return tlsProblem ? `${reasonOf(err)}; ${tlsProblem}` : reasonOf(err);
 }
 
 /** Readiness probe: asks the frontend for its system info under a short deadline. Never throws. */

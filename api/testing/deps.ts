@@ -8,6 +8,7 @@ import { createLogger } from '../logger';
 import { RedisCache } from '../services/cache';
 import { openSearch, temporalDeps } from '../platform';
 import { connectTemporal } from '../services/temporal';
+import { temporalConnectionOptions } from '../services/temporal-connection-options';
 
 /** Reads a variable the test stack (scripts/test.sh) exports, with a clear message when it is missing. */
 export function stackEnv(name: string): string {
@@ -26,6 +27,12 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
     TEMPORAL_ADDRESS: stackEnv('MARKET_TEST_TEMPORAL_ADDRESS'),
     CORS_ORIGINS: 'https://shop.example',
     JWT_SECRET: 'test-secret-that-is-long-enough-for-hs256-signing',
+    // Every shopper of a suite checks out from 127.0.0.1, as one office would: limits that such a crowd never hits.
+    // The limits themselves are tested with their defaults (api/routes/checkout/limits.test.ts).
+    CHECKOUT_RATE_LIMIT_PER_MINUTE: '100000',
+    PAYMENT_RATE_LIMIT_PER_MINUTE: '100000',
+    // Suites mail many unpaid orders to a few shared addresses; the limit is tested in activities/email-limit.test.ts.
+    EMAIL_UNPAID_ORDER_LIMIT_PER_HOUR: '10000',
     ...overrides,
   });
 }
@@ -60,7 +67,7 @@ export async function createTestDeps(overrides: Record<string, string> = {}): Pr
   });
   const search = openSearch(config);
   const temporal = await connectTemporal({
-    address: config.temporal.address!,
+    ...temporalConnectionOptions(config.temporal),
     namespace: config.temporal.namespace,
   });
   return {

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createElasticsearchEngine } from '../elasticsearch';
+import { createMemorySearchEngine } from '../memory';
 import { createOpenSearchEngine } from '../opensearch';
 import type { SearchEngine } from '../port';
 import { startEsCompatProxy } from './es-compat-proxy';
@@ -22,8 +23,9 @@ export interface TestEngine {
 }
 
 /**
- * Both adapters against the one real engine here: OpenSearch directly, and the Elasticsearch client through the
- * compatibility proxy (see es-compat-proxy.ts). For `describe.each(testEngines)`.
+ * Every adapter: both clients against the one real engine here (OpenSearch directly, and the Elasticsearch client
+ * through the compatibility proxy, see es-compat-proxy.ts), and the embedded default's in-process index, which
+ * must behave the same. For `describe.each(testEngines)`.
  */
 export const testEngines: [name: string, start: () => Promise<TestEngine>][] = [
   [
@@ -45,6 +47,13 @@ export const testEngines: [name: string, start: () => Promise<TestEngine>][] = [
           await proxy.close();
         },
       };
+    },
+  ],
+  [
+    'memory (the embedded default)',
+    async () => {
+      const engine = createMemorySearchEngine();
+      return { engine, close: () => engine.close() };
     },
   ],
 ];

@@ -6,7 +6,8 @@ import type { IndexedDocument, ProductDocument } from '../port';
  *   1 Home ── 2 Kitchen, 3 Lighting          4 Outdoor ── 5 Running
  *
  * Products 1–3 are the text fixtures (a lamp in the title, a lamp only in the description, a title with markup);
- * 4–30 are generated from word lists that stay well away from "lamp" and "kettle".
+ * 4–30 are generated from word lists that stay well away from "lamp" and "kettle"; 31 is a name to misspell
+ * ("aredn" for "Arden").
  */
 export const CATEGORY_PARENTS: Record<number, number | null> = { 1: null, 2: 1, 3: 1, 4: null, 5: 4 };
 
@@ -111,6 +112,20 @@ export function catalogFixture(): ProductDocument[] {
       ),
     );
   }
+  docs.push(
+    product(
+      31,
+      {
+        title: 'Arden Wool Throw',
+        description: 'Named after the forest; soft merino.',
+        tags: ['gift'],
+        priceAmount: 6_400,
+        rating: 450,
+        ratingCount: 2,
+      },
+      1,
+    ),
+  );
   return docs;
 }
 

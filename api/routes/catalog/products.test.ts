@@ -1,5 +1,10 @@
 import request from 'supertest';
-import { buildProductDocuments, productIndexDefinition } from '@market/adapters';
+import {
+  buildProductDocuments,
+  createMemorySearchEngine,
+  productIndexDefinition,
+  type SearchEngine,
+} from '@market/adapters';
 import { createApp } from '../../app';
 import type { AppDeps } from '../../deps';
 import { bumpCatalogGeneration } from '../../services/catalog-cache';
@@ -8,6 +13,8 @@ import { type CatalogFixture, createCatalogFixture } from './testing';
 
 let deps: TestDeps;
 let fx: CatalogFixture;
+/** The embedded default's in-process index, holding the same documents as the engine. */
+let memory: SearchEngine;
 
 beforeAll(async () => {
   deps = await createTestDeps();
@@ -22,6 +29,9 @@ beforeAll(async () => {
     fx.draft.id,
   ]);
   await deps.search!.bulkIndex(alias, documents, { waitForRefresh: true });
+  memory = createMemorySearchEngine();
+  await memory.ensureIndex(alias, productIndexDefinition());
+  await memory.bulkIndex(alias, documents);
 });
 afterAll(async () => {
   await deps.close();
@@ -39,7 +49,8 @@ function expectProblem(res: request.Response, status: number, code: string) {
 
 const modes: [string, () => AppDeps][] = [
   ['the search engine', () => deps],
-  ['SQL (embedded default)', () => ({ ...deps, search: null })],
+  ['the embedded in-process index', () => ({ ...deps, search: memory })],
+  ['SQL (no engine at all: the last resort)', () => ({ ...deps, search: null })],
 ];
 
 describe.each(modes)('GET /api/products through %s', (_mode, depsOf) => {
@@ -174,10 +185,10 @@ describe.each(modes)('GET /api/products through %s', (_mode, depsOf) => {
   });
 });
 
-describe('GET /api/products: search engine only', () => {
+describe.each(modes.slice(0, 2))('GET /api/products through %s: typo tolerance', (_mode, depsOf) => {
   test('a one-letter typo still finds the product', async () => {
     const typo = `${fx.word.slice(0, 3)}${fx.word[3] === 'b' ? 'c' : 'b'}${fx.word.slice(4)}`;
-    const res = await request(createApp(deps)).get('/api/products').query({ q: typo });
+    const res = await request(createApp(depsOf())).get('/api/products').query({ q: typo });
     expect(res.status).toBe(200);
     expect(res.body.items[0]?.slug).toBe(fx.alpha.slug);
   });

@@ -26,8 +26,8 @@ export const listProducts = defineRoute({
   summary: 'Search and browse active products, with facets',
   description:
     'Cached for up to 60 s per query and invalidated by every catalog change; answers 304 to a matching ' +
-    '`If-None-Match`. Without a search engine (the embedded default) `q` matches words as substrings, without ' +
-    'typo tolerance.',
+    '`If-None-Match`. `q` tolerates typos (one in words of 3–5 letters, two beyond), with the search engine and ' +
+    "with the embedded default's in-process index alike.",
   tags,
   request: { query: listProductsQuery },
   responses: {

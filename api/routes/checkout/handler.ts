@@ -2,13 +2,7 @@ import type { Request } from 'express';
 import { Op } from 'sequelize';
 import type { OrderInput } from '@market/workflows/definitions';
 import type { AppDeps } from '../../deps';
-import {
-  AppError,
-  BadRequestError,
-  ConflictError,
-  idempotencyKeyReused,
-  ValidationError,
-} from '../../errors';
+import { BadRequestError, ConflictError, idempotencyKeyReused, ValidationError } from '../../errors';
 import { rateLimited } from '../../openapi/document';
 import { defineRoute } from '../../openapi/route';
 import type { Actor } from '../../policies';
@@ -123,6 +117,7 @@ export const checkout = defineRoute({
     'an email. Limited to CHECKOUT_RATE_LIMIT_PER_MINUTE per client IP and a quarter of it per cart (429).',
   tags: ['Orders'],
   status: 201,
+  idempotencyKey: 'required',
   before: checkoutLimit,
   request: { body: checkoutBody },
   responses: {

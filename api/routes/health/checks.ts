@@ -26,7 +26,8 @@ async function timed(probe: () => Promise<void>): Promise<Check> {
 }
 
 export async function checkReadiness(deps: AppDeps): Promise<z.infer<typeof readinessSchema>> {
-  const search = deps.search;
+  // The embedded default's in-process index has nothing to reach: it is ready once the process serves.
+  const search = deps.search?.kind === 'memory' ? null : deps.search;
   const [database, cache, temporal, storage, searchCheck] = await Promise.all([
     timed(() => deps.db.ping()),
     timed(() => deps.cache.ping()),

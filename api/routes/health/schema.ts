@@ -14,7 +14,7 @@ export const readinessSchema = z
       cache: checkSchema,
       temporal: checkSchema,
       storage: checkSchema,
-      /** Absent on the embedded default, which searches the SQL database. */
+      /** Absent on the embedded default, whose index is in-process (built before the server listens). */
       search: checkSchema.optional(),
     }),
   })

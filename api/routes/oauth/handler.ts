@@ -16,6 +16,7 @@ import { issueOneTimeCode, redeemOneTimeCode } from '../../auth/one-time-code';
 import { startSession } from '../../auth/sessions';
 import type { Config } from '../../config';
 import { ForbiddenError, NotFoundError, UnauthorizedError } from '../../errors';
+import { rateLimited } from '../../openapi/document';
 import { defineRoute, type Route } from '../../openapi/route';
 import { authLimit } from '../auth/limits';
 import { presentUser } from '../../presenters/user';
@@ -89,6 +90,7 @@ function providerRoutes(provider: OAuthProvider): Route[] {
         headers: redirectHeaders('The authorization URL', true),
       },
       404: { description: '`provider_not_configured`: this deployment has no credentials for the provider' },
+      429: rateLimited,
     },
     handler: async ({ input, deps, req, res }) => {
       const strategy = provider.createStrategy(deps.config, new OAuthStateStore(deps.cache, provider.name));
@@ -181,6 +183,7 @@ export const exchange = defineRoute({
     401: { description: '`invalid_code`: unknown, expired or already used' },
     403: { description: '`account_disabled`: the account was disabled after sign-in' },
     422: { description: '`validation_failed`' },
+    429: rateLimited,
   },
   handler: async ({ input, deps, res }) => {
     const userId = await redeemOneTimeCode(deps.cache, input.body.code);

@@ -17,7 +17,16 @@ export const startQuery = z
   })
   .strict();
 
-const param = (description: string) => z.string().max(4096).optional().meta({ description });
+// OAuth sends these as printable ASCII (RFC 6749, appendix A), 600 characters at most here: all five together,
+// percent-encoded, stay inside Node's 16 KiB request-line-and-headers limit (beyond it Node answers 431 before any
+// route runs). Real codes and states are a few hundred characters at most.
+const param = (description: string) =>
+  z
+    .string()
+    .max(600)
+    .regex(/^[\x20-\x7E]*$/, 'Printable ASCII')
+    .optional()
+    .meta({ description });
 
 /**
  * What providers append to the callback URL. Deliberately not `.strict()`, unlike every other schema: the sender

@@ -83,6 +83,7 @@ export const payForOrder = defineRoute({
     'an optional Idempotency-Key header makes a repeat return the first answer. Limited to ' +
     'PAYMENT_RATE_LIMIT_PER_MINUTE per client IP and a quarter of it per order (429).',
   tags,
+  idempotencyKey: 'optional',
   before: payLimit,
   request: { params: orderIdParams, body: payBody },
   responses: {

@@ -37,6 +37,79 @@ app.kubernetes.io/instance: {{ .Release.Name }}
 {{- printf "%s:%s" .Values.image.repository (default .Chart.AppVersion .Values.image.tag) -}}
 {{- end -}}
 
+{{/*
+A component's resource name: "<fullname>-<suffix>", the fullname shortened so that the whole stays within 63
+characters (the limit of a label value: a Job's name becomes its pods' job-name label).
+usage: include "market.componentName" (list . "migrate")
+*/}}
+{{- define "market.componentName" -}}
+{{- $suffix := index . 1 -}}
+{{- $full := include "market.fullname" (index . 0) | trunc (int (sub 62 (len $suffix))) | trimSuffix "-" -}}
+{{- printf "%s-%s" $full $suffix -}}
+{{- end -}}
+
+{{- define "market.serviceAccountName" -}}
+{{- if .Values.serviceAccount.create -}}
+{{- default (include "market.fullname" .) .Values.serviceAccount.name -}}
+{{- else -}}
+{{- default "default" .Values.serviceAccount.name -}}
+{{- end -}}
+{{- end -}}
+
+{{/*
+Refuses values that would deploy something broken. Included by the web Deployment, so `helm template`, `helm lint`
+and `helm install` all stop with the message.
+*/}}
+{{- define "market.validate" -}}
+{{- $webMax := int .Values.web.replicaCount -}}
+{{- if .Values.web.autoscaling.enabled -}}
+{{- $webMax = int .Values.web.autoscaling.maxReplicas -}}
+{{- end -}}
+{{- $redis := or .Values.secrets.redisUrl (and .Values.secrets.existingSecret .Values.secrets.existingSecretHasRedisUrl) -}}
+{{- if and (gt $webMax 1) (not $redis) -}}
+{{- fail (printf "%d web pods need Redis (REDIS_URL): without it every pod keeps its own cache and rate limits. Set secrets.redisUrl, or secrets.existingSecretHasRedisUrl=true when secrets.existingSecret holds REDIS_URL, or run one web pod (web.replicaCount=1, web.autoscaling.enabled=false)" $webMax) -}}
+{{- end -}}
+{{- if and .Values.temporal.tls.existingSecret (not .Values.temporal.tls.enabled) -}}
+{{- fail "temporal.tls.existingSecret is set but temporal.tls.enabled is false: set temporal.tls.enabled=true (or drop the secret)" -}}
+{{- end -}}
+{{- if and .Values.temporal.apiKey .Values.temporal.existingApiKeySecret -}}
+{{- fail "set temporal.apiKey or temporal.existingApiKeySecret, not both" -}}
+{{- end -}}
+{{- end -}}
+
+{{/* The Secret holding TEMPORAL_API_KEY, if any: an existing one, or the one this chart creates from temporal.apiKey. */}}
+{{- define "market.temporalApiKeySecret" -}}
+{{- if .Values.temporal.existingApiKeySecret -}}
+{{- .Values.temporal.existingApiKeySecret -}}
+{{- else if .Values.temporal.apiKey -}}
+{{- include "market.componentName" (list . "temporal") -}}
+{{- end -}}
+{{- end -}}
+
+{{/* Environment read from other Secrets than the main one (envFrom cannot pick single keys). */}}
+{{- define "market.extraSecretEnv" -}}
+{{- with include "market.temporalApiKeySecret" . }}
+- name: TEMPORAL_API_KEY
+  valueFrom:
+    secretKeyRef:
+      name: {{ . }}
+      key: TEMPORAL_API_KEY
+{{- end }}
+{{- end -}}
+
+{{/* Pod-level settings shared by web, worker and the migration Job. */}}
+{{- define "market.podSpecCommon" -}}
+serviceAccountName: {{ include "market.serviceAccountName" . }}
+# The app never talks to the Kubernetes API.
+automountServiceAccountToken: false
+{{- with .Values.imagePullSecrets }}
+imagePullSecrets:
+  {{- toYaml . | nindent 2 }}
+{{- end }}
+securityContext:
+  {{- toYaml .Values.podSecurityContext | nindent 2 }}
+{{- end -}}
+
 {{/* The Secret the pods read: an existing one, or the one this chart creates. */}}
 {{- define "market.secretName" -}}
 {{- default (include "market.fullname" .) .Values.secrets.existingSecret -}}
@@ -62,6 +135,19 @@ TEMPORAL_TASK_QUEUE: {{ .Values.config.temporal.taskQueue | quote }}
 {{- with .Values.config.temporal.uiUrl }}
 TEMPORAL_UI_URL: {{ . | quote }}
 {{- end }}
+{{- if .Values.temporal.tls.enabled }}
+TEMPORAL_TLS: "true"
+{{- if .Values.temporal.tls.existingSecret }}
+TEMPORAL_TLS_CERT_PATH: "/etc/market/temporal-tls/tls.crt"
+TEMPORAL_TLS_KEY_PATH: "/etc/market/temporal-tls/tls.key"
+{{- if .Values.temporal.tls.caCert }}
+TEMPORAL_TLS_CA_PATH: "/etc/market/temporal-tls/ca.crt"
+{{- end }}
+{{- end }}
+{{- with .Values.temporal.tls.serverName }}
+TEMPORAL_TLS_SERVER_NAME: {{ . | quote }}
+{{- end }}
+{{- end }}
 {{- with .Values.config.corsOrigins }}
 CORS_ORIGINS: {{ . | quote }}
 {{- end }}
@@ -70,6 +156,9 @@ S3_REGION: {{ .Values.config.storage.region | quote }}
 S3_FORCE_PATH_STYLE: {{ .Values.config.storage.forcePathStyle | quote }}
 {{- with .Values.config.storage.endpoint }}
 S3_ENDPOINT: {{ . | quote }}
+{{- end }}
+{{- with .Values.config.storage.publicEndpoint }}
+S3_PUBLIC_ENDPOINT: {{ . | quote }}
 {{- end }}
 {{- with .Values.config.search.url }}
 SEARCH_URL: {{ . | quote }}
@@ -156,12 +245,18 @@ CARRIER_WEBHOOK_SECRET: {{ . | quote }}
 {{- end }}
 {{- end -}}
 
-{{/* Writable scratch space: the root filesystem is read-only. */}}
+{{/* Writable scratch space (the root filesystem is read-only), and the Temporal client certificate if any. */}}
 {{- define "market.volumes" -}}
 - name: tmp
   emptyDir: {}
 - name: data
   emptyDir: {}
+{{- if and .Values.temporal.tls.enabled .Values.temporal.tls.existingSecret }}
+- name: temporal-tls
+  secret:
+    secretName: {{ .Values.temporal.tls.existingSecret }}
+    defaultMode: 0440
+{{- end }}
 {{- end -}}
 
 {{- define "market.volumeMounts" -}}
@@ -169,4 +264,9 @@ CARRIER_WEBHOOK_SECRET: {{ . | quote }}
   mountPath: /tmp
 - name: data
   mountPath: /data
+{{- if and .Values.temporal.tls.enabled .Values.temporal.tls.existingSecret }}
+- name: temporal-tls
+  mountPath: /etc/market/temporal-tls
+  readOnly: true
+{{- end }}
 {{- end -}}

@@ -26,6 +26,9 @@ function rangeQuery<S extends z.ZodRawShape>(shape: S) {
     .object({ ...rangeShape, ...shape })
     .strict()
     .superRefine((query, ctx) => {
+      // zod runs this refinement even when a field already failed: judge the range of valid days only.
+      const { from, to } = query as { from?: unknown; to?: unknown };
+      if (![from, to].every((v) => v === undefined || day.safeParse(v).success)) return;
       const problem = rangeProblem(query as { from?: string; to?: string }, new Date());
       if (problem) ctx.addIssue({ code: 'custom', path: [problem.path], message: problem.message });
     });

@@ -62,6 +62,7 @@ function actionRoute<B extends Body>(spec: {
     tags,
     request: { params: idParams, body: spec.body },
     status: 200,
+    ...(spec.updateId ? { idempotencyKey: 'optional' as const } : {}),
     responses: refusals,
     handler: async ({ input, deps, actor, req }) => {
       const order = await findOrder(deps, input.params.id);

@@ -17,7 +17,7 @@ const tags = ['Admin: search'];
 function reindexTarget(deps: AppDeps): { workflowId: string } {
   if (!deps.search || !deps.config.search) {
     throw new ConflictError(
-      'There is no search engine to reindex: the embedded default searches the database directly.',
+      'There is no search engine to reindex: this app searches the database directly.',
       'search_not_configured',
     );
   }
@@ -44,7 +44,7 @@ export const startReindex = defineRoute({
     202: { description: 'The reindex started', schema: reindexStartedSchema },
     401: { description: 'Not signed in' },
     403: { description: 'Not an admin' },
-    409: { description: 'A reindex is already running, or there is no search engine (embedded default)' },
+    409: { description: 'A reindex is already running, or there is no search engine' },
     422: { description: 'Unknown fields or a batch size out of range' },
   },
   handler: async ({ input, deps }): Promise<z.output<typeof reindexStartedSchema>> => {
@@ -84,7 +84,7 @@ export const getReindex = defineRoute({
     401: { description: 'Not signed in' },
     403: { description: 'Not an admin' },
     404: { description: 'No reindex ran yet' },
-    409: { description: 'There is no search engine (embedded default)' },
+    409: { description: 'There is no search engine' },
   },
   handler: async ({ deps }): Promise<z.output<typeof reindexProgressSchema>> => {
     const { workflowId } = reindexTarget(deps);
