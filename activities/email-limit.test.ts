@@ -1,39 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import { createMailer, type Mailer } from '@market/adapters/mail/index';
-import { MailpitClient, testSmtpUrl } from '@market/adapters/mail/testing';
-import type { Database } from '@market/db';
-import { createTestDatabase } from '@market/db/testing';
-import type { ShopBranding } from './deps';
-import { createEmailActivities } from './email';
+import { MailpitClient } from '@market/adapters/mail/testing';
+import { useEmailActivities } from './email.testing';
 
 // Emails about unpaid orders go to one address at most EMAIL_UNPAID_ORDER_LIMIT_PER_HOUR times an hour (2 here):
 // anyone can check out as a guest with a stranger's address, then cancel or never pay.
-const shop: ShopBranding = {
-  name: 'Test Shop',
-  url: 'https://shop.test',
-  brandColor: '#334155',
-  logoUrl: null,
-  supportEmail: null,
-  from: 'Test Shop <shop@shop.test>',
-};
 const mailpit = new MailpitClient();
-let db: Database;
-let mailer: Mailer;
-let activities: ReturnType<typeof createEmailActivities>;
-beforeAll(async () => {
-  db = await createTestDatabase();
-  mailer = createMailer({ kind: 'smtp', url: testSmtpUrl(), from: shop.from });
-  activities = createEmailActivities({ db, mailer, shop, unpaidOrderEmailsPerHour: 2 });
-});
-afterAll(async () => {
-  await mailer.close();
-  await db.close();
-});
+const { db, activities } = useEmailActivities({ unpaidOrderEmailsPerHour: 2 });
 
 /** A guest order to `email`, failed (never paid) or paid (captured). */
 async function order(email: string, paid = false) {
   const id = randomUUID();
-  const row = await db.models.Order.create({
+  const row = await db().models.Order.create({
     number: `L-${id.slice(0, 20)}`,
     email,
     status: paid ? 'processing' : 'failed',
@@ -45,7 +22,7 @@ async function order(email: string, paid = false) {
     shippingAddress: { name: 'Someone', line1: '1 Loop', city: 'London', postalCode: 'N1', country: 'GB' },
     workflowId: `order-${id}`,
   });
-  await db.models.Payment.create({
+  await db().models.Payment.create({
     orderId: row.id,
     provider: 'test',
     amount: 1_000,
@@ -57,7 +34,7 @@ async function order(email: string, paid = false) {
 }
 
 const send = (o: { id: number; workflowId: string }, template: 'payment_failed' | 'order_cancelled') =>
-  activities.sendOrderEmail({ orderId: o.id, template, dedupeKey: `${o.workflowId}:email:${template}` });
+  activities().sendOrderEmail({ orderId: o.id, template, dedupeKey: `${o.workflowId}:email:${template}` });
 
 test('a third email about unpaid orders to one address within the hour is suppressed and logged', async () => {
   const victim = `victim-${randomUUID()}@example.com`;
@@ -70,7 +47,7 @@ test('a third email about unpaid orders to one address within the hour is suppre
   // A retry of the suppressed activity stays suppressed: nothing goes out later either.
   expect(await send(third, 'payment_failed')).toEqual({ status: 'suppressed' });
 
-  const log = await db.models.EmailLog.findOne({ where: { orderId: third.id } });
+  const log = await db().models.EmailLog.findOne({ where: { orderId: third.id } });
   expect(log).toMatchObject({ status: 'suppressed', sentAt: null });
   expect(log!.error).toMatch(/^rate_limited/);
   await mailpit.waitFor(`to:"${victim}"`, 2);
@@ -84,7 +61,7 @@ test('emails about paid orders are never held back by the limit', async () => {
   const paid = await order(buyer, true);
   expect(await send(paid, 'order_cancelled')).toEqual({ status: 'sent' });
   expect(
-    await activities.sendOrderEmail({
+    await activities().sendOrderEmail({
       orderId: paid.id,
       template: 'order_confirmation',
       dedupeKey: `${paid.workflowId}:email:order_confirmation`,

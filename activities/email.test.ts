@@ -5,20 +5,13 @@ import { MailpitClient, type OwnMailpit, startMailpit, testSmtpUrl } from '@mark
 import type { Database } from '@market/db';
 import { createTestDatabase } from '@market/db/testing';
 import { ApplicationFailure } from '@temporalio/activity';
-import type { ShopBranding } from './deps';
 import { createEmailActivities, type OrderEmailTemplate } from './email';
+import { testShop } from './email.testing';
 import { ORDER_EMAIL_TEMPLATES } from './emails';
 
 // Order emails through real SMTP (Mailpit) with the dedupe log in real MariaDB: each key delivers one message,
 // whatever retries or concurrent duplicates of the activity do.
-const shop: ShopBranding = {
-  name: 'Test Shop',
-  url: 'https://shop.test',
-  brandColor: '#334155',
-  logoUrl: null,
-  supportEmail: 'help@shop.test',
-  from: 'Test Shop <shop@shop.test>',
-};
+const shop = testShop;
 const mailpit = new MailpitClient();
 let db: Database;
 let mailer: Mailer;

@@ -26,7 +26,16 @@ import { temporalConnectionOptions } from '../api/services/temporal-connection-o
 import { stackEnv, testConfig } from '../api/testing/deps';
 import { engineTable, loadTable } from './report';
 import { runScenarios, type Scenario } from './load';
-import { cleanupsOnExit, close, listen, openDatabase, port, shuffle, withRedisDb } from './support';
+import {
+  cleanupsOnExit,
+  close,
+  listen,
+  openDatabase,
+  port,
+  shuffle,
+  titleWords,
+  withRedisDb,
+} from './support';
 import { measureSearchLatency } from './search-latency';
 
 const { values: args } = parseArgs({
@@ -141,14 +150,7 @@ async function main(): Promise<void> {
       raw: true,
     });
     const slugs = shuffle(active.map((p) => p.slug));
-    const words = shuffle([
-      ...new Set(
-        active
-          .slice(0, 2_000)
-          .flatMap((p) => p.title.toLowerCase().split(/[^a-z]+/))
-          .filter((w) => w.length >= 4),
-      ),
-    ]);
+    const words = titleWords(active);
     const categories = (await Category.findAll({ attributes: ['slug', 'parentId'], raw: true })).map(
       (c) => c.slug,
     );

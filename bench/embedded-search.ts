@@ -24,7 +24,7 @@ import { createLogger } from '../api/logger';
 import { MemoryCache } from '../api/services/cache';
 import { createEmbeddedSearch } from '../api/services/embedded-search';
 import { measureSearchLatency } from './search-latency';
-import { shuffle } from './support';
+import { shuffle, titleWords } from './support';
 
 const { values } = parseArgs({
   options: {
@@ -89,14 +89,7 @@ async function main(): Promise<void> {
     // 3. Latency, one query at a time (the same shape as bench/catalog.ts's engine figures), plus typos.
     const { Product, Category } = db.models;
     const active = await Product.findAll({ attributes: ['title'], where: { status: 'active' }, raw: true });
-    const words = shuffle([
-      ...new Set(
-        active
-          .slice(0, 2_000)
-          .flatMap((p) => p.title.toLowerCase().split(/[^a-z]+/))
-          .filter((w) => w.length >= 4),
-      ),
-    ]);
+    const words = titleWords(active);
     const leafIds = (await Category.findAll({ attributes: ['id', 'parentId'], raw: true }))
       .filter((c) => c.parentId !== null)
       .map((c) => c.id);

@@ -44,6 +44,18 @@ export function shuffle<T>(items: T[]): T[] {
   return items;
 }
 
+/** Distinct words of 4+ letters from the first 2,000 titles, shuffled: search terms that find something. */
+export function titleWords(products: readonly { title: string }[]): string[] {
+  return shuffle([
+    ...new Set(
+      products
+        .slice(0, 2_000)
+        .flatMap((p) => p.title.toLowerCase().split(/[^a-z]+/))
+        .filter((w) => w.length >= 4),
+    ),
+  ]);
+}
+
 export interface Cleanups {
   /** Registers a clean-up step; steps run newest first. */
   push(what: string, fn: () => Promise<unknown>): void;

@@ -2,6 +2,7 @@ import { QueryTypes } from 'sequelize';
 import type { Database } from '@market/db';
 import { categoryAncestry } from './documents';
 import type { FacetCount, SearchHit, SearchQuery, SearchResult } from './port';
+import { escapeHtml } from './text';
 import { PRICE_RANGES, RATING_MINIMUMS, type QueryBuilderOptions, pageWindow } from './query-builder';
 
 /**
@@ -240,15 +241,6 @@ function fragment(text: string, words: string[]): string {
   return text.slice(start, start + FRAGMENT_SIZE).trim();
 }
 
-const HTML_ESCAPES: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#x27;',
-  '/': '&#x2F;',
-};
-
 /** HTML-escaped `text` with `<mark>` around each word; undefined when no word occurs. */
 function highlight(text: string, words: string[]): string | undefined {
   const pattern = new RegExp(words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'gi');
@@ -262,8 +254,4 @@ function highlight(text: string, words: string[]): string | undefined {
     last = match.index + match[0].length;
   }
   return found ? out + escapeHtml(text.slice(last)) : undefined;
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"'/]/g, (c) => HTML_ESCAPES[c] ?? c);
 }

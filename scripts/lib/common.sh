@@ -134,3 +134,15 @@ apt_install() {
     die "apt-get failed ($rc) installing: $*"
   fi
 }
+
+# Prints a python with pip (`pip download` fetches a package without installing anything into it).
+pip_python() {
+  local py
+  for py in python3 python; do
+    if command -v "$py" >/dev/null && "$py" -m pip --version >/dev/null 2>&1; then
+      echo "$py"
+      return
+    fi
+  done
+  return 1
+}

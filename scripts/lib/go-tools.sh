@@ -40,18 +40,6 @@ go_install_bin() {
   log "$name: installed $dest in $(elapsed "$t0")"
 }
 
-# Prints a python with pip (`pip download` fetches a package without installing anything into it).
-pip_python() {
-  local py
-  for py in python3 python; do
-    if command -v "$py" >/dev/null && "$py" -m pip --version >/dev/null 2>&1; then
-      echo "$py"
-      return
-    fi
-  done
-  return 1
-}
-
 # usage: pip_fetch NAME REQUIREMENT SHA256 DEST_DIR [pip download options…]
 # Downloads one PyPI distribution (no dependencies) into DEST_DIR and checks its sha256: the file is then exactly
 # the one this script was written against. Prints the file's path.

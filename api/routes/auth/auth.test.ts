@@ -206,6 +206,14 @@ test('OpenAPI documents the auth flows', async () => {
     expect(body.paths[path].post.summary).toEqual(expect.any(String));
     expect(body.paths[path].post.description).toEqual(expect.any(String));
   }
-  expect(Object.keys(body.paths['/api/auth/login'].post.responses)).toEqual(['200', '401', '422', '429']);
+  expect(Object.keys(body.paths['/api/auth/login'].post.responses)).toEqual([
+    '200',
+    '400',
+    '401',
+    '413',
+    '415',
+    '422',
+    '429',
+  ]);
   expect(body.components.schemas.AuthSession.properties).toHaveProperty('refreshToken');
 });

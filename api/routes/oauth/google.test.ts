@@ -371,7 +371,16 @@ describe('Google not configured', () => {
 
 test('OpenAPI documents the redirects and the exchange', async () => {
   const { body } = await request(app).get('/api/openapi.json');
-  expect(Object.keys(body.paths['/api/auth/google'].get.responses)).toEqual(['302', '404']);
+  expect(Object.keys(body.paths['/api/auth/google'].get.responses)).toEqual(['302', '404', '422', '429']);
   expect(Object.keys(body.paths['/api/auth/google/callback'].get.responses)).toContain('302');
-  expect(Object.keys(body.paths['/api/auth/exchange'].post.responses)).toEqual(['200', '401', '403', '422']);
+  expect(Object.keys(body.paths['/api/auth/exchange'].post.responses)).toEqual([
+    '200',
+    '400',
+    '401',
+    '403',
+    '413',
+    '415',
+    '422',
+    '429',
+  ]);
 });
