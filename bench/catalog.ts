@@ -6,6 +6,7 @@
  *
  *   bash scripts/stack.sh up && eval "$(bash scripts/stack.sh env)"
  *   npx tsx --conditions=source bench/catalog.ts [--products 10000] [--duration 10] [--connections 20]
+ *     [--only 'slug|uncached']   (just these scenarios, beside the bare endpoint; e.g. under node --cpu-prof)
  */
 import { createPaymentProvider } from '@market/adapters/payments/index';
 import { randomBytes } from 'node:crypto';
@@ -47,6 +48,8 @@ const { values: args } = parseArgs({
     'search-queries': { type: 'string', default: '500' },
     // A Redis logical database of its own, so the benchmark's cache never meets the tests' or the dev server's.
     'redis-db': { type: 'string', default: '9' },
+    // Only the scenarios whose name matches this regular expression (the bare endpoint always runs): for profiling.
+    only: { type: 'string' },
   },
 });
 const PRODUCTS = positive('products');
@@ -213,8 +216,9 @@ async function main(): Promise<void> {
     ];
 
     // --- load -----------------------------------------------------------------------------------------------------
+    const only = args.only ? new RegExp(args.only, 'i') : null;
     const rows = await runScenarios(
-      scenarios,
+      scenarios.filter((s, i) => i === 0 || !only || only.test(s.name)),
       { warmup: WARMUP, duration: DURATION, connections: CONNECTIONS },
       log,
     );

@@ -11,25 +11,12 @@
 import { randomBytes } from 'node:crypto';
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
-import { createActivities } from '@market/activities';
-import { createMailer } from '@market/adapters/mail/index';
-import { createPaymentProvider } from '@market/adapters/payments/index';
-import { createTestBucket } from '@market/adapters/storage/testing';
-import { createScratchMysqlDatabase } from '@market/db/testing';
 import { type platformCheckWorkflow, workflowTypes } from '@market/workflows/definitions';
 import type { Client } from '@temporalio/client';
-import { createApp } from '../api/app';
-import type { AppDeps } from '../api/deps';
-import { createLogger } from '../api/logger';
-import { temporalDeps } from '../api/platform';
-import { RedisCache } from '../api/services/cache';
-import { connectTemporal } from '../api/services/temporal';
-import { temporalConnectionOptions } from '../api/services/temporal-connection-options';
-import { stackEnv, testConfig } from '../api/testing/deps';
-import { createWorker } from '../api/worker';
 import { checkoutOnce } from './checkout-flow';
 import { latencyHeader, latencyRow, ms, progress as log, runPool, summarize } from './checkout-load';
-import { cleanupsOnExit, close, listen, openDatabase, port, withRedisDb } from './support';
+import { startCheckoutStack } from './checkout-stack';
+import { cleanupsOnExit } from './support';
 
 const { values: args } = parseArgs({
   options: {
@@ -77,93 +64,18 @@ async function main(): Promise<void> {
   const cleanups = cleanupsOnExit(log);
 
   try {
-    // --- data: a scratch database with products that never run out --------------------------------------------
-    const scratch = await createScratchMysqlDatabase('market_bench');
-    cleanups.push('scratch database', () => scratch.drop());
-    log(`database ${scratch.name}: migrating`);
-    await scratch.db.migrate();
-    const stock = (ORDERS + WARMUP) * 10;
-    const products = await scratch.db.models.Product.bulkCreate(
-      Array.from({ length: PRODUCTS }, (_, i) => ({
-        slug: `bench-checkout-${i}`,
-        title: `Bench product ${i}`,
-        priceAmount: 1_000 + i,
-        currency: 'EUR',
-        status: 'active' as const,
-      })),
-    );
-    await scratch.db.models.Inventory.bulkCreate(
-      products.map((p) => ({ productId: p.id, onHand: stock, reserved: 0 })),
-    );
-    const productIds = products.map((p) => p.id);
-
-    // --- the app and the worker: each its own pool of the production size, as two processes would have ----------
-    const bucket = await createTestBucket();
-    cleanups.push('bucket', () => bucket.drop());
-    const config = testConfig({
-      SHOP_CURRENCY: 'EUR',
-      LOG_LEVEL: 'silent',
-      REDIS_URL: withRedisDb(stackEnv('MARKET_TEST_REDIS_URL'), args['redis-db']!),
+    // --- a scratch database with products that never run out, the app and the worker ---------------------------
+    const { base, productIds, appDb, client, taskQueue, poolMax } = await startCheckoutStack(cleanups, {
+      products: PRODUCTS,
+      stock: (ORDERS + WARMUP) * 10,
+      redisDb: args['redis-db']!,
     });
-    const poolMax = config.database.kind === 'mysql' ? config.database.poolMax : 10;
-    const log_ = createLogger({ level: 'silent' });
-    const appDb = openDatabase(scratch.name, poolMax);
-    cleanups.push('app database', () => appDb.close());
-    const workerDb = openDatabase(scratch.name, poolMax);
-    cleanups.push('worker database', () => workerDb.close());
-    const cache = RedisCache.connect(config.redis!.url, { keyPrefix: `bench:${process.pid}:` });
-    cleanups.push('cache', () => cache.close());
-    const temporal = await connectTemporal({
-      ...temporalConnectionOptions(config.temporal),
-      namespace: config.temporal.namespace,
-    });
-    cleanups.push('temporal', () => temporal.close());
-    const taskQueue = `bench-checkout-${process.pid}-${randomBytes(4).toString('hex')}`;
-
-    // The emails after payment go to the stack's Mailpit, as in production they go to SMTP.
-    const mailer = createMailer({
-      kind: 'smtp',
-      url: stackEnv('MARKET_TEST_SMTP_URL'),
-      from: config.mail.from,
-    });
-    cleanups.push('mailer', () => mailer.close());
-    log(`worker on ${taskQueue}: bundling workflows`);
-    const worker = await createWorker({
-      ...temporalConnectionOptions(config.temporal),
-      namespace: config.temporal.namespace,
-      taskQueue,
-      activities: createActivities({
-        db: workerDb,
-        payments: createPaymentProvider({ provider: 'test' }, { db: workerDb }),
-        storage: bucket.storage,
-        mailer,
-        shop: { ...config.shop, from: config.mail.from },
-        log: log_,
-      }),
-      log: log_,
-    });
-    const running = worker.run();
-    cleanups.push('worker', () => worker.shutdown().then(() => running));
-
-    const deps: AppDeps = {
-      config,
-      log: log_,
-      db: appDb,
-      cache,
-      search: null,
-      storage: bucket.storage,
-      payments: createPaymentProvider({ provider: 'test' }, { db: appDb }),
-      temporal: temporalDeps(temporal.client, taskQueue),
-    };
-    const server = await listen(createApp(deps));
-    cleanups.push('app server', () => close(server));
-    const base = `http://127.0.0.1:${port(server)}`;
 
     const checkout = (i: number) => checkoutOnce(base, productIds[i % productIds.length]!);
     const runId = randomBytes(4).toString('hex');
     const platformCheck = async (i: number) => {
       const t0 = performance.now();
-      await temporal.client.workflow.execute<typeof platformCheckWorkflow>(workflowTypes.platformCheck, {
+      await client.workflow.execute<typeof platformCheckWorkflow>(workflowTypes.platformCheck, {
         taskQueue,
         workflowId: `bench-platform-check-${runId}-${i}`,
         args: [],
@@ -190,8 +102,8 @@ async function main(): Promise<void> {
       where: { status: ['paid', 'processing'] },
       order: [['id', 'DESC']],
     });
-    const orderShape = anOrder ? await historyShape(temporal.client, anOrder.workflowId) : 'no paid order';
-    const checkShape = await historyShape(temporal.client, `bench-platform-check-${runId}-0`);
+    const orderShape = anOrder ? await historyShape(client, anOrder.workflowId) : 'no paid order';
+    const checkShape = await historyShape(client, `bench-platform-check-${runId}-0`);
 
     // --- report ----------------------------------------------------------------------------------------------------
     const orderRate = orders.results.length / (orders.wallMs / 1000);

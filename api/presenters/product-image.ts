@@ -39,7 +39,10 @@ export async function presentImage(
 }
 
 /** Presigned GET URLs of every thumbnail of an image, by name. */
-export async function thumbnailUrls(storage: ObjectStorage, image: ProductImage): Promise<Thumbnails> {
+export async function thumbnailUrls(
+  storage: ObjectStorage,
+  image: Pick<ProductImage, 'storageKey'>,
+): Promise<Thumbnails> {
   const names = Object.keys(THUMBNAIL_WIDTHS) as ThumbnailName[];
   const urls = await Promise.all(
     names.map((name) =>

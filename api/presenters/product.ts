@@ -33,6 +33,16 @@ export interface PresentedProduct extends Omit<PresentedProductSummary, 'highlig
   related: PresentedProductSummary[];
 }
 
+/** What a product summary reads: plain rows do (the catalog reads them raw, without building model instances). */
+export type ProductRow = Pick<
+  Product,
+  'id' | 'slug' | 'title' | 'priceAmount' | 'currency' | 'ratingAverage' | 'ratingCount'
+> & { inventory?: Pick<Inventory, 'onHand' | 'reserved' | 'lowStockThreshold'> | null };
+
+export type ImageRow = Pick<ProductImage, 'storageKey' | 'alt' | 'width' | 'height'>;
+
+type Named = Pick<Category | Tag, 'slug' | 'name'>;
+
 /** Presigned image links outlive the cached page that carries them (60 s) by far. */
 const IMAGE_URL_SECONDS = 3600;
 
@@ -45,14 +55,14 @@ export function availabilityOf(
   return available <= inventory!.lowStockThreshold ? 'low_stock' : 'in_stock';
 }
 
-export const imageUrl = (storage: ObjectStorage, image: ProductImage) =>
+export const imageUrl = (storage: ObjectStorage, image: Pick<ProductImage, 'storageKey'>) =>
   storage.presignGet(image.storageKey, { expiresInSeconds: IMAGE_URL_SECONDS });
 
 /** A product in a listing: `inventory` loaded, `thumbnail` its first image if it has one. */
 export async function presentProductSummary(
   storage: ObjectStorage,
-  product: Product,
-  options: { thumbnail?: ProductImage; highlight?: SearchHit['highlight'] } = {},
+  product: ProductRow,
+  options: { thumbnail?: Pick<ProductImage, 'storageKey'>; highlight?: SearchHit['highlight'] } = {},
 ): Promise<PresentedProductSummary> {
   const { thumbnail, highlight } = options;
   return {
@@ -71,8 +81,13 @@ export async function presentProductSummary(
 /** The product page. `product` has images (in order), tags, inventory and category loaded. */
 export async function presentProduct(
   storage: ObjectStorage,
-  product: Product,
-  extra: { breadcrumbs: Category[]; related: PresentedProductSummary[] },
+  product: ProductRow & {
+    description: string;
+    category?: Named | null;
+    tags?: readonly Named[];
+    images?: readonly ImageRow[];
+  },
+  extra: { breadcrumbs: readonly Named[]; related: PresentedProductSummary[] },
 ): Promise<PresentedProduct> {
   const images = product.images ?? [];
   const summary = await presentProductSummary(storage, product, { thumbnail: images[0] });
@@ -95,4 +110,4 @@ export async function presentProduct(
   };
 }
 
-const ref = (record: Category | Tag) => ({ slug: record.slug, name: record.name });
+const ref = (record: Named) => ({ slug: record.slug, name: record.name });

@@ -8,6 +8,8 @@ export interface Cache {
   del(key: string): Promise<void>;
   /** Reads and deletes a key atomically: a one-time value can be taken once, even by racing requests. */
   take(key: string): Promise<string | null>;
+  /** Sets the key only if it is absent (SET NX): true for the one caller that set it. A lock that expires. */
+  claim(key: string, ttlSeconds: number): Promise<boolean>;
   ping(): Promise<void>;
   close(): Promise<void>;
 }
@@ -41,6 +43,9 @@ export class RedisCache implements Cache {
   async take(key: string) {
     return this.redis.getdel(key);
   }
+  async claim(key: string, ttlSeconds: number) {
+    return (await this.redis.set(key, '1', 'EX', ttlSeconds, 'NX')) === 'OK';
+  }
   async ping() {
     await this.redis.ping();
   }
@@ -73,6 +78,11 @@ export class MemoryCache implements Cache {
     const value = await this.get(key);
     this.entries.delete(key);
     return value;
+  }
+  async claim(key: string, ttlSeconds: number) {
+    if ((await this.get(key)) !== null) return false;
+    await this.set(key, '1', ttlSeconds);
+    return true;
   }
   async ping() {}
   async close() {

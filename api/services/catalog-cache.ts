@@ -6,10 +6,10 @@ import type { Cache } from './cache';
  * page stale at once without scanning keys (the old entries simply expire). A load that started before a bump
  * writes under the old generation, which nobody reads any more, so an edit is never hidden by a racing reader.
  *
- * Single-flight is in-process: concurrent misses for one key in this process share one load. Across processes we
- * accept one load per process per key and generation (a handful for a fleet) rather than a Redis lock, whose
- * waiters would need polling and a lock timeout to survive a crashed holder — more moving parts than the few
- * duplicate queries it saves with a 60-second TTL.
+ * Single-flight, in two layers: concurrent misses for one key in this process share one load, and across
+ * processes (API replicas on one Redis) the first to claim `<key>:loading` loads while the others poll the key
+ * until it appears. A holder that crashes only delays the others by the claim's lifetime (LOAD_CLAIM_SECONDS),
+ * after which they load themselves; a cache that fails is never waited for.
  */
 const GENERATION_KEY = 'catalog:generation';
 
@@ -44,9 +44,18 @@ export function catalogKey(generation: string, kind: string, input: unknown): st
 }
 
 export function bodyOf(value: unknown): CachedBody {
-  const json = JSON.stringify(value);
-  return { json, etag: `W/"${createHash('sha256').update(json).digest('base64url').slice(0, 27)}"` };
+  return cachedBody(JSON.stringify(value));
 }
+
+/** A cached text as it is: it was JSON.stringify's output, so parsing and serializing it again would be waste. */
+const cachedBody = (json: string): CachedBody => ({
+  json,
+  etag: `W/"${createHash('sha256').update(json).digest('base64url').slice(0, 27)}"`,
+});
+
+/** How long a process may load one key while the others wait for it. */
+export const LOAD_CLAIM_SECONDS = 5;
+const POLL_MS = [10, 20, 40, 80, 100];
 
 const inflight = new WeakMap<Cache, Map<string, Promise<CachedBody>>>();
 
@@ -60,6 +69,7 @@ export async function cachedCatalogBody(
   kind: string,
   input: unknown,
   load: () => Promise<unknown>,
+  claimSeconds = LOAD_CLAIM_SECONDS,
 ): Promise<CachedBody> {
   const generation = await catalogGeneration(cache).catch(() => null);
   if (generation === null) return bodyOf(await load());
@@ -70,10 +80,21 @@ export async function cachedCatalogBody(
   if (running) return running;
   const promise = (async () => {
     const hit = await cache.get(key).catch(() => null);
-    if (hit !== null) return bodyOf(JSON.parse(hit));
-    const body = bodyOf(await load());
-    await cache.set(key, body.json, CATALOG_TTL_SECONDS).catch(() => undefined);
-    return body;
+    if (hit !== null) return cachedBody(hit);
+    const claimKey = `${key}:loading`;
+    // A cache that fails to answer: load (as without a cache), never wait.
+    const mine = await cache.claim(claimKey, claimSeconds).catch(() => true);
+    if (!mine) {
+      const loaded = await waitForKey(cache, key, claimSeconds * 1000);
+      if (loaded !== null) return cachedBody(loaded);
+    }
+    try {
+      const body = bodyOf(await load());
+      await cache.set(key, body.json, CATALOG_TTL_SECONDS).catch(() => undefined);
+      return body;
+    } finally {
+      if (mine) await cache.del(claimKey).catch(() => undefined);
+    }
   })();
   pending.set(key, promise);
   try {
@@ -81,6 +102,18 @@ export async function cachedCatalogBody(
   } finally {
     pending.delete(key);
   }
+}
+
+/** The key's value once another process has stored it, or null after `timeoutMs` (or when the cache fails). */
+async function waitForKey(cache: Cache, key: string, timeoutMs: number): Promise<string | null> {
+  const deadline = Date.now() + timeoutMs;
+  for (let i = 0; Date.now() < deadline; i += 1) {
+    await new Promise((resolve) => setTimeout(resolve, POLL_MS[Math.min(i, POLL_MS.length - 1)]));
+    const value = await cache.get(key).catch(() => undefined);
+    if (value === undefined) return null;
+    if (value !== null) return value;
+  }
+  return null;
 }
 
 /** JSON with object keys sorted and undefined dropped, so equal queries give equal keys. */

@@ -1,9 +1,9 @@
 import { Op } from 'sequelize';
-import type { ProductImage, Product } from '@market/db';
 import { PRICE_RANGES, RATING_MINIMUMS, type SearchResult } from '@market/adapters';
 import type { AppDeps } from '../../deps';
 import { type PresentedProductSummary, presentProductSummary } from '../../presenters/product';
 import { searchProducts } from '../../services/catalog-search';
+import { activeProducts, imagesOf, type ImageOfProduct } from './rows';
 import type { ListProductsQuery } from './schema';
 
 export interface ProductListing {
@@ -77,20 +77,14 @@ export async function loadProductListing(deps: AppDeps, query: ListProductsQuery
   };
 }
 
-/** Active products by id, in the given order, presented for a list (3 queries whatever the count). */
+/** Active products by id, in the given order, presented for a list (2 queries at once, whatever the count). */
 export async function presentHits(
   deps: AppDeps,
   hits: readonly { id: number; highlight?: PresentedProductSummary['highlight'] }[],
 ): Promise<PresentedProductSummary[]> {
   if (!hits.length) return [];
-  const products = await loadActive(
-    deps,
-    hits.map((h) => h.id),
-  );
-  const thumbnails = await firstImages(
-    deps,
-    products.map((p) => p.id),
-  );
+  const ids = hits.map((h) => h.id);
+  const [products, thumbnails] = await Promise.all([activeProducts(deps, ids), firstImages(deps, ids)]);
   const byId = new Map(products.map((p) => [p.id, p]));
   return Promise.all(
     hits.flatMap(({ id, highlight }) => {
@@ -102,24 +96,12 @@ export async function presentHits(
   );
 }
 
-function loadActive(deps: AppDeps, ids: number[]): Promise<Product[]> {
-  return deps.db.models.Product.findAll({
-    where: { id: { [Op.in]: ids }, status: 'active' },
-    include: [{ model: deps.db.models.Inventory, as: 'inventory' }],
-  });
-}
+export type FirstImage = ImageOfProduct;
 
 /** Each product's first image (lowest position, then id). */
-export async function firstImages(deps: AppDeps, productIds: number[]): Promise<Map<number, ProductImage>> {
-  const first = new Map<number, ProductImage>();
-  if (!productIds.length) return first;
-  const images = await deps.db.models.ProductImage.findAll({
-    where: { productId: { [Op.in]: productIds } },
-    order: [
-      ['position', 'ASC'],
-      ['id', 'ASC'],
-    ],
-  });
+export async function firstImages(deps: AppDeps, productIds: number[]): Promise<Map<number, FirstImage>> {
+  const first = new Map<number, FirstImage>();
+  const images = await imagesOf(deps, productIds);
   for (const image of images) if (!first.has(image.productId)) first.set(image.productId, image);
   return first;
 }

@@ -1,13 +1,11 @@
-import { Op, QueryTypes } from 'sequelize';
-import { categoryAncestry } from '@market/adapters/search/documents';
+import { QueryTypes } from 'sequelize';
 import type { AppDeps } from '../../deps';
-import { NotFoundError } from '../../errors';
 import { sendWithEtag } from '../../middlewares/etag';
 import { defineRoute } from '../../openapi/route';
 import { presentCategoryTree } from '../../presenters/category';
-import { type PresentedProduct, presentProduct } from '../../presenters/product';
 import { cachedCatalogBody } from '../../services/catalog-cache';
-import { presentHits, loadProductListing } from './listing';
+import { loadProductListing } from './listing';
+import { loadProductPage } from './product-page';
 import {
   categoryTreeSchema,
   listProductsQuery,
@@ -17,7 +15,6 @@ import {
 } from './schema';
 
 const tags = ['Catalog'];
-const RELATED_LIMIT = 4;
 
 export const listProducts = defineRoute({
   method: 'get',
@@ -60,7 +57,7 @@ export const getProduct = defineRoute({
   },
   handler: async ({ input, deps, req, res }) => {
     const body = await cachedCatalogBody(deps.cache, 'product', { slug: input.params.slug }, () =>
-      loadProduct(deps, input.params.slug),
+      loadProductPage(deps, input.params.slug),
     );
     sendWithEtag(req, res, body);
   },
@@ -81,48 +78,6 @@ export const listCategories = defineRoute({
     sendWithEtag(req, res, body);
   },
 });
-
-async function loadProduct(deps: AppDeps, slug: string): Promise<PresentedProduct> {
-  const { Product, Category, Tag, Inventory, ProductImage } = deps.db.models;
-  const product = await Product.findOne({
-    where: { slug, status: 'active' },
-    include: [
-      { model: Category, as: 'category' },
-      { model: Tag, as: 'tags', through: { attributes: [] } },
-      { model: Inventory, as: 'inventory' },
-      { model: ProductImage, as: 'images' },
-    ],
-    order: [
-      [{ model: ProductImage, as: 'images' }, 'position', 'ASC'],
-      [{ model: ProductImage, as: 'images' }, 'id', 'ASC'],
-    ],
-  });
-  if (!product) throw new NotFoundError('There is no product with this slug.');
-
-  let breadcrumbs: InstanceType<typeof Category>[] = [];
-  let related: Awaited<ReturnType<typeof presentHits>> = [];
-  if (product.categoryId !== null) {
-    const categories = await Category.findAll();
-    const byId = new Map(categories.map((c) => [c.id, c]));
-    breadcrumbs = categoryAncestry(categories)(product.categoryId)
-      .reverse()
-      .flatMap((id) => byId.get(id) ?? []);
-    const others = await Product.findAll({
-      attributes: ['id'],
-      where: { categoryId: product.categoryId, status: 'active', id: { [Op.ne]: product.id } },
-      order: [
-        ['ratingAverage', 'DESC'],
-        ['id', 'ASC'],
-      ],
-      limit: RELATED_LIMIT,
-    });
-    related = await presentHits(
-      deps,
-      others.map((p) => ({ id: p.id })),
-    );
-  }
-  return presentProduct(deps.storage, product, { breadcrumbs, related });
-}
 
 async function loadCategoryTree(deps: AppDeps) {
   const [categories, counts] = await Promise.all([
