@@ -216,6 +216,11 @@ async function main(): Promise<void> {
     ];
 
     // --- load -----------------------------------------------------------------------------------------------------
+    // The process's resident memory, sampled through the load: the app, autocannon and the clients together (an
+    // upper bound for the web process alone).
+    let peakRss = process.memoryUsage().rss;
+    const rssTimer = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 250);
+    cleanups.push('rss sampler', async () => clearInterval(rssTimer));
     const only = args.only ? new RegExp(args.only, 'i') : null;
     const rows = await runScenarios(
       scenarios.filter((s, i) => i === 0 || !only || only.test(s.name)),
@@ -241,6 +246,7 @@ async function main(): Promise<void> {
         '',
         ...engineTable(engine),
         '',
+        `peak RSS of the process (app + autocannon) under load: ${Math.round(peakRss / 1_048_576)} MB`,
         `total wall time ${Math.round((Date.now() - started) / 1000)} s`,
         '',
       ].join('\n'),
