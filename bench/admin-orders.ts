@@ -28,7 +28,7 @@ import { stackEnv, testConfig } from '../api/testing/deps';
 import type { Row } from './report';
 import { runScenarios, type Scenario } from './load';
 import { seedOrders } from './order-fixtures';
-import { cleanupsOnExit, close, listen, openDatabase, port, shuffle, withRedisDb } from './support';
+import { cleanupsOnExit, close, listen, openDatabase, port, runMain, shuffle, withRedisDb } from './support';
 
 const { values: args } = parseArgs({
   options: {
@@ -313,10 +313,4 @@ async function explain(db: AppDeps['db'], scenarios: readonly Scenario[]): Promi
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (err: unknown) => {
-    log(err instanceof Error ? (err.stack ?? err.message) : String(err));
-    process.exit(1);
-  },
-);
+runMain(main, log);

@@ -33,6 +33,7 @@ import {
   listen,
   openDatabase,
   port,
+  runMain,
   shuffle,
   titleWords,
   withRedisDb,
@@ -256,10 +257,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (err: unknown) => {
-    log(err instanceof Error ? (err.stack ?? err.message) : String(err));
-    process.exit(1);
-  },
-);
+runMain(main, log);

@@ -16,7 +16,7 @@ import type { Client } from '@temporalio/client';
 import { checkoutOnce } from './checkout-flow';
 import { latencyHeader, latencyRow, ms, progress as log, runPool, summarize } from './checkout-load';
 import { startCheckoutStack } from './checkout-stack';
-import { cleanupsOnExit } from './support';
+import { cleanupsOnExit, runMain } from './support';
 
 const { values: args } = parseArgs({
   options: {
@@ -158,10 +158,4 @@ async function mustPass(result: { failed: number; errors: string[] }): Promise<v
   if (result.failed) throw new Error(`warm-up failed ${result.failed} times: ${result.errors.join('; ')}`);
 }
 
-main().then(
-  () => process.exit(0),
-  (err: unknown) => {
-    log(err instanceof Error ? (err.stack ?? err.message) : String(err));
-    process.exit(1);
-  },
-);
+runMain(main, log);

@@ -12,7 +12,7 @@ import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { ms, progress as log, runPool, summarize } from './checkout-load';
 import { startCheckoutStack } from './checkout-stack';
-import { cleanupsOnExit } from './support';
+import { cleanupsOnExit, runMain } from './support';
 
 const { values: args } = parseArgs({
   options: {
@@ -170,10 +170,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (err: unknown) => {
-    log(err instanceof Error ? (err.stack ?? err.message) : String(err));
-    process.exit(1);
-  },
-);
+runMain(main, log);

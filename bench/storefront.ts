@@ -31,7 +31,7 @@ import { failedAudits, type LighthousePage, lighthouseTable, runLighthouse } fro
 import { loadTable } from './report';
 import { freeListenPort } from '../api/testing/ports';
 import { runScenarios, type Scenario } from './load';
-import { cleanupsOnExit, close, listen, port, shuffle, withRedisDb } from './support';
+import { cleanupsOnExit, close, listen, port, runMain, shuffle, withRedisDb } from './support';
 
 const { values: args } = parseArgs({
   options: {
@@ -304,10 +304,4 @@ async function withRetries<T>(run: () => Promise<T>, attempts = 3): Promise<T> {
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (err: unknown) => {
-    log(err instanceof Error ? (err.stack ?? err.message) : String(err));
-    process.exit(1);
-  },
-);
+runMain(main, log);

@@ -77,3 +77,14 @@ export function cleanupsOnExit(log: (message: string) => void): Cleanups {
   });
   return { push: (what, fn) => void steps.push([what, fn]), run };
 }
+
+/** Runs a benchmark's main and exits: 0 when it finished, 1 with the error on stderr when it threw. */
+export function runMain(main: () => Promise<void>, log: (message: string) => void): void {
+  main().then(
+    () => process.exit(0),
+    (err: unknown) => {
+      log(err instanceof Error ? (err.stack ?? err.message) : String(err));
+      process.exit(1);
+    },
+  );
+}
