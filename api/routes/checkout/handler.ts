@@ -11,6 +11,7 @@ import { type CartOwner, cartOwnerOf, cartTokenOf, findCart, priceCart } from '.
 import { resolveCart } from '../cart/commands';
 import { startOrder } from '../../services/order-workflows';
 import { canonicalJson, orderNumberFor, sha256 } from './identity';
+import { admitCheckout } from './admission';
 import { checkoutLimit } from './limits';
 import { outOfStock } from './out-of-stock';
 import { checkoutBody, checkoutResultSchema, IDEMPOTENCY_KEY } from './schema';
@@ -53,7 +54,7 @@ async function orderInputFrom(
   actor: Actor | null,
   body: { shippingAddress: OrderInput['shippingAddress']; email?: string | undefined },
   ids: { scopedKey: string; number: string; requestHash: string },
-): Promise<{ input: OrderInput; cartId: number }> {
+): Promise<{ input: OrderInput; cartId: number; available: Map<number, number> }> {
   const cart = await findCart(deps, owner);
   const priced = await priceCart(deps, cart, body.shippingAddress.country);
   if (!cart || priced.items.length === 0) {
@@ -75,6 +76,7 @@ async function orderInputFrom(
   const { totals } = priced;
   return {
     cartId: cart.id,
+    available: new Map(priced.items.map((line) => [line.productId, line.available])),
     input: {
       number: ids.number,
       userId: actor?.id ?? null,
@@ -144,6 +146,7 @@ export const checkout = defineRoute({
     }
     let cartId: number | null = null;
     let orderInput: OrderInput | null = null;
+    let available = new Map<number, number>();
     const token = cartTokenOf(req);
     // Signed in with a guest cart still in hand: it joins the account's cart first, as GET /api/cart would do.
     if (!existing && actor && token) await resolveCart(deps, { actor, token });
@@ -159,8 +162,11 @@ export const checkout = defineRoute({
       });
       cartId = built?.cartId ?? null;
       orderInput = built?.input ?? null;
+      available = built?.available ?? available;
     }
-    const state = await startOrder(deps, orderInput, number, requestHash);
+    // A crowd for the last units: only as many workflows as there are units to sell (services/stock-gate.ts).
+    const admission = orderInput ? await admitCheckout(deps, orderInput.lines, available) : null;
+    const state = await startOrder(deps, orderInput, number, requestHash).finally(() => admission?.release());
     if (state && state.phase !== 'failed' && cartId !== null && orderInput) {
       // Placed: the ordered lines leave the cart (saved-for-later lines stay).
       await deps.db.models.CartItem.destroy({

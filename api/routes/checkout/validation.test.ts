@@ -89,19 +89,19 @@ test('a cart holding an archived product is refused with 409 and nothing held', 
   await expectRefused(() => checkoutAsGuest(ctx, token), 409, 'cart_has_unavailable_items');
 });
 
-test('not enough stock: 409 out_of_stock, nothing held, the cart kept', async () => {
+test('not enough stock: 409 out_of_stock naming the product, no order, nothing held, the cart kept', async () => {
   const product = await createStockedProduct(ctx, 3);
   const token = await guestCart(ctx, [{ productId: product.id, quantity: 3 }]);
   await ctx.deps.db.models.Inventory.update({ onHand: 2 }, { where: { productId: product.id } });
+  const orders = await ctx.deps.db.models.Order.count();
   const res = await checkoutAsGuest(ctx, token);
   expect(res.status).toBe(409);
-  expect(res.body.code).toBe('out_of_stock');
+  expect(res.body).toMatchObject({ code: 'out_of_stock', productIds: [product.id] });
+  // Sold out with nothing in flight: refused before any workflow, so no order was written.
+  expect(res.body.orderId).toBeUndefined();
+  expect(await ctx.deps.db.models.Order.count()).toBe(orders);
   const inventory = await ctx.deps.db.models.Inventory.findByPk(product.id);
-  expect(inventory!.reserved).toBe(0);
-  expect(await ctx.deps.db.models.StockReservation.count({ where: { orderId: res.body.orderId } })).toBe(0);
-  expect(await ctx.deps.db.models.Payment.count({ where: { orderId: res.body.orderId } })).toBe(0);
-  const order = await ctx.deps.db.models.Order.findByPk(res.body.orderId);
-  expect(order).toMatchObject({ status: 'failed', failureReason: 'out_of_stock' });
+  expect(inventory).toMatchObject({ onHand: 2, reserved: 0 });
   const cart = await request(ctx.app).get('/api/cart').set('Cart-Token', token).expect(200);
   expect(cart.body.items).toHaveLength(1);
 });
