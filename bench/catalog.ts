@@ -7,6 +7,8 @@
  *   bash scripts/stack.sh up && eval "$(bash scripts/stack.sh env)"
  *   npx tsx --conditions=source bench/catalog.ts [--products 10000] [--duration 10] [--connections 20]
  *     [--only 'slug|uncached']   (just these scenarios, beside the bare endpoint; e.g. under node --cpu-prof)
+ *     [--web-process]            (the app as production runs it, `node api/dist/main.js web` in a process of its
+ *                                 own, whose resident memory is then reported)
  */
 import { createPaymentProvider } from '@market/adapters/payments/index';
 import { randomBytes } from 'node:crypto';
@@ -24,12 +26,13 @@ import { bumpCatalogGeneration } from '../api/services/catalog-cache';
 import { RedisCache } from '../api/services/cache';
 import { connectTemporal } from '../api/services/temporal';
 import { temporalConnectionOptions } from '../api/services/temporal-connection-options';
-import { stackEnv, testConfig } from '../api/testing/deps';
+import { stackEnv, testConfig, testEnv } from '../api/testing/deps';
 import { engineTable, loadTable } from './report';
 import { runScenarios, type Scenario } from './load';
 import {
   cleanupsOnExit,
   close,
+  databaseUrl,
   listen,
   openDatabase,
   port,
@@ -39,6 +42,7 @@ import {
   withRedisDb,
 } from './support';
 import { measureSearchLatency } from './search-latency';
+import { startWebProcess } from './web-process';
 
 const { values: args } = parseArgs({
   options: {
@@ -51,6 +55,7 @@ const { values: args } = parseArgs({
     'redis-db': { type: 'string', default: '9' },
     // Only the scenarios whose name matches this regular expression (the bare endpoint always runs): for profiling.
     only: { type: 'string' },
+    'web-process': { type: 'boolean', default: false },
   },
 });
 const PRODUCTS = positive('products');
@@ -87,7 +92,7 @@ async function main(): Promise<void> {
     const bucket = await createTestBucket();
     cleanups.push('bucket', () => bucket.drop());
     const alias = `bench-products-${process.pid}-${randomBytes(4).toString('hex')}`;
-    const config = testConfig({
+    const env: Record<string, string> = {
       NODE_ENV: 'production',
       PUBLIC_URL: 'http://127.0.0.1',
       LOG_LEVEL: 'silent',
@@ -106,7 +111,8 @@ async function main(): Promise<void> {
       STRIPE_PUBLISHABLE_KEY: 'pk_test_bench',
       // Production refuses the outbox too; the catalog sends no email, and the stack's Mailpit would take them.
       SMTP_URL: stackEnv('MARKET_TEST_SMTP_URL'),
-    });
+    };
+    const config = testConfig(env);
     const search = openSearch(config)!;
     cleanups.push('search client', () => search.close());
     cleanups.push('search index', async () => {
@@ -145,6 +151,10 @@ async function main(): Promise<void> {
     };
     const app = await listen(createApp(deps));
     cleanups.push('app server', () => close(app));
+    const web = args['web-process']
+      ? await startWebProcess(testEnv({ ...env, DATABASE_URL: databaseUrl(scratch.name) }), log)
+      : null;
+    if (web) cleanups.push('web process', () => web.stop());
 
     // --- request pools ------------------------------------------------------------------------------------------
     const { Product, Category } = db.models;
@@ -155,9 +165,9 @@ async function main(): Promise<void> {
     });
     const slugs = shuffle(active.map((p) => p.slug));
     const words = titleWords(active);
-    const categories = (await Category.findAll({ attributes: ['slug', 'parentId'], raw: true })).map(
-      (c) => c.slug,
-    );
+    const categoryRows = await Category.findAll({ attributes: ['id', 'slug'], raw: true });
+    const categories = categoryRows.map((c) => c.slug);
+    const categoryIdOf = new Map(categoryRows.map((c) => [c.slug, c.id]));
     if (!slugs.length || !words.length || !categories.length) throw new Error('the seeded catalog is empty');
     log(`${slugs.length} active products, ${words.length} title words, ${categories.length} categories`);
 
@@ -168,6 +178,25 @@ async function main(): Promise<void> {
     const bare = express();
     bare.get('/bare', (_req, res) => {
       res.json(pageBody);
+    });
+    // The engine alone, through Node and HTTP like the app, without the database, the cache or the middleware: the
+    // ceiling of what an uncached listing can reach while the engine shares these cores.
+    bare.get('/engine', (req, res, next) => {
+      const q = (name: string) =>
+        typeof req.query[name] === 'string' ? (req.query[name] as string) : undefined;
+      const category = q('category');
+      search
+        .search(alias, {
+          q: q('q'),
+          categoryIds: category ? [categoryIdOf.get(category) ?? 0] : undefined,
+          minPrice: q('minPrice') === undefined ? undefined : Number(q('minPrice')),
+          maxPrice: q('maxPrice') === undefined ? undefined : Number(q('maxPrice')),
+          inStock: q('inStock') === 'true' ? true : undefined,
+          sort: 'relevance',
+          page: 1,
+          pageSize: 20,
+        })
+        .then((result) => res.json(result), next);
     });
     const bareServer = await listen(bare);
     cleanups.push('bare server', () => close(bareServer));
@@ -200,9 +229,19 @@ async function main(): Promise<void> {
     const uncachedQuery = () => `/api/products?q=${nextWord()}&maxPrice=${unique++}`;
     const cachedWord = words[0]!;
 
-    const appPort = () => port(app);
+    const appPort = () => web?.port ?? port(app);
     const scenarios: Scenario[] = [
       { name: 'bare Express JSON (same size)', port: () => port(bareServer), path: () => '/bare' },
+      {
+        name: 'engine alone: category+price+inStock (uncached)',
+        port: () => port(bareServer),
+        path: () => filtered(true)().replace('/api/products', '/engine'),
+      },
+      {
+        name: 'engine alone: q (varied, uncached)',
+        port: () => port(bareServer),
+        path: () => uncachedQuery().replace('/api/products', '/engine'),
+      },
       { name: 'GET /api/products', port: appPort, path: () => '/api/products' },
       { name: 'products: category+price+inStock (cached)', port: appPort, path: filtered(false) },
       { name: 'products: category+price+inStock (uncached)', port: appPort, path: filtered(true) },
@@ -219,8 +258,10 @@ async function main(): Promise<void> {
     // --- load -----------------------------------------------------------------------------------------------------
     // The process's resident memory, sampled through the load: the app, autocannon and the clients together (an
     // upper bound for the web process alone).
-    let peakRss = process.memoryUsage().rss;
-    const rssTimer = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 250);
+    const rssNow = () => (web ? web.memory().rssMb * 1_048_576 : process.memoryUsage().rss);
+    const rssBefore = rssNow();
+    let peakRss = rssBefore;
+    const rssTimer = setInterval(() => (peakRss = Math.max(peakRss, rssNow())), 250);
     cleanups.push('rss sampler', async () => clearInterval(rssTimer));
     const only = args.only ? new RegExp(args.only, 'i') : null;
     const rows = await runScenarios(
@@ -247,7 +288,10 @@ async function main(): Promise<void> {
         '',
         ...engineTable(engine),
         '',
-        `peak RSS of the process (app + autocannon) under load: ${Math.round(peakRss / 1_048_576)} MB`,
+        web
+          ? `web process (node api/dist/main.js web, pid ${web.pid}): resident ${mb(rssBefore)} MB before the ` +
+            `load, peak ${mb(peakRss)} MB sampled under it, VmHWM ${web.memory().peakMb} MB`
+          : `peak RSS of the process (app + autocannon) under load: ${mb(peakRss)} MB`,
         `total wall time ${Math.round((Date.now() - started) / 1000)} s`,
         '',
       ].join('\n'),
@@ -256,5 +300,7 @@ async function main(): Promise<void> {
     await cleanups.run();
   }
 }
+
+const mb = (bytes: number) => Math.round(bytes / 1_048_576);
 
 runMain(main, log);

@@ -12,10 +12,15 @@ export function withRedisDb(url: string, db: string): string {
   return parsed.toString();
 }
 
-export function openDatabase(name: string, poolMax: number): Database {
+/** The URL of a database on the stack's MariaDB. */
+export function databaseUrl(name: string): string {
   const url = new URL(testDatabaseServerUrl());
   url.pathname = `/${name}`;
-  return createDatabase({ kind: 'mysql', url: url.toString(), poolMax });
+  return url.toString();
+}
+
+export function openDatabase(name: string, poolMax: number): Database {
+  return createDatabase({ kind: 'mysql', url: databaseUrl(name), poolMax });
 }
 
 export function listen(app: express.Express): Promise<Server> {

@@ -18,8 +18,9 @@ export function stackEnv(name: string): string {
   return value;
 }
 
-export function testConfig(overrides: Record<string, string> = {}): Config {
-  return loadConfig({
+/** The environment of testConfig: what a process started with it (a bench's web process) would read. */
+export function testEnv(overrides: Record<string, string> = {}): Record<string, string> {
+  return {
     NODE_ENV: 'test',
     LOG_LEVEL: 'silent',
     DATABASE_URL: 'mysql://unused@127.0.0.1/unused', // the test database is opened by createTestDatabase
@@ -34,7 +35,11 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
     // Suites mail many unpaid orders to a few shared addresses; the limit is tested in activities/email-limit.test.ts.
     EMAIL_UNPAID_ORDER_LIMIT_PER_HOUR: '10000',
     ...overrides,
-  });
+  };
+}
+
+export function testConfig(overrides: Record<string, string> = {}): Config {
+  return loadConfig(testEnv(overrides));
 }
 
 export interface TestDeps extends AppDeps {

@@ -51,6 +51,21 @@ beforeAll(async () => {
       status: 'active',
     });
     await db.models.Inventory.create({ productId: product.id, onHand: 3, reserved: 0 });
+    // The list's thumbnail is the first image by position, then id (rows.ts's subquery, on SQLite here).
+    await db.models.ProductImage.bulkCreate([
+      {
+        productId: product.id,
+        storageKey: `products/${token}/back.jpg`,
+        contentType: 'image/jpeg',
+        position: 1,
+      },
+      {
+        productId: product.id,
+        storageKey: `products/${token}/front.jpg`,
+        contentType: 'image/jpeg',
+        position: 0,
+      },
+    ]);
     productId = product.id;
     await db.models.User.create({
       email: adminEmail,
@@ -120,6 +135,14 @@ describe('web and worker in one process (npm start)', () => {
   test('the index is built at boot and tolerates typos', async () => {
     expect(await find(all.url!, 'aredn')).toEqual([`arden-${token}`]);
     expect(await find(all.url!, 'arden throw')).toEqual([`arden-${token}`]);
+  });
+
+  test("a listed product's thumbnail is its first image", async () => {
+    const res = await fetch(`${all.url!}/api/products?q=${token}`);
+    const { items } = (await res.json()) as { items: { slug: string; thumbnailUrl: string | null }[] };
+    expect(items).toEqual([
+      expect.objectContaining({ slug: `arden-${token}`, thumbnailUrl: expect.stringContaining('front.jpg') }),
+    ]);
   });
 
   test('an admin edit reaches the index through the catalog-sync workflow', async () => {

@@ -1,9 +1,9 @@
-import { Op } from 'sequelize';
 import { PRICE_RANGES, RATING_MINIMUMS, type SearchResult } from '@market/adapters';
 import type { AppDeps } from '../../deps';
 import { type PresentedProductSummary, presentProductSummary } from '../../presenters/product';
+import { allCategories, allTags } from '../../services/catalog-index';
 import { searchProducts } from '../../services/catalog-search';
-import { activeProducts, imagesOf, type ImageOfProduct } from './rows';
+import { activeProducts, imagesOf, type ImageOfProduct, type SummaryRow } from './rows';
 import type { ListProductsQuery } from './schema';
 
 export interface ProductListing {
@@ -25,10 +25,11 @@ export interface ProductListing {
  * while the index catches up. A hit whose product is gone or no longer active is left out.
  */
 export async function loadProductListing(deps: AppDeps, query: ListProductsQuery): Promise<ProductListing> {
-  const { Category, Tag } = deps.db.models;
   let categoryIds: number[] | undefined;
+  // The category and tag tables are read once per catalog generation (services/catalog-index.ts).
+  const [categories, tags] = await Promise.all([allCategories(deps), allTags(deps)]);
   if (query.category) {
-    const category = await Category.findOne({ where: { slug: query.category } });
+    const category = categories.find((c) => c.slug === query.category);
     // An unknown category is a filter that matches nothing.
     if (!category) return emptyListing(query);
     categoryIds = [category.id];
@@ -45,16 +46,10 @@ export async function loadProductListing(deps: AppDeps, query: ListProductsQuery
     page: query.page,
     pageSize: query.pageSize,
   });
-  const categoryKeys = result.facets.categories.map((f) => f.key);
-  const tagKeys = result.facets.tags.map((f) => f.key);
-  const [items, categories, tags] = await Promise.all([
-    presentHits(
-      deps,
-      result.hits.map((hit) => ({ id: Number(hit.id), highlight: hit.highlight })),
-    ),
-    categoryKeys.length ? Category.findAll({ where: { id: { [Op.in]: categoryKeys } } }) : [],
-    tagKeys.length ? Tag.findAll({ where: { slug: { [Op.in]: tagKeys } } }) : [],
-  ]);
+  const items = await presentHits(
+    deps,
+    result.hits.map((hit) => ({ id: Number(hit.id), highlight: hit.highlight })),
+  );
   const categoryById = new Map(categories.map((c) => [c.id, c]));
   const tagBySlug = new Map(tags.map((t) => [t.slug, t]));
   return {
@@ -77,23 +72,36 @@ export async function loadProductListing(deps: AppDeps, query: ListProductsQuery
   };
 }
 
-/** Active products by id, in the given order, presented for a list (2 queries at once, whatever the count). */
+/** Active products by id, in the given order, presented for a list (one query, whatever the count). */
 export async function presentHits(
   deps: AppDeps,
   hits: readonly { id: number; highlight?: PresentedProductSummary['highlight'] }[],
 ): Promise<PresentedProductSummary[]> {
   if (!hits.length) return [];
-  const ids = hits.map((h) => h.id);
-  const [products, thumbnails] = await Promise.all([activeProducts(deps, ids), firstImages(deps, ids)]);
+  const products = await activeProducts(
+    deps,
+    hits.map((h) => h.id),
+  );
   const byId = new Map(products.map((p) => [p.id, p]));
   return Promise.all(
     hits.flatMap(({ id, highlight }) => {
       const product = byId.get(id);
-      return product
-        ? [presentProductSummary(deps.storage, product, { thumbnail: thumbnails.get(id), highlight })]
-        : [];
+      return product ? [presentSummaryRow(deps, product, highlight)] : [];
     }),
   );
+}
+
+/** A list row (rows.ts) presented, its first image as the thumbnail. */
+export function presentSummaryRow(
+  deps: AppDeps,
+  row: SummaryRow,
+  highlight?: PresentedProductSummary['highlight'],
+): Promise<PresentedProductSummary> {
+  const { thumbnailKey, ...product } = row;
+  return presentProductSummary(deps.storage, product, {
+    thumbnail: thumbnailKey === null ? undefined : { storageKey: thumbnailKey },
+    highlight,
+  });
 }
 
 export type FirstImage = ImageOfProduct;

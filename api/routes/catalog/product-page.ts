@@ -1,9 +1,9 @@
 import { categoryAncestry } from '@market/adapters/search/documents';
 import type { AppDeps } from '../../deps';
 import { NotFoundError } from '../../errors';
-import { type PresentedProduct, presentProduct, presentProductSummary } from '../../presenters/product';
-import { allCategories } from '../../services/category-index';
-import { firstImages } from './listing';
+import { type PresentedProduct, presentProduct } from '../../presenters/product';
+import { allCategories } from '../../services/catalog-index';
+import { presentSummaryRow } from './listing';
 import { imagesOf, productBySlug, relatedProducts, tagsOf } from './rows';
 
 const RELATED_LIMIT = 4;
@@ -11,7 +11,7 @@ const RELATED_LIMIT = 4;
 /**
  * One active product as its page shows it, in plain SQL rows (rows.ts) with the independent reads in parallel: the
  * product with its stock, then its images, tags, related products and the category tree (cached per catalog
- * generation) at once, then the related products' first images.
+ * generation) at once; the related products come with their first images.
  */
 export async function loadProductPage(deps: AppDeps, slug: string): Promise<PresentedProduct> {
   const product = await productBySlug(deps, slug);
@@ -31,18 +31,12 @@ export async function loadProductPage(deps: AppDeps, slug: string): Promise<Pres
       : categoryAncestry(categories)(categoryId)
           .reverse()
           .flatMap((id) => byId.get(id) ?? []);
-  const thumbnails = await firstImages(
-    deps,
-    related.map((p) => p.id),
-  );
   return presentProduct(
     deps.storage,
     { ...product, category: categoryId === null ? null : (byId.get(categoryId) ?? null), tags, images },
     {
       breadcrumbs,
-      related: await Promise.all(
-        related.map((p) => presentProductSummary(deps.storage, p, { thumbnail: thumbnails.get(p.id) })),
-      ),
+      related: await Promise.all(related.map((row) => presentSummaryRow(deps, row))),
     },
   );
 }

@@ -12,6 +12,13 @@ const SUMMARY_COLUMNS =
   'p.rating_average AS ratingAverage, p.rating_count AS ratingCount, i.on_hand AS onHand, ' +
   'i.reserved AS reserved, i.low_stock_threshold AS lowStockThreshold';
 const WITH_STOCK = 'FROM products p LEFT JOIN inventory i ON i.product_id = p.id';
+/** The product's first image (position, then id) in the same row: one query for a list and its thumbnails. */
+const THUMBNAIL_KEY =
+  '(SELECT im.storage_key FROM product_images im WHERE im.product_id = p.id ' +
+  'ORDER BY im.position ASC, im.id ASC LIMIT 1) AS thumbnailKey';
+
+/** A product of a list: its stock and its first image's storage key (null: no image). */
+export type SummaryRow = ProductRow & { thumbnailKey: string | null };
 
 type Flat = Omit<ProductRow, 'inventory'> & {
   onHand: number | null;
@@ -52,30 +59,30 @@ export async function productBySlug(deps: Pick<AppDeps, 'db'>, slug: string): Pr
   return row ? withInventory(row) : null;
 }
 
-/** Active products among `ids`, with their stock, in no particular order. */
+/** Active products among `ids`, with their stock and first image, in no particular order. */
 export async function activeProducts(
   deps: Pick<AppDeps, 'db'>,
   ids: readonly number[],
-): Promise<ProductRow[]> {
+): Promise<SummaryRow[]> {
   if (!ids.length) return [];
-  const rows = await select<Flat>(
+  const rows = await select<Flat & { thumbnailKey: string | null }>(
     deps,
-    `SELECT ${SUMMARY_COLUMNS} ${WITH_STOCK} WHERE p.id IN (?) AND p.status = 'active'`,
+    `SELECT ${SUMMARY_COLUMNS}, ${THUMBNAIL_KEY} ${WITH_STOCK} WHERE p.id IN (?) AND p.status = 'active'`,
     [ids],
   );
   return rows.map(withInventory);
 }
 
-/** The best-rated other active products of a category (ties by id), with their stock. */
+/** The best-rated other active products of a category (ties by id), with their stock and first image. */
 export async function relatedProducts(
   deps: Pick<AppDeps, 'db'>,
   categoryId: number,
   exceptId: number,
   limit: number,
-): Promise<ProductRow[]> {
-  const rows = await select<Flat>(
+): Promise<SummaryRow[]> {
+  const rows = await select<Flat & { thumbnailKey: string | null }>(
     deps,
-    `SELECT ${SUMMARY_COLUMNS} ${WITH_STOCK} ` +
+    `SELECT ${SUMMARY_COLUMNS}, ${THUMBNAIL_KEY} ${WITH_STOCK} ` +
       "WHERE p.category_id = ? AND p.status = 'active' AND p.id <> ? " +
       'ORDER BY p.rating_average DESC, p.id ASC LIMIT ?',
     [categoryId, exceptId, limit],
