@@ -41,6 +41,7 @@ import {
   titleWords,
   withRedisDb,
 } from './support';
+import { appScenarios, catalogPaths, cycle } from './catalog-paths';
 import { measureSearchLatency } from './search-latency';
 import { startWebProcess } from './web-process';
 
@@ -56,6 +57,8 @@ const { values: args } = parseArgs({
     // Only the scenarios whose name matches this regular expression (the bare endpoint always runs): for profiling.
     only: { type: 'string' },
     'web-process': { type: 'boolean', default: false },
+    // NODE_OPTIONS of the web process (e.g. --max-old-space-size=192), to see what the heap's headroom costs.
+    'web-node-options': { type: 'string', default: '' },
   },
 });
 const PRODUCTS = positive('products');
@@ -152,7 +155,14 @@ async function main(): Promise<void> {
     const app = await listen(createApp(deps));
     cleanups.push('app server', () => close(app));
     const web = args['web-process']
-      ? await startWebProcess(testEnv({ ...env, DATABASE_URL: databaseUrl(scratch.name) }), log)
+      ? await startWebProcess(
+          testEnv({
+            ...env,
+            DATABASE_URL: databaseUrl(scratch.name),
+            ...(args['web-node-options'] ? { NODE_OPTIONS: args['web-node-options'] } : {}),
+          }),
+          log,
+        )
       : null;
     if (web) cleanups.push('web process', () => web.stop());
 
@@ -202,32 +212,9 @@ async function main(): Promise<void> {
     cleanups.push('bare server', () => close(bareServer));
     const bareBytes = Buffer.byteLength(JSON.stringify(pageBody));
 
-    const cycle = <T>(pool: readonly T[]) => {
-      let i = 0;
-      return () => pool[i++ % pool.length]!;
-    };
-    const nextWord = cycle(words);
-    const nextSlug = cycle(slugs);
-    const nextCategory = cycle(categories);
-    let n = 0;
-    // category + price range + inStock, varied per request: categories × 10 price ranges is a few hundred distinct
-    // queries, so the cache answers most of them. The uncached variant widens maxPrice by one cent per request
-    // (every key new; the range grows by ~20 EUR over a 10 s run).
-    let widen = 0;
-    const filtered = (uncached: boolean) => (): string => {
-      const min = (n++ % 10) * 1_000;
-      return `/api/products?${new URLSearchParams({
-        category: nextCategory(),
-        minPrice: String(min),
-        maxPrice: String(min + 20_000 + (uncached ? widen++ : 0)),
-        inStock: 'true',
-      })}`;
-    };
-    // A word from the pool plus a maxPrice far above every price (no product is filtered out) that grows with each
-    // request: every cache key is new, so the engine and the database answer every request.
-    let unique = 1_000_000_000;
-    const uncachedQuery = () => `/api/products?q=${nextWord()}&maxPrice=${unique++}`;
-    const cachedWord = words[0]!;
+    const pools = { slugs, words, categories };
+    const paths = catalogPaths(pools);
+    const { filtered, uncachedQuery, nextWord } = paths;
 
     const appPort = () => web?.port ?? port(app);
     const scenarios: Scenario[] = [
@@ -242,17 +229,7 @@ async function main(): Promise<void> {
         port: () => port(bareServer),
         path: () => uncachedQuery().replace('/api/products', '/engine'),
       },
-      { name: 'GET /api/products', port: appPort, path: () => '/api/products' },
-      { name: 'products: category+price+inStock (cached)', port: appPort, path: filtered(false) },
-      { name: 'products: category+price+inStock (uncached)', port: appPort, path: filtered(true) },
-      { name: `products: q (same word, cached)`, port: appPort, path: () => `/api/products?q=${cachedWord}` },
-      { name: 'products: q (varied, uncached)', port: appPort, path: uncachedQuery },
-      { name: 'GET /api/products/:slug (varied)', port: appPort, path: () => `/api/products/${nextSlug()}` },
-      {
-        name: 'GET /api/products/:slug (same, cached)',
-        port: appPort,
-        path: () => `/api/products/${slugs[0]}`,
-      },
+      ...appScenarios(pools, paths, appPort),
     ];
 
     // --- load -----------------------------------------------------------------------------------------------------
@@ -261,7 +238,15 @@ async function main(): Promise<void> {
     const rssNow = () => (web ? web.memory().rssMb * 1_048_576 : process.memoryUsage().rss);
     const rssBefore = rssNow();
     let peakRss = rssBefore;
-    const rssTimer = setInterval(() => (peakRss = Math.max(peakRss, rssNow())), 250);
+    let reported = rssBefore;
+    const rssTimer = setInterval(() => {
+      peakRss = Math.max(peakRss, rssNow());
+      // Which scenario grows it: a line each time the peak has grown by 25 MB.
+      if (peakRss - reported >= 25 * 1_048_576) {
+        reported = peakRss;
+        log(`resident memory peak now ${mb(peakRss)} MB`);
+      }
+    }, 250);
     cleanups.push('rss sampler', async () => clearInterval(rssTimer));
     const only = args.only ? new RegExp(args.only, 'i') : null;
     const rows = await runScenarios(

@@ -12,6 +12,7 @@ const longRelease = 'a-very-long-release-name-for-the-shop-in-production-x';
 interface Container {
   name: string;
   image: string;
+  command?: string[];
   env?: { name: string; valueFrom?: { secretKeyRef?: { name: string; key: string } } }[];
   envFrom?: { configMapRef?: { name: string }; secretRef?: { name: string } }[];
   volumeMounts?: { name: string; mountPath: string; readOnly?: boolean }[];
@@ -260,6 +261,22 @@ describe('the Helm chart', () => {
     const plain = manifests(template(documented));
     expect(workload(find(plain, 'Deployment', '-web')).replicas).toBe(2);
     expect(plain.filter((d) => d.kind === 'HorizontalPodAutoscaler')).toEqual([]);
+  });
+
+  test("the web process's heap ceiling: 192 MB by default, none when emptied", () => {
+    const web = (args: string[]) =>
+      podSpec(find(manifests(template(args)), 'Deployment', '-web')).containers[0]!;
+    expect(web(['market', chart, ...production]).command).toEqual([
+      'node',
+      '--max-old-space-size=192',
+      'api/dist/main.js',
+      'web',
+    ]);
+    expect(web(['market', chart, ...production, '--set', 'web.maxOldSpaceMb=']).command).toEqual([
+      'node',
+      'api/dist/main.js',
+      'web',
+    ]);
   });
 
   test('the worker: exec probes, and KEDA scaling on the Temporal task queue when enabled', () => {

@@ -1,0 +1,135 @@
+/**
+ * The catalog benchmark on the embedded default (not a test): what `npm start` runs, in a web process of its own
+ * (`node api/dist/main.js web`) with no DATABASE_URL, REDIS_URL, SEARCH_URL or S3 — SQLite under a scratch
+ * DATA_DIR seeded with N demo products, the in-process cache, the in-process search index built from SQLite at
+ * boot, local files. Autocannon drives the same scenarios as bench/catalog.ts, beside a bare Express endpoint
+ * returning the same JSON, and the web process's resident memory is reported. Needs only the stack's Temporal
+ * (the web role's client connects at boot).
+ *
+ *   bash scripts/stack.sh up && eval "$(bash scripts/stack.sh env)"
+ *   npx tsx --conditions=source bench/catalog-embedded.ts [--products 10000] [--duration 10] [--connections 20]
+ *     [--only 'uncached']
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import express from 'express';
+import { createDatabase, seedDemoCatalog } from '@market/db';
+import { stackEnv } from '../api/testing/deps';
+import { appScenarios, catalogPaths } from './catalog-paths';
+import { runScenarios } from './load';
+import { loadTable } from './report';
+import { cleanupsOnExit, close, listen, port, runMain, shuffle, titleWords } from './support';
+import { startWebProcess } from './web-process';
+
+const { values: args } = parseArgs({
+  options: {
+    products: { type: 'string', default: '10000' },
+    duration: { type: 'string', default: '10' },
+    connections: { type: 'string', default: '20' },
+    warmup: { type: 'string', default: '3' },
+    only: { type: 'string' },
+  },
+});
+const positive = (name: 'products' | 'duration' | 'connections' | 'warmup') => {
+  const value = Number(args[name]);
+  if (!Number.isInteger(value) || value < 1) throw new Error(`--${name} must be a positive integer`);
+  return value;
+};
+const PRODUCTS = positive('products');
+const settings = {
+  duration: positive('duration'),
+  connections: positive('connections'),
+  warmup: positive('warmup'),
+};
+const log = (message: string) => console.error(`[bench] ${message}`);
+const mb = (bytes: number) => Math.round(bytes / 1_048_576);
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  const cleanups = cleanupsOnExit(log);
+  try {
+    const dataDir = mkdtempSync(path.join(os.tmpdir(), 'market-bench-embedded-'));
+    cleanups.push('data directory', async () => rmSync(dataDir, { recursive: true, force: true }));
+    const db = createDatabase({ kind: 'sqlite', path: path.join(dataDir, 'market.sqlite') });
+    let pools;
+    try {
+      await db.migrate();
+      log(`seeding ${PRODUCTS} products into SQLite (${dataDir})`);
+      await seedDemoCatalog(db, { products: PRODUCTS });
+      const active = await db.models.Product.findAll({
+        attributes: ['slug', 'title'],
+        where: { status: 'active' },
+        raw: true,
+      });
+      const categories = await db.models.Category.findAll({ attributes: ['slug'], raw: true });
+      pools = {
+        slugs: shuffle(active.map((p) => p.slug)),
+        words: titleWords(active),
+        categories: categories.map((c) => c.slug),
+      };
+    } finally {
+      await db.close();
+    }
+    if (!pools.slugs.length || !pools.words.length) throw new Error('the seeded catalog is empty');
+
+    // As `npm start` runs it (development: production refuses the embedded test payments and the outbox).
+    const web = await startWebProcess(
+      {
+        NODE_ENV: 'development',
+        LOG_LEVEL: 'silent',
+        DATA_DIR: dataDir,
+        TEMPORAL_ADDRESS: stackEnv('MARKET_TEST_TEMPORAL_ADDRESS'),
+        JWT_SECRET: 'bench-embedded-secret-long-enough-for-hs256-signing',
+        STORAGE_SIGNING_SECRET: 'bench-embedded-storage-secret-long-enough',
+      },
+      log,
+    );
+    cleanups.push('web process', () => web.stop());
+    const base = `http://127.0.0.1:${web.port}`;
+    // The first search waits for the index the web process builds from SQLite at boot.
+    const first = await fetch(`${base}/api/products?q=${pools.words[0]}`);
+    if (first.status !== 200) throw new Error(`GET /api/products?q= answered ${first.status}`);
+    const page = await fetch(`${base}/api/products`);
+    const pageBody: unknown = await page.json();
+    const bare = express();
+    bare.get('/bare', (_req, res) => {
+      res.json(pageBody);
+    });
+    const bareServer = await listen(bare);
+    cleanups.push('bare server', () => close(bareServer));
+    log(
+      `${pools.slugs.length} active products, ${pools.words.length} title words; ${web.memory().rssMb} MB resident`,
+    );
+
+    const only = args.only ? new RegExp(args.only, 'i') : null;
+    const scenarios = [
+      { name: 'bare Express JSON (same size)', port: () => port(bareServer), path: () => '/bare' },
+      ...appScenarios(pools, catalogPaths(pools), () => web.port).filter((s) => !only || only.test(s.name)),
+    ];
+    const rssBefore = web.memory().rssMb;
+    let peak = rssBefore;
+    const sampler = setInterval(() => (peak = Math.max(peak, web.memory().rssMb)), 250);
+    cleanups.push('rss sampler', async () => clearInterval(sampler));
+    const rows = await runScenarios(scenarios, settings, log);
+
+    process.stdout.write(
+      [
+        `embedded default: products=${PRODUCTS} (active ${pools.slugs.length}) duration=${settings.duration}s ` +
+          `connections=${settings.connections} warmup=${settings.warmup}s`,
+        '',
+        ...loadTable(rows),
+        '',
+        `web process (node api/dist/main.js web, pid ${web.pid}): resident ${rssBefore} MB before the load, peak ` +
+          `${peak} MB sampled under it, VmHWM ${web.memory().peakMb} MB (this process: ${mb(process.memoryUsage().rss)} MB)`,
+        `total wall time ${Math.round((Date.now() - started) / 1000)} s`,
+        '',
+      ].join('\n'),
+    );
+  } finally {
+    await cleanups.run();
+  }
+}
+
+runMain(main, log);
