@@ -8,7 +8,7 @@
  *
  *   bash scripts/stack.sh up && eval "$(bash scripts/stack.sh env)"
  *   npx tsx --conditions=source bench/catalog-embedded.ts [--products 10000] [--duration 10] [--connections 20]
- *     [--only 'uncached']
+ *     [--only 'uncached'] [--web-node-options=--max-old-space-size=192]
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -30,6 +30,8 @@ const { values: args } = parseArgs({
     connections: { type: 'string', default: '20' },
     warmup: { type: 'string', default: '3' },
     only: { type: 'string' },
+    // NODE_OPTIONS of the web process, e.g. --max-old-space-size=192 as the image runs it.
+    'web-node-options': { type: 'string', default: '' },
   },
 });
 const positive = (name: 'products' | 'duration' | 'connections' | 'warmup') => {
@@ -83,6 +85,7 @@ async function main(): Promise<void> {
         TEMPORAL_ADDRESS: stackEnv('MARKET_TEST_TEMPORAL_ADDRESS'),
         JWT_SECRET: 'bench-embedded-secret-long-enough-for-hs256-signing',
         STORAGE_SIGNING_SECRET: 'bench-embedded-storage-secret-long-enough',
+        ...(args['web-node-options'] ? { NODE_OPTIONS: args['web-node-options'] } : {}),
       },
       log,
     );

@@ -54,29 +54,61 @@ export class RedisCache implements Cache {
   }
 }
 
+/** The in-process cache's default budget (the embedded default's catalog bodies and everything else it caches). */
+export const MEMORY_CACHE_MAX_BYTES = 64 * 1_048_576;
+
+/**
+ * The embedded default's cache, in this process. Bounded: past `maxBytes` (keys and values counted as UTF-16, as
+ * V8 holds most strings) the least recently used entries go first, expired ones with them. Without the bound,
+ * every distinct listing a crawler asked for stayed in memory until it was asked for again.
+ */
 export class MemoryCache implements Cache {
   readonly kind = 'memory' as const;
+  /** In use order: a read moves an entry to the end, so the first entries are the least recently used. */
   private readonly entries = new Map<string, { value: string; expiresAt: number }>();
-  constructor(private readonly now: () => number = Date.now) {}
+  private bytes = 0;
+  constructor(
+    private readonly now: () => number = Date.now,
+    private readonly maxBytes = MEMORY_CACHE_MAX_BYTES,
+  ) {}
+
+  /** What the entries hold now, in bytes (for tests and metrics). */
+  get size(): number {
+    return this.bytes;
+  }
 
   async get(key: string) {
     const entry = this.entries.get(key);
     if (!entry) return null;
-    if (entry.expiresAt <= this.now()) {
-      this.entries.delete(key);
-      return null;
-    }
+    this.remove(key);
+    if (entry.expiresAt <= this.now()) return null;
+    this.insert(key, entry);
     return entry.value;
   }
   async set(key: string, value: string, ttlSeconds: number) {
-    this.entries.set(key, { value, expiresAt: this.now() + ttlSeconds * 1000 });
+    this.remove(key);
+    this.insert(key, { value, expiresAt: this.now() + ttlSeconds * 1000 });
+    for (const [oldest] of this.entries) {
+      if (this.bytes <= this.maxBytes) break;
+      this.remove(oldest);
+    }
+  }
+  private insert(key: string, entry: { value: string; expiresAt: number }) {
+    this.entries.set(key, entry);
+    this.bytes += (key.length + entry.value.length) * 2;
+  }
+  private remove(key: string) {
+    const entry = this.entries.get(key);
+    if (!entry) return;
+    this.entries.delete(key);
+    this.bytes -= (key.length + entry.value.length) * 2;
   }
   async del(key: string) {
-    this.entries.delete(key);
+    this.remove(key);
   }
   async take(key: string) {
     const value = await this.get(key);
-    this.entries.delete(key);
+    this.remove(key);
     return value;
   }
   async claim(key: string, ttlSeconds: number) {
@@ -87,5 +119,6 @@ export class MemoryCache implements Cache {
   async ping() {}
   async close() {
     this.entries.clear();
+    this.bytes = 0;
   }
 }
