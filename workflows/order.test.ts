@@ -104,62 +104,6 @@ test('a declined card cancels the payment, then releases the stock, and fails th
   expect(fakes.count('capturePayment')).toBe(0);
 });
 
-test('no authorization within paymentTimeoutSeconds gives the stock back and fails the order', async () => {
-  const fakes = createOrderFakes();
-  const { startedAt, result, endedAt } = await harness.run(fakes.activities, input, async (handle) => {
-    await handle.executeUpdate(checkoutUpdate, checkout);
-    const startedAt = await harness.env.currentTimeMs();
-    // An authorization for some other payment is not this order's.
-    await handle.signal(paymentEventSignal, {
-      ...authorizedEvent('evt_other'),
-      providerPaymentId: 'pi_other',
-    });
-    const result = await handle.result(); // time skips to the hold's timer
-    return { startedAt, result, endedAt: await harness.env.currentTimeMs() };
-  });
-
-  expect(result).toMatchObject({ phase: 'failed', failureReason: 'payment_timeout' });
-  expect(endedAt - startedAt).toBeGreaterThanOrEqual(1_800_000);
-  expect(fakes.steps()).toEqual([...placed, 'cancelPayment', 'releaseStock', 'failOrder']);
-  expect(fakes.emails()).toEqual(['payment_failed']);
-  expect(fakes.inputsOf('failOrder')).toEqual([{ orderId: 1, reason: 'payment_timeout' }]);
-  expect(fakes.count('capturePayment')).toBe(0);
-});
-
-describe('a guest’s order that times out', () => {
-  const guest = orderInput({
-    userId: null,
-    guestTokenHash: 'b'.repeat(64),
-    idempotencyKey: 'guest:b:checkout-1',
-  });
-  const guestMessages = orderMessages(guest);
-
-  test('without a single payment attempt sends no payment_failed email', async () => {
-    const fakes = createOrderFakes();
-    const result = await harness.run(fakes.activities, guest, async (handle) => {
-      await handle.executeUpdate(checkoutUpdate, guestMessages.checkout);
-      return handle.result(); // time skips to the hold's timer
-    });
-    expect(result).toMatchObject({ phase: 'failed', failureReason: 'payment_timeout' });
-    expect(fakes.steps()).toEqual([...placed, 'cancelPayment', 'releaseStock', 'failOrder']);
-    expect(fakes.emails()).toEqual([]);
-  });
-
-  test('after an attempt left waiting for 3-D Secure still gets it', async () => {
-    const fakes = createOrderFakes();
-    const result = await harness.run(fakes.activities, guest, async (handle) => {
-      await handle.executeUpdate(checkoutUpdate, guestMessages.checkout);
-      const waiting = await handle.executeUpdate(payUpdate, {
-        args: [{ paymentMethodId: testCards.threeDSecure }],
-      });
-      expect(waiting.payment.state).toBe('requires_action');
-      return handle.result();
-    });
-    expect(result).toMatchObject({ phase: 'failed', failureReason: 'payment_timeout' });
-    expect(fakes.emails()).toEqual(['payment_failed']);
-  });
-});
-
 test('out of stock: the order fails naming the short products, with no payment and nothing to release', async () => {
   const reserving = gate();
   const fakes = createOrderFakes({
@@ -191,7 +135,15 @@ test('out of stock: the order fails naming the short products, with no payment a
     holdExpiresAt: null,
   });
   expect(result).toEqual(answered);
-  expect(fakes.names()).toEqual(['placeOrder', 'reserveStock', 'failOrder']);
+  // reserveStock is a local activity (order-steps.ts): held here while two updates arrive, its workflow task is
+  // interrupted and it runs again (at least once; a repeat holds nothing twice: activities/orders.test.ts).
+  const names = fakes.names();
+  expect(names.filter((name, i) => name !== names[i - 1])).toEqual([
+    'placeOrder',
+    'reserveStock',
+    'failOrder',
+  ]);
+  expect(new Set(fakes.inputsOf('reserveStock').map((call) => JSON.stringify(call))).size).toBe(1);
   expect(fakes.inputsOf('failOrder')).toEqual([{ orderId: 1, reason: 'out_of_stock' }]);
 });
 
@@ -308,54 +260,4 @@ test('a checkout update with another request hash is refused; the original one s
   expect(refused).toBe('IdempotencyKeyReused');
   expect(answered).toMatchObject({ phase: 'awaiting_payment' });
   expect(queried).toEqual(answered);
-});
-
-test('a capture the provider rejects waits six days for a retry, then voids, releases and fails', async () => {
-  const fakes = createOrderFakes({
-    overrides: {
-      capturePayment: async () => {
-        throw ApplicationFailure.nonRetryable('This PaymentIntent could not be captured', 'PaymentRejected');
-      },
-    },
-  });
-  const result = await harness.run(fakes.activities, input, async (handle) => {
-    await handle.executeUpdate(checkoutUpdate, checkout);
-    // Not waiting for the pay answer: it waits in real time, and only result() lets time skip.
-    await handle.startUpdate(payUpdate, {
-      ...pay(testCards.visa),
-      waitForStage: WorkflowUpdateStage.ACCEPTED,
-    });
-    return handle.result();
-  });
-
-  expect(result).toMatchObject({ phase: 'failed', failureReason: 'capture_failed' });
-  expect(fakes.names()).toEqual([
-    ...placed,
-    'confirmPayment',
-    'recordPayment',
-    'capturePayment',
-    'cancelPayment',
-    'releaseStock',
-    'failOrder',
-  ]);
-  expect(fakes.inputsOf('failOrder')).toEqual([{ orderId: 1, reason: 'capture_failed' }]);
-});
-
-test('a capture that keeps failing is tried ten times, waits for a retry, then the order fails', async () => {
-  const fakes = createOrderFakes({
-    overrides: {
-      capturePayment: async () => {
-        throw new Error('provider unavailable');
-      },
-    },
-  });
-  const result = await harness.run(fakes.activities, input, async (handle) => {
-    await handle.executeUpdate(checkoutUpdate, checkout);
-    await handle.signal(paymentEventSignal, authorizedEvent('evt_1'));
-    return handle.result(); // time skips through the retry backoff
-  });
-
-  expect(result).toMatchObject({ phase: 'failed', failureReason: 'capture_failed' });
-  expect(fakes.count('capturePayment')).toBe(10);
-  expect(fakes.names().slice(-3)).toEqual(['cancelPayment', 'releaseStock', 'failOrder']);
 });

@@ -1,18 +1,16 @@
 import {
-  ActivityFailure,
   ApplicationFailure,
   CancellationScope,
   condition,
   isCancellation,
   patched,
-  proxyActivities,
   setHandler,
   workflowInfo,
 } from '@temporalio/workflow';
-import type { Activities } from '@market/activities';
 import type { ProviderPayment } from '@market/adapters/payments/port';
 import { createOrderContext, type OrderContext } from './order-context';
 import { registerFulfilmentHandlers, runFulfilment } from './order-fulfilment';
+import { isStepFailure, type OrderSteps, orderSteps, stepFailure } from './order-steps';
 import {
   checkoutUpdate,
   type FailureReason,
@@ -24,29 +22,6 @@ import {
 } from './order-messages';
 
 export * from './order-messages';
-
-/** Database and provider calls: retried with backoff until they work, except the business failures named here. */
-const activities = proxyActivities<Activities>({
-  startToCloseTimeout: '30 seconds',
-  retry: {
-    initialInterval: '1 second',
-    backoffCoefficient: 2,
-    maximumInterval: '1 minute',
-    nonRetryableErrorTypes: ['OutOfStock', 'PaymentRejected', 'InvalidOrder'],
-  },
-});
-
-/** Capture gets a bounded number of tries: after that the order fails and the authorization is voided. */
-const capture = proxyActivities<Activities>({
-  startToCloseTimeout: '30 seconds',
-  retry: {
-    initialInterval: '1 second',
-    backoffCoefficient: 2,
-    maximumInterval: '1 minute',
-    maximumAttempts: 10,
-    nonRetryableErrorTypes: ['PaymentRejected'],
-  },
-});
 
 /** How long a pay request waits for the capture before answering with the order still capturing. */
 const PAY_ANSWER_WAIT = '20 seconds';
@@ -60,9 +35,6 @@ class OrderFailed extends Error {
     super(reason);
   }
 }
-
-const failureType = (err: unknown): string | null | undefined =>
-  err instanceof ActivityFailure && err.cause instanceof ApplicationFailure ? err.cause.type : undefined;
 
 /**
  * One order, from checkout to paid: the only writer of the order's state (through activities, which also write
@@ -78,10 +50,12 @@ const failureType = (err: unknown): string | null | undefined =>
  *    actions support takes on the way: cancel, refund, retry.
  *
  * Changes that alter the commands of runs in flight sit behind patched(): `fulfilment` (runs that started when the
- * workflow ended at paid), `capture-retry`, `payment-failed-email`, `guest-unpaid-no-email`.
+ * workflow ended at paid), `capture-retry`, `payment-failed-email`, `guest-unpaid-no-email`, `local-steps` (order-steps.ts).
  */
 export async function orderWorkflow(input: OrderInput): Promise<OrderState> {
   const { workflowId } = workflowInfo();
+  // Before any command: a run either has the marker first or never (runs started before the patch).
+  const { steps: activities, capture } = orderSteps(patched('local-steps'));
   const state: OrderState = {
     orderId: null,
     number: input.number,
@@ -185,8 +159,9 @@ export async function orderWorkflow(input: OrderInput): Promise<OrderState> {
     const hold = await activities
       .reserveStock({ orderId, seconds: input.paymentTimeoutSeconds })
       .catch((err) => {
-        if (failureType(err) !== 'OutOfStock') throw err;
-        const details = (err as ActivityFailure & { cause: ApplicationFailure }).cause.details;
+        const failure = stepFailure(err);
+        if (failure?.type !== 'OutOfStock') throw err;
+        const details = failure.details;
         state.shortProductIds = (details?.[0] as number[] | undefined) ?? [];
         throw new OrderFailed('out_of_stock');
       });
@@ -215,7 +190,7 @@ export async function orderWorkflow(input: OrderInput): Promise<OrderState> {
 
     state.phase = 'capturing';
     await activities.recordPayment({ orderId, state: 'authorized' });
-    applyPayment(await captureWithRetries(ctx, orderId));
+    applyPayment(await captureWithRetries(ctx, capture, orderId));
     await activities.completeOrder({ orderId });
     state.phase = 'paid';
   } catch (err) {
@@ -264,13 +239,17 @@ export async function orderWorkflow(input: OrderInput): Promise<OrderState> {
  * about a week at Stripe) for support's retry, which captures again with a fresh idempotency key; no retry within
  * six days, or a cancel, ends it.
  */
-async function captureWithRetries(ctx: OrderContext, orderId: number): Promise<ProviderPayment> {
+async function captureWithRetries(
+  ctx: OrderContext,
+  capture: OrderSteps['capture'],
+  orderId: number,
+): Promise<ProviderPayment> {
   for (let round = 0; ; round += 1) {
     const idempotencyKey = round === 0 ? `${ctx.workflowId}:capture` : `${ctx.workflowId}:capture:${round}`;
     try {
       return await capture.capturePayment({ orderId, idempotencyKey });
     } catch (err) {
-      if (!(err instanceof ActivityFailure)) throw err;
+      if (!isStepFailure(err)) throw err;
       if (!patched('capture-retry')) throw new OrderFailed('capture_failed');
       ctx.state.stuck = 'capture';
       const asked = await condition(() => ctx.captureRetry || ctx.cancelRequest !== null, '6 days');

@@ -53,3 +53,41 @@ test('the same change behind patched() replays cleanly', async () => {
     history('platform-check.json'),
   );
 });
+
+/** What a history's run called: activity tasks scheduled, and local activities (their markers), by type. */
+function calls(file: string): { tasks: string[]; local: string[] } {
+  type Event = {
+    activityTaskScheduledEventAttributes?: { activityType: { name: string } };
+    markerRecordedEventAttributes?: {
+      markerName: string;
+      details: { data?: { payloads: { data: string }[] } };
+    };
+  };
+  const { events } = history(file) as { events: Event[] };
+  const tasks = events.flatMap((e) => e.activityTaskScheduledEventAttributes?.activityType.name ?? []);
+  const local = events.flatMap((e) => {
+    const marker = e.markerRecordedEventAttributes;
+    if (marker?.markerName !== 'core_local_activity') return [];
+    const data = marker.details.data!.payloads[0]!.data;
+    return [(JSON.parse(Buffer.from(data, 'base64').toString()) as { activity_type: string }).activity_type];
+  });
+  return { tasks, local };
+}
+
+test('orders since patched(local-steps) run their steps up to paid as local activities', () => {
+  const localSteps = histories.filter((h) => h.workflowId.endsWith('-local-steps.json'));
+  expect(localSteps.length).toBeGreaterThanOrEqual(7);
+  const upToPaid = ['placeOrder', 'reserveStock', 'createPayment', 'confirmPayment', 'capturePayment'];
+  for (const { workflowId } of localSteps) {
+    const { tasks, local } = calls(workflowId);
+    expect({ workflowId, tasks: tasks.filter((name) => upToPaid.includes(name)) }).toEqual({
+      workflowId,
+      tasks: [],
+    });
+    expect(local).toContain('placeOrder');
+  }
+  // The same order before the patch: activity tasks, no local activity.
+  expect(calls('order-delivered.json').tasks).toEqual(expect.arrayContaining(upToPaid));
+  expect(calls('order-delivered.json').local).toEqual([]);
+  expect(calls('order-delivered-local-steps.json').local).toEqual(expect.arrayContaining(upToPaid));
+});

@@ -85,7 +85,20 @@ const afterPayment = (name: string, then: (handle: WorkflowHandle) => Promise<vo
   },
 });
 
-export const orderRecordings: Recording[] = [
+/** A webhook delivered twice (one event id), then a pay request that finds the order already capturing. */
+async function webhookTwice(handle: WorkflowHandle): Promise<void> {
+  const { payment } = await checkout(handle);
+  const event = {
+    eventId: 'evt_history_1',
+    kind: 'authorized' as const,
+    providerPaymentId: payment.providerPaymentId!,
+  };
+  await handle.signal(paymentEventSignal, event);
+  await handle.signal(paymentEventSignal, event);
+  await handle.executeUpdate(payUpdate, { args: [{ paymentMethodId: testCards.visa }] });
+}
+
+const baseOrderRecordings: Recording[] = [
   // Orders (the fake shop below): paid by card; declined; never paid (a 2-second hold); out of stock.
   {
     name: 'order-paid',
@@ -121,22 +134,7 @@ export const orderRecordings: Recording[] = [
     }),
   },
   // A webhook delivered twice (one event id), then a pay request that finds the order already capturing.
-  {
-    name: 'order-webhook-duplicates',
-    workflowType: workflowTypes.order,
-    args: order(),
-    drive: async (handle) => {
-      const { payment } = await checkout(handle);
-      const event = {
-        eventId: 'evt_history_1',
-        kind: 'authorized' as const,
-        providerPaymentId: payment.providerPaymentId!,
-      };
-      await handle.signal(paymentEventSignal, event);
-      await handle.signal(paymentEventSignal, event);
-      await handle.executeUpdate(payUpdate, { args: [{ paymentMethodId: testCards.visa }] });
-    },
-  },
+  { name: 'order-webhook-duplicates', workflowType: workflowTypes.order, args: order(), drive: webhookTwice },
   // Fulfilment (behind patched('fulfilment')): shipped and delivered; then what support does on the way.
   afterPayment('order-delivered', async (handle) => {
     await ship(handle);
@@ -234,6 +232,39 @@ export const orderRecordings: Recording[] = [
           `${handle.workflowId}: the retried capture left the order ${retried.phase}, not captured with ${retryKey}`,
         );
       }
+      await processing(handle);
+      await ship(handle);
+      await deliver(handle);
+    },
+  },
+];
+
+/**
+ * Recordings whose runs start after patched('local-steps') (workflows/order-steps.ts), saved again as
+ * <name>-local-steps: their steps up to paid are local activities (markers in the history, not activity tasks).
+ * The files without the suffix pin the runs started before that patch.
+ */
+const localStepsNames = [
+  'order-delivered',
+  'order-declined',
+  'order-timeout',
+  'order-out-of-stock',
+  'order-cancelled-awaiting-payment',
+  'order-capture-retry',
+];
+
+export const orderRecordings: Recording[] = [
+  ...baseOrderRecordings,
+  ...baseOrderRecordings
+    .filter(({ name }) => localStepsNames.includes(name))
+    .map((recording) => ({ ...recording, name: `${recording.name}-local-steps` })),
+  // order-webhook-duplicates ended at paid (it predates fulfilment): this one goes on to delivered.
+  {
+    name: 'order-webhook-duplicates-local-steps',
+    workflowType: workflowTypes.order,
+    args: fulfilledOrder(),
+    drive: async (handle) => {
+      await webhookTwice(handle);
       await processing(handle);
       await ship(handle);
       await deliver(handle);
