@@ -26,7 +26,8 @@ import { createLogger } from '../api/logger';
 import { connectTemporal } from '../api/services/temporal';
 import { temporalExecutable } from '../api/services/temporal-dev-server';
 import { createWorker, installTemporalLogging } from '../api/worker';
-import { orderActivities, orderRecordings } from './histories/order-recordings';
+import { orderRecordings } from './histories/order-recordings';
+import { orderActivities } from './histories/order-shop';
 import type { Recording } from './histories/recording';
 
 /** How long the recorder waits for a run to end once it has been driven; then it terminates the run and stops. */

@@ -1,7 +1,7 @@
 import { ApplicationFailure } from '@temporalio/common';
 import { WorkflowUpdateStage } from '@temporalio/client';
 import { checkoutUpdate, payUpdate, paymentEventSignal } from './order-messages';
-import { authorizedEvent, orderMessages, useOrderHarness } from './testing/order-drive';
+import { authorizedEvent, orderMessages, placedSteps, useOrderHarness } from './testing/order-drive';
 import { createOrderFakes, orderInput, testCards } from './testing/order-fakes';
 
 // The order's capture when the provider fails it, on Temporal's time-skipping test server (the retry support
@@ -10,7 +10,6 @@ import { createOrderFakes, orderInput, testCards } from './testing/order-fakes';
 const harness = useOrderHarness(process.env.MARKET_TEST_TEMPORAL_TEST_SERVER);
 const input = orderInput();
 const { checkout, pay } = orderMessages(input);
-const placed = ['placeOrder', 'reserveStock', 'createPayment', 'markOrder'];
 
 test('a capture the provider rejects waits six days for a retry, then voids, releases and fails', async () => {
   const fakes = createOrderFakes({
@@ -32,7 +31,7 @@ test('a capture the provider rejects waits six days for a retry, then voids, rel
 
   expect(result).toMatchObject({ phase: 'failed', failureReason: 'capture_failed' });
   expect(fakes.names()).toEqual([
-    ...placed,
+    ...placedSteps,
     'confirmPayment',
     'recordPayment',
     'capturePayment',

@@ -8,7 +8,7 @@ import {
   paymentEventSignal,
   shipUpdate,
 } from './order-messages';
-import { authorizedEvent, orderMessages, until, useOrderHarness } from './testing/order-drive';
+import { authorizedEvent, orderMessages, placedSteps, until, useOrderHarness } from './testing/order-drive';
 import { cardDeclined, createOrderFakes, fakePayment, orderInput, testCards } from './testing/order-fakes';
 import { gate, type OrderHandle, updateRefusal } from './testing/order-harness';
 
@@ -18,8 +18,7 @@ import { gate, type OrderHandle, updateRefusal } from './testing/order-harness';
 const harness = useOrderHarness(process.env.MARKET_TEST_TEMPORAL_TEST_SERVER);
 const input = orderInput();
 const { checkout, pay, ship, none } = orderMessages(input);
-const placed = ['placeOrder', 'reserveStock', 'createPayment', 'markOrder'];
-const paidSteps = [...placed, 'confirmPayment', 'recordPayment', 'capturePayment', 'completeOrder'];
+const paidSteps = [...placedSteps, 'confirmPayment', 'recordPayment', 'capturePayment', 'completeOrder'];
 
 /** Paid orders live on (fulfilment): ship and deliver, then the result comes after the refund window. */
 async function finish(handle: OrderHandle) {
@@ -98,7 +97,13 @@ test('a declined card cancels the payment, then releases the stock, and fails th
   });
   expect(result).toEqual(answered);
   // Compensations newest first: the payment was created after the stock was reserved.
-  expect(fakes.steps()).toEqual([...placed, 'confirmPayment', 'cancelPayment', 'releaseStock', 'failOrder']);
+  expect(fakes.steps()).toEqual([
+    ...placedSteps,
+    'confirmPayment',
+    'cancelPayment',
+    'releaseStock',
+    'failOrder',
+  ]);
   expect(fakes.emails()).toEqual(['payment_failed']);
   expect(fakes.inputsOf('failOrder')).toEqual([{ orderId: 1, reason: 'payment_declined' }]);
   expect(fakes.count('capturePayment')).toBe(0);
@@ -240,7 +245,12 @@ test('an authorized webhook without a pay request records the payment and captur
   });
 
   expect(result).toMatchObject({ phase: 'delivered', payment: { state: 'captured' } });
-  expect(fakes.steps().slice(0, 7)).toEqual([...placed, 'recordPayment', 'capturePayment', 'completeOrder']);
+  expect(fakes.steps().slice(0, 7)).toEqual([
+    ...placedSteps,
+    'recordPayment',
+    'capturePayment',
+    'completeOrder',
+  ]);
   expect(fakes.count('capturePayment')).toBe(1);
   expect(fakes.inputsOf('recordPayment')).toEqual([{ orderId: 1, state: 'authorized' }]);
 });

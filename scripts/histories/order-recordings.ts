@@ -1,6 +1,6 @@
 /**
  * The order workflow's recordings for scripts/record-histories.ts: how each order is driven (checkout, pay, ship,
- * deliver, cancel, refund, retry) and the fake shop its activities run against.
+ * deliver, cancel, refund, retry). The fake shop its activities run against is in order-shop.ts.
  */
 import {
   cancelUpdate,
@@ -16,8 +16,9 @@ import {
   shipUpdate,
   workflowTypes,
 } from '@market/workflows/definitions';
-import { createOrderFakes, orderInput, testCards } from '@market/workflows/testing/order-fakes';
+import { orderInput, testCards } from '@market/workflows/testing/order-fakes';
 import type { WorkflowHandle } from '@temporalio/client';
+import { captureFakes, failingCaptures, failingInvoices, outOfStockProductId } from './order-shop';
 import type { Recording } from './recording';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -46,8 +47,6 @@ async function waitForOrder(
   }
 }
 
-const outOfStockProductId = 9;
-
 // The order's checkout, as the API sends it (there with update-with-start, which the recording does not need).
 const order = (overrides: Partial<OrderInput> = {}) => [orderInput(overrides)];
 const checkout = (handle: WorkflowHandle) =>
@@ -67,11 +66,6 @@ const processing = (handle: WorkflowHandle) =>
 const ship = (handle: WorkflowHandle) =>
   handle.executeUpdate(shipUpdate, { args: [{ carrier: 'DHL', trackingNumber: 'DHL-1' }] });
 const deliver = (handle: WorkflowHandle) => handle.executeUpdate(deliverUpdate, { args: [] });
-
-/** Orders whose invoice fails this many more times (the first tries): see order-invoice-retry. */
-const failingInvoices = new Map<number, number>();
-/** Orders whose capture fails this many more times (the first tries): see order-capture-retry. */
-const failingCaptures = new Map<number, number>();
 
 /** A fulfilment recording: paid with a card, processing (invoice made), then `then`; no refund window. */
 const afterPayment = (name: string, then: (handle: WorkflowHandle) => Promise<void>): Recording => ({
@@ -133,7 +127,6 @@ const baseOrderRecordings: Recording[] = [
       ],
     }),
   },
-  // A webhook delivered twice (one event id), then a pay request that finds the order already capturing.
   { name: 'order-webhook-duplicates', workflowType: workflowTypes.order, args: order(), drive: webhookTwice },
   // Fulfilment (behind patched('fulfilment')): shipped and delivered; then what support does on the way.
   afterPayment('order-delivered', async (handle) => {
@@ -271,35 +264,3 @@ export const orderRecordings: Recording[] = [
     },
   },
 ];
-
-/** `fallback`, except for the orders in `failing`: those fail (a plain Error, retried) while their count lasts. */
-function failingFor<Input extends { orderId: number }, Output>(
-  failing: Map<number, number>,
-  what: string,
-  fallback: (input: Input) => Promise<Output>,
-): (input: Input) => Promise<Output> {
-  return async (input) => {
-    const failuresLeft = failing.get(input.orderId) ?? 0;
-    if (failuresLeft > 0) {
-      failing.set(input.orderId, failuresLeft - 1);
-      throw new Error(`${what} unavailable (a failure the recording asked for)`);
-    }
-    return fallback(input);
-  };
-}
-
-// The fake shop's own capture and invoice, behind the failures the recordings ask for. Capture takes a moment, so
-// the webhook recording's pay request arrives while the order is capturing; the capture retry recording checks the
-// keys it was called with.
-const captureFakes = createOrderFakes({ captureDelayMs: 500 });
-const invoiceFakes = createOrderFakes().activities;
-const orderFakes = createOrderFakes({
-  stock: { [outOfStockProductId]: 0 },
-  overrides: {
-    capturePayment: failingFor(failingCaptures, 'payment provider', captureFakes.activities.capturePayment),
-    generateInvoice: failingFor(failingInvoices, 'invoice storage', invoiceFakes.generateInvoice),
-  },
-});
-
-/** The order workflow's activities, for the recorder's worker. */
-export const orderActivities = orderFakes.activities;

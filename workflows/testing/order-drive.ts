@@ -51,16 +51,11 @@ export const authorizedEvent = (eventId: string, orderId = 1) => ({
   providerPaymentId: providerPaymentId(orderId),
 });
 
+/** The activities of a checkout: the order placed, its stock held, its payment created, the order awaiting it. */
+export const placedSteps = ['placeOrder', 'reserveStock', 'createPayment', 'markOrder'];
+
 /** The activities of an order paid through authorize(): placed, then the webhook's authorization captured. */
-export const paidByWebhookSteps = [
-  'placeOrder',
-  'reserveStock',
-  'createPayment',
-  'markOrder',
-  'recordPayment',
-  'capturePayment',
-  'completeOrder',
-];
+export const paidByWebhookSteps = [...placedSteps, 'recordPayment', 'capturePayment', 'completeOrder'];
 
 /** Checkout, then the authorization as a provider webhook would send it. */
 export async function authorize(handle: OrderHandle, input: OrderInput): Promise<void> {
