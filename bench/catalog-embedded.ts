@@ -21,7 +21,7 @@ import { appScenarios, catalogPaths } from './catalog-paths';
 import { runScenarios } from './load';
 import { loadTable } from './report';
 import { cleanupsOnExit, close, listen, port, runMain, shuffle, titleWords } from './support';
-import { startWebProcess } from './web-process';
+import { startWebProcess } from './role-process';
 
 const { values: args } = parseArgs({
   options: {

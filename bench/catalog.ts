@@ -43,7 +43,7 @@ import {
 } from './support';
 import { appScenarios, catalogPaths, cycle } from './catalog-paths';
 import { measureSearchLatency } from './search-latency';
-import { startWebProcess } from './web-process';
+import { startWebProcess } from './role-process';
 
 const { values: args } = parseArgs({
   options: {

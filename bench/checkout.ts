@@ -1,12 +1,14 @@
 /**
  * Checkout benchmark (not a test): N guest checkouts end to end (cart → checkout → pay → paid) through the real
- * API at concurrency C, then — same process, same Temporal server, same worker — N one-activity workflows
- * (platformCheckWorkflow) at the same C, so the checkout figures have a baseline measured in the same run. Real
- * stack from `scripts/stack.sh` (MariaDB, Redis, Temporal, S3), a scratch database, the app on a loopback port and
- * an in-process worker on a task queue of its own. See docs/benchmarks.md.
+ * API at concurrency C, then — same Temporal server, same worker — N one-activity workflows (platformCheckWorkflow)
+ * at the same C, so the checkout figures have a baseline measured in the same run. Real stack from
+ * `scripts/stack.sh` (MariaDB, Redis, Temporal, S3), a scratch database, the app on a loopback port in this process
+ * and the worker on a task queue of its own: in a process of its own by default, as production runs it, or in this
+ * process (`--worker in-process`). See docs/benchmarks.md.
  *
  *   bash scripts/stack.sh up && eval "$(bash scripts/stack.sh env)"
  *   npx tsx --conditions=source bench/checkout.ts [--orders 200] [--concurrency 10] [--warmup 20] [--products 50]
+ *     [--worker process|in-process] [--worker-node-args='--cpu-prof --cpu-prof-dir=/tmp/prof']
  */
 import { randomBytes } from 'node:crypto';
 import { loadavg } from 'node:os';
@@ -27,12 +29,22 @@ const { values: args } = parseArgs({
     // Orders spread over this many products, so they do not all queue on one inventory row.
     products: { type: 'string', default: '50' },
     'redis-db': { type: 'string', default: '9' },
+    // `process`: the worker in a process of its own (node api/dist/main.js worker), as production runs it.
+    worker: { type: 'string', default: 'process' },
+    // Node arguments of the worker process, space-separated (e.g. --cpu-prof --cpu-prof-dir=/tmp/prof): to profile it.
+    'worker-node-args': { type: 'string', default: '' },
   },
 });
 const ORDERS = positive('orders');
 const CONCURRENCY = positive('concurrency');
 const WARMUP = positive('warmup');
 const PRODUCTS = positive('products');
+const WORKER = workerPlacement(args.worker);
+
+function workerPlacement(value: string | undefined): 'process' | 'in-process' {
+  if (value === 'process' || value === 'in-process') return value;
+  throw new Error('--worker must be process or in-process');
+}
 
 function positive(name: keyof typeof args): number {
   const value = Number(args[name]);
@@ -69,6 +81,8 @@ async function main(): Promise<void> {
       products: PRODUCTS,
       stock: (ORDERS + WARMUP) * 10,
       redisDb: args['redis-db']!,
+      worker: WORKER,
+      workerNodeArgs: args['worker-node-args']!.split(' ').filter(Boolean),
     });
 
     const checkout = (i: number) => checkoutOnce(base, productIds[i % productIds.length]!);
@@ -116,7 +130,7 @@ async function main(): Promise<void> {
     process.stdout.write(
       [
         `orders=${ORDERS} concurrency=${CONCURRENCY} warmup=${WARMUP} products=${PRODUCTS} ` +
-          `app+worker pools=${poolMax}+${poolMax}`,
+          `app+worker pools=${poolMax}+${poolMax} worker=${WORKER}`,
         '',
         '| Flow | done | failed | wall s | per second | p50 ms | p95 ms | p99 ms |',
         '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
