@@ -1,4 +1,4 @@
-import type { AddressSnapshot, Database, OrderStatus } from '@market/db';
+import type { AddressSnapshot, Database, Order, OrderStatus } from '@market/db';
 import { ApplicationFailure } from '@temporalio/activity';
 import { Op, type Transaction, UniqueConstraintError } from 'sequelize';
 import { requireDatabase } from './database';
@@ -37,8 +37,9 @@ export interface PlaceOrderInput {
 }
 
 /**
- * Changes an order's status only from one of `from`: one conditional UPDATE, plus its timeline entry. Returns
- * false when the order was not in any of them (a retried activity whose first attempt already did it).
+ * Changes an order's status only from one of `from`: one conditional UPDATE, plus its timeline entry. Returns the
+ * order as it was before (locked for the transaction), or null when it was not in any of them (a retried activity
+ * whose first attempt already did it).
  */
 async function moveStatus(
   db: Database,
@@ -47,21 +48,21 @@ async function moveStatus(
   to: OrderStatus,
   transaction: Transaction,
   extra: { failureReason?: string; data?: Record<string, unknown> } = {},
-): Promise<boolean> {
+): Promise<Order | null> {
   const order = await db.models.Order.findByPk(orderId, { transaction, lock: transaction.LOCK.UPDATE });
   if (!order) throw ApplicationFailure.nonRetryable(`order ${orderId} does not exist`, 'InvalidOrder');
-  if (!from.includes(order.status)) return false;
+  if (!from.includes(order.status)) return null;
   const [changed] = await db.models.Order.update(
     { status: to, ...(extra.failureReason ? { failureReason: extra.failureReason } : {}) },
     { where: { id: orderId, status: { [Op.in]: from } }, transaction },
   );
-  if (!changed) return false;
+  if (!changed) return null;
   await addTimelineEntry(
     db,
     { orderId, type: 'status_changed', fromStatus: order.status, toStatus: to, data: extra.data ?? null },
     transaction,
   );
-  return true;
+  return order;
 }
 
 /** Activities that write orders. Each is idempotent: Temporal may run any of them again after a crash. */
@@ -114,9 +115,8 @@ export function createOrderActivities(deps: ActivityDeps) {
   async function completeOrder(input: { orderId: number }): Promise<void> {
     const db = requireDatabase(deps);
     await db.sequelize.transaction(async (transaction) => {
-      if (await moveStatus(db, input.orderId, ['pending', 'awaiting_payment'], 'paid', transaction)) {
-        await commitHeldStock(db, input.orderId, transaction);
-      }
+      const order = await moveStatus(db, input.orderId, ['pending', 'awaiting_payment'], 'paid', transaction);
+      if (order) await commitHeldStock(db, order, transaction);
     });
   }
 

@@ -49,7 +49,7 @@ async function capturedUnrecorded() {
   });
   await provider.capturePayment({ paymentId: payment.id, idempotencyKey: `${key}:capture` });
   expect((await db.models.Payment.findOne({ where: { orderId: order.id } }))!.status).toBe('authorized');
-  return { orderId: order.id, cancelKey: `${key}:cancel`, providerPaymentId: payment.id };
+  return { orderId: order.id, key, cancelKey: `${key}:cancel`, providerPaymentId: payment.id };
 }
 
 const types = async (orderId: number) =>
@@ -126,6 +126,24 @@ describe('with the test provider', () => {
     expect(failed.map((e) => e.data)).toEqual([
       expect.objectContaining({ code: 'amount_too_large', by: 'system' }),
     ]);
+  });
+
+  // A worker that dies before its workflow task completes leaves no marker of the local steps it ran: the next
+  // worker runs them again, the confirm first, and the provider answers it with the payment as it is now.
+  test('a confirm run again after the capture went through records the capture once, as payment_captured', async () => {
+    const o = await capturedUnrecorded();
+    const confirm = {
+      orderId: o.orderId,
+      paymentMethodId: 'pm_card_visa',
+      idempotencyKey: `${o.key}:confirm`,
+    };
+    await expect(activities.confirmPayment(confirm)).resolves.toMatchObject({ state: 'captured' });
+    const capture = { orderId: o.orderId, idempotencyKey: `${o.key}:capture` };
+    await expect(activities.capturePayment(capture)).resolves.toMatchObject({ state: 'captured' });
+
+    expect(await paymentOf(o.orderId)).toMatchObject({ status: 'captured' });
+    expect(await db.models.TestPayment.findByPk(o.providerPaymentId)).toMatchObject({ captureCount: 1 });
+    expect(await types(o.orderId)).toEqual(['payment_created', 'payment_authorized', 'payment_captured']);
   });
 });
 

@@ -6,7 +6,7 @@ import {
   type ProviderPayment,
 } from '@market/adapters/payments/port';
 import { ApplicationFailure } from '@temporalio/activity';
-import { Op } from 'sequelize';
+import { Op, UniqueConstraintError } from 'sequelize';
 import { requireDatabase } from './database';
 import type { ActivityDeps } from './deps';
 import { refundCaptured } from './refunds';
@@ -25,6 +25,15 @@ function statusOf(payment: ProviderPayment): PaymentStatus {
   };
   return map[payment.state];
 }
+
+/** The timeline entry of a change to each status; `pending` takes the caller's. */
+const EVENT_OF_STATUS: Partial<Record<PaymentStatus, string>> = {
+  failed: 'payment_declined',
+  requires_action: 'payment_requires_action',
+  authorized: 'payment_authorized',
+  captured: 'payment_captured',
+  cancelled: 'payment_cancelled',
+};
 
 /** A provider refusal that retrying cannot fix becomes a nonRetryable failure of type PaymentRejected. */
 export async function provider<T>(call: () => Promise<T>): Promise<T> {
@@ -61,7 +70,10 @@ export function createPaymentActivities(deps: ActivityDeps) {
 
   /**
    * Writes the provider's answer to our row and its timeline entry, only when the status changes: one conditional
-   * UPDATE, so two runs of the same activity (a retry racing a slow first attempt) record the change once.
+   * UPDATE, so two runs of the same activity (a retry racing a slow first attempt) record the change once. The
+   * entry names the status written, whichever activity saw it: a confirm run again after the capture went through
+   * (a worker that died before its workflow task completed re-runs the local steps) answers `captured`, and that is
+   * the order's one `payment_captured`. `event` names the other changes.
    */
   async function record(db: Database, payment: Payment, answer: ProviderPayment, event: string) {
     const status = statusOf(answer);
@@ -76,11 +88,33 @@ export function createPaymentActivities(deps: ActivityDeps) {
         { where: { id: payment.id, status: { [Op.ne]: status } }, transaction },
       );
       if (changed) {
-        const type = status === 'failed' ? 'payment_declined' : event;
+        const type = EVENT_OF_STATUS[status] ?? event;
         const data = answer.decline ? { code: answer.decline.code } : { amount: answer.amount };
         await addTimelineEntry(db, { orderId: payment.orderId, type, data }, transaction);
       }
     });
+  }
+
+  /**
+   * Our payments row for this idempotency key: the one a first attempt wrote, or a new one. One INSERT, not
+   * findOrCreate's transaction around a SELECT and an INSERT: the key is unique, so two attempts racing each other
+   * still end with one row, and the loser reads the winner's.
+   */
+  async function paymentRow(
+    db: Database,
+    values: { orderId: number; provider: string; amount: number; currency: string; idempotencyKey: string },
+  ): Promise<Payment> {
+    const where = { idempotencyKey: values.idempotencyKey };
+    const existing = await db.models.Payment.findOne({ where });
+    if (existing) return existing;
+    try {
+      return await db.models.Payment.create(values);
+    } catch (err) {
+      if (!(err instanceof UniqueConstraintError)) throw err;
+      const raced = await db.models.Payment.findOne({ where });
+      if (!raced) throw err;
+      return raced;
+    }
   }
 
   /**
@@ -97,15 +131,12 @@ export function createPaymentActivities(deps: ActivityDeps) {
     if (!order)
       throw ApplicationFailure.nonRetryable(`order ${input.orderId} does not exist`, 'InvalidOrder');
     const provider_ = payments();
-    const [row] = await db.models.Payment.findOrCreate({
-      where: { idempotencyKey: input.idempotencyKey },
-      defaults: {
-        orderId: order.id,
-        provider: provider_.name,
-        amount: order.totalAmount,
-        currency: order.currency,
-        idempotencyKey: input.idempotencyKey,
-      },
+    const row = await paymentRow(db, {
+      orderId: order.id,
+      provider: provider_.name,
+      amount: order.totalAmount,
+      currency: order.currency,
+      idempotencyKey: input.idempotencyKey,
     });
     const payment = await provider(() =>
       provider_.createPayment({

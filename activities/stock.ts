@@ -169,17 +169,16 @@ async function settleHolds(
 /** Paid: held units leave the shelf for good, each with a `sale` row in the stock ledger. */
 export async function commitHeldStock(
   db: Database,
-  orderId: number,
+  order: { id: number; number: string },
   transaction: Transaction,
 ): Promise<void> {
-  const committed = await settleHolds(db, orderId, 'committed', transaction);
-  const order = await db.models.Order.findByPk(orderId, { attributes: ['number'], transaction });
+  const committed = await settleHolds(db, order.id, 'committed', transaction);
   await db.models.StockMovement.bulkCreate(
     committed.map((hold) => ({
       productId: hold.productId,
       delta: -hold.quantity,
       reason: 'sale' as const,
-      reference: order?.number ?? null,
+      reference: order.number,
       actorUserId: null,
     })),
     { transaction },
