@@ -24,7 +24,7 @@ import { temporalDeps } from '../api/platform';
 import { RedisCache } from '../api/services/cache';
 import { connectTemporal } from '../api/services/temporal';
 import { temporalConnectionOptions } from '../api/services/temporal-connection-options';
-import { stackEnv, testConfig } from '../api/testing/deps';
+import { stackEnv, testConfig, testS3Env } from '../api/testing/deps';
 import type { Row } from './report';
 import { runScenarios, type Scenario } from './load';
 import { seedOrders } from './order-fixtures';
@@ -128,11 +128,7 @@ async function main(): Promise<void> {
       REDIS_URL: withRedisDb(stackEnv('MARKET_TEST_REDIS_URL'), args['redis-db']!),
       // One sign-in for the whole run, which lasts longer than the default 15 minutes with --duration 60.
       ACCESS_TOKEN_TTL_SECONDS: '86400',
-      S3_BUCKET: bucket.storage.bucket,
-      S3_ENDPOINT: stackEnv('MARKET_TEST_S3_ENDPOINT'),
-      S3_REGION: stackEnv('MARKET_TEST_S3_REGION'),
-      S3_ACCESS_KEY_ID: stackEnv('MARKET_TEST_S3_ACCESS_KEY'),
-      S3_SECRET_ACCESS_KEY: stackEnv('MARKET_TEST_S3_SECRET_KEY'),
+      ...testS3Env(bucket.storage.bucket),
       // Production refuses the test payments; the list never reaches Stripe, so placeholders do.
       STRIPE_SECRET_KEY: 'sk_test_bench',
       STRIPE_WEBHOOK_SECRET: 'whsec_bench',

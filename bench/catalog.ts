@@ -26,7 +26,7 @@ import { bumpCatalogGeneration } from '../api/services/catalog-cache';
 import { RedisCache } from '../api/services/cache';
 import { connectTemporal } from '../api/services/temporal';
 import { temporalConnectionOptions } from '../api/services/temporal-connection-options';
-import { stackEnv, testConfig, testEnv } from '../api/testing/deps';
+import { stackEnv, testConfig, testEnv, testS3Env } from '../api/testing/deps';
 import { engineTable, loadTable } from './report';
 import { runScenarios, type Scenario } from './load';
 import {
@@ -103,11 +103,7 @@ async function main(): Promise<void> {
       SEARCH_URL: stackEnv('MARKET_TEST_OPENSEARCH_URL'),
       SEARCH_ENGINE: 'opensearch',
       SEARCH_INDEX: alias,
-      S3_BUCKET: bucket.storage.bucket,
-      S3_ENDPOINT: stackEnv('MARKET_TEST_S3_ENDPOINT'),
-      S3_REGION: stackEnv('MARKET_TEST_S3_REGION'),
-      S3_ACCESS_KEY_ID: stackEnv('MARKET_TEST_S3_ACCESS_KEY'),
-      S3_SECRET_ACCESS_KEY: stackEnv('MARKET_TEST_S3_SECRET_KEY'),
+      ...testS3Env(bucket.storage.bucket),
       // Production refuses the test payments; the catalog never reaches Stripe, so placeholders do.
       STRIPE_SECRET_KEY: 'sk_test_bench',
       STRIPE_WEBHOOK_SECRET: 'whsec_bench',

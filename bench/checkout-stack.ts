@@ -15,7 +15,7 @@ import { temporalDeps } from '../api/platform';
 import { RedisCache } from '../api/services/cache';
 import { connectTemporal } from '../api/services/temporal';
 import { temporalConnectionOptions } from '../api/services/temporal-connection-options';
-import { stackEnv, testConfig, testEnv } from '../api/testing/deps';
+import { stackEnv, testConfig, testEnv, testS3Env } from '../api/testing/deps';
 import { createWorker } from '../api/worker';
 import { progress as log } from './checkout-load';
 import { startWorkerProcess } from './role-process';
@@ -98,11 +98,7 @@ export async function startCheckoutStack(
         REDIS_URL: config.redis!.url,
         TEMPORAL_TASK_QUEUE: taskQueue,
         PAYMENTS_PROVIDER: 'test',
-        S3_BUCKET: bucket.storage.bucket,
-        S3_ENDPOINT: stackEnv('MARKET_TEST_S3_ENDPOINT'),
-        S3_REGION: stackEnv('MARKET_TEST_S3_REGION'),
-        S3_ACCESS_KEY_ID: stackEnv('MARKET_TEST_S3_ACCESS_KEY'),
-        S3_SECRET_ACCESS_KEY: stackEnv('MARKET_TEST_S3_SECRET_KEY'),
+        ...testS3Env(bucket.storage.bucket),
         SMTP_URL: stackEnv('MARKET_TEST_SMTP_URL'),
       }),
       log,

@@ -37,8 +37,9 @@ function statusMb(pid: number, field: 'VmRSS' | 'VmHWM'): number {
 }
 
 /**
- * Starts `node [nodeArgs] api/dist/main.js <role>` configured by `env` alone, as the Dockerfile's CMD does, after bringing the
- * compiled build up to date (`tsc -b api`), and resolves once `ready()` says so (polled every 100 ms, 60 s at most).
+ * Starts `node [nodeArgs] api/dist/main.js <role>` configured by `env` alone, as the Dockerfile's CMD does, after
+ * bringing the compiled build up to date (`tsc -b api`), and resolves once `ready()` says so (polled every 100 ms,
+ * 60 s at most).
  */
 async function startRole(
   role: 'web' | 'worker',

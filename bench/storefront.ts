@@ -26,7 +26,7 @@ import { bumpCatalogGeneration } from '../api/services/catalog-cache';
 import { RedisCache } from '../api/services/cache';
 import { buildStorefrontIfStale } from '../api/storefront/build-if-stale';
 import { STOREFRONT_SOURCES } from '../api/storefront/load';
-import { stackEnv } from '../api/testing/deps';
+import { stackEnv, testS3Env } from '../api/testing/deps';
 import { failedAudits, type LighthousePage, lighthouseTable, runLighthouse } from './lighthouse';
 import { loadTable } from './report';
 import { freeListenPort } from '../api/testing/ports';
@@ -98,11 +98,7 @@ async function main(): Promise<void> {
       SEARCH_URL: stackEnv('MARKET_TEST_OPENSEARCH_URL'),
       SEARCH_ENGINE: 'opensearch',
       SEARCH_INDEX: `bench-products-${suffix}`,
-      S3_BUCKET: bucket.storage.bucket,
-      S3_ENDPOINT: stackEnv('MARKET_TEST_S3_ENDPOINT'),
-      S3_REGION: stackEnv('MARKET_TEST_S3_REGION'),
-      S3_ACCESS_KEY_ID: stackEnv('MARKET_TEST_S3_ACCESS_KEY'),
-      S3_SECRET_ACCESS_KEY: stackEnv('MARKET_TEST_S3_SECRET_KEY'),
+      ...testS3Env(bucket.storage.bucket),
       S3_FORCE_PATH_STYLE: 'true',
       JWT_SECRET: randomBytes(32).toString('hex'),
       // Production refuses the test payments: the stack's Stripe mock (pages never reach it) and its Mailpit.

@@ -7,7 +7,7 @@ import { createScratchMysqlDatabase, type ScratchDatabase } from '@market/db/tes
 import sharp from 'sharp';
 import type { Config } from '../config';
 import { openSearch } from '../platform';
-import { stackEnv, testConfig } from '../testing/deps';
+import { stackEnv, testConfig, testS3Env } from '../testing/deps';
 import { seedCatalog } from './seed-catalog';
 
 // The demo seed against the real stack: MariaDB (its own database: "nothing when products exist" needs a catalog
@@ -26,11 +26,7 @@ describe('seedCatalog (products, generated images, search index)', () => {
     bucket = await createTestBucket();
     alias = `test-seed-${process.pid}-${randomBytes(4).toString('hex')}`;
     config = testConfig({
-      S3_BUCKET: bucket.storage.bucket,
-      S3_ENDPOINT: stackEnv('MARKET_TEST_S3_ENDPOINT'),
-      S3_REGION: stackEnv('MARKET_TEST_S3_REGION'),
-      S3_ACCESS_KEY_ID: stackEnv('MARKET_TEST_S3_ACCESS_KEY'),
-      S3_SECRET_ACCESS_KEY: stackEnv('MARKET_TEST_S3_SECRET_KEY'),
+      ...testS3Env(bucket.storage.bucket),
       SEARCH_URL: stackEnv('MARKET_TEST_OPENSEARCH_URL'),
       SEARCH_ENGINE: 'opensearch',
       SEARCH_INDEX: alias,

@@ -38,6 +38,17 @@ export function testEnv(overrides: Record<string, string> = {}): Record<string, 
   };
 }
 
+/** The stack's S3 (s3proxy) with this bucket, as a process's environment names it. */
+export function testS3Env(bucket: string): Record<string, string> {
+  return {
+    S3_BUCKET: bucket,
+    S3_ENDPOINT: stackEnv('MARKET_TEST_S3_ENDPOINT'),
+    S3_REGION: stackEnv('MARKET_TEST_S3_REGION'),
+    S3_ACCESS_KEY_ID: stackEnv('MARKET_TEST_S3_ACCESS_KEY'),
+    S3_SECRET_ACCESS_KEY: stackEnv('MARKET_TEST_S3_SECRET_KEY'),
+  };
+}
+
 export function testConfig(overrides: Record<string, string> = {}): Config {
   return loadConfig(testEnv(overrides));
 }
@@ -56,11 +67,7 @@ export async function createTestDeps(overrides: Record<string, string> = {}): Pr
     SEARCH_URL: stackEnv('MARKET_TEST_OPENSEARCH_URL'),
     SEARCH_ENGINE: 'opensearch',
     SEARCH_INDEX: `test-products-${process.pid}-${randomBytes(4).toString('hex')}`,
-    S3_BUCKET: bucket.storage.bucket,
-    S3_ENDPOINT: stackEnv('MARKET_TEST_S3_ENDPOINT'),
-    S3_REGION: stackEnv('MARKET_TEST_S3_REGION'),
-    S3_ACCESS_KEY_ID: stackEnv('MARKET_TEST_S3_ACCESS_KEY'),
-    S3_SECRET_ACCESS_KEY: stackEnv('MARKET_TEST_S3_SECRET_KEY'),
+    ...testS3Env(bucket.storage.bucket),
     ...overrides,
   });
   const log = createLogger({ level: 'silent' });
