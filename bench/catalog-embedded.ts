@@ -10,14 +10,19 @@
  *   npx tsx --conditions=source bench/catalog-embedded.ts [--products 10000] [--duration 10] [--connections 20]
  *     [--only 'uncached'] [--web-node-options=--max-old-space-size=192]
  */
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import express from 'express';
-import { createDatabase, seedDemoCatalog } from '@market/db';
+import { createDatabase, hashPassword, seedDemoCatalog } from '@market/db';
+import { invalidateAllProductPages } from '../api/services/product-pages';
+import { progressBar } from '../api/cli/progress';
+import { createLogger } from '../api/logger';
+import { precomputeProductPages } from '../api/routes/catalog/product-page';
 import { stackEnv } from '../api/testing/deps';
-import { appScenarios, catalogPaths } from './catalog-paths';
+import { appScenarios, catalogPaths, type PageResets } from './catalog-paths';
 import { runScenarios } from './load';
 import { loadTable } from './report';
 import { cleanupsOnExit, close, listen, port, runMain, shuffle, titleWords } from './support';
@@ -60,6 +65,18 @@ async function main(): Promise<void> {
       await db.migrate();
       log(`seeding ${PRODUCTS} products into SQLite (${dataDir})`);
       await seedDemoCatalog(db, { products: PRODUCTS });
+      // As `npm start` does (its seed): every active product's page stored (api/services/product-pages.ts).
+      const pages = await precomputeProductPages(
+        { db, log: createLogger({ level: 'warn' }) },
+        progressBar('[bench] product pages'),
+      );
+      log(`stored ${pages.built} product pages`);
+      await db.models.User.create({
+        email: ADMIN_EMAIL,
+        name: 'Bench Admin',
+        role: 'admin',
+        passwordHash: await hashPassword(ADMIN_PASSWORD),
+      });
       const active = await db.models.Product.findAll({
         attributes: ['slug', 'title'],
         where: { status: 'active' },
@@ -109,7 +126,9 @@ async function main(): Promise<void> {
     const only = args.only ? new RegExp(args.only, 'i') : null;
     const scenarios = [
       { name: 'bare Express JSON (same size)', port: () => port(bareServer), path: () => '/bare' },
-      ...appScenarios(pools, catalogPaths(pools), () => web.port).filter((s) => !only || only.test(s.name)),
+      ...appScenarios(pools, catalogPaths(pools), () => web.port, await pageResets(base, dataDir)).filter(
+        (s) => !only || only.test(s.name),
+      ),
     ];
     const rssBefore = web.memory().rssMb;
     let peak = rssBefore;
@@ -136,3 +155,40 @@ async function main(): Promise<void> {
 }
 
 runMain(main, log);
+
+const ADMIN_EMAIL = 'bench-admin@example.com';
+const ADMIN_PASSWORD = `pw-${randomBytes(12).toString('base64url')}`;
+
+/**
+ * The web process's cache is in that process: a new catalog generation comes from an admin edit (a category
+ * created, which changes no page), as in production. The stored pages are emptied in the SQLite file directly.
+ */
+async function pageResets(base: string, dataDir: string): Promise<PageResets> {
+  const login = await fetch(`${base}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: ADMIN_EMAIL, password: ADMIN_PASSWORD }),
+  });
+  if (login.status !== 200) throw new Error(`POST /api/auth/login answered ${login.status}`);
+  const { accessToken } = (await login.json()) as { accessToken: string };
+  let n = 0;
+  return {
+    newGeneration: async () => {
+      n += 1;
+      const res = await fetch(`${base}/api/admin/categories`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${accessToken}` },
+        body: JSON.stringify({ name: `Bench generation ${n}`, slug: `bench-generation-${n}` }),
+      });
+      if (res.status !== 201) throw new Error(`POST /api/admin/categories answered ${res.status}`);
+    },
+    emptyStoredPages: async () => {
+      const db = createDatabase({ kind: 'sqlite', path: path.join(dataDir, 'market.sqlite') });
+      try {
+        await invalidateAllProductPages({ db });
+      } finally {
+        await db.close();
+      }
+    },
+  };
+}

@@ -7,16 +7,27 @@ export interface CatalogPools {
   categories: string[];
 }
 
-/** Each call the next item, from the start again at the end. */
-export const cycle = <T>(pool: readonly T[]) => {
+/** Each call the next item, from the start again at the end (calling `onWrap` then). */
+export const cycle = <T>(pool: readonly T[], onWrap?: () => void) => {
   let i = 0;
-  return () => pool[i++ % pool.length]!;
+  return () => {
+    if (i > 0 && i % pool.length === 0) onWrap?.();
+    return pool[i++ % pool.length]!;
+  };
 };
 
+/**
+ * What keeps the varied product-page scenarios uncached when they go round the slugs more than once: a new catalog
+ * generation (the response cache misses again), and emptied stored pages (api/services/product-pages.ts).
+ */
+export interface PageResets {
+  newGeneration(): Promise<void>;
+  emptyStoredPages(): Promise<void>;
+}
+
 /** The request paths of the catalog scenarios, shared by bench/catalog.ts and bench/catalog-embedded.ts. */
-export function catalogPaths({ slugs, words, categories }: CatalogPools) {
+export function catalogPaths({ words, categories }: CatalogPools) {
   const nextWord = cycle(words);
-  const nextSlug = cycle(slugs);
   const nextCategory = cycle(categories);
   let n = 0;
   // category + price range + inStock, varied per request: categories × 10 price ranges is a few hundred distinct
@@ -36,7 +47,7 @@ export function catalogPaths({ slugs, words, categories }: CatalogPools) {
   // request: every cache key is new, so the engine and the database answer every request.
   let unique = 1_000_000_000;
   const uncachedQuery = () => `/api/products?q=${nextWord()}&maxPrice=${unique++}`;
-  return { filtered, uncachedQuery, nextSlug, nextWord };
+  return { filtered, uncachedQuery, nextWord };
 }
 
 /** The app's catalog scenarios against `appPort`, after the bare endpoint's. */
@@ -44,8 +55,18 @@ export function appScenarios(
   pools: CatalogPools,
   paths: ReturnType<typeof catalogPaths>,
   appPort: () => number,
+  resets?: PageResets,
 ) {
-  const { filtered, uncachedQuery, nextSlug } = paths;
+  const { filtered, uncachedQuery } = paths;
+  const quietly = (work: () => Promise<void>) => () => void work().catch(() => undefined);
+  // Stored pages: the first pass finds them all stored; later passes miss the response cache again.
+  const storedSlug = cycle(pools.slugs, resets && quietly(resets.newGeneration));
+  // Built pages: none stored at the start, nor at the start of each later pass.
+  const emptyAll = async () => {
+    await resets?.emptyStoredPages();
+    await resets?.newGeneration();
+  };
+  const builtSlug = cycle(pools.slugs, resets && quietly(emptyAll));
   const scenarios: Scenario[] = [
     { name: 'GET /api/products', port: appPort, path: () => '/api/products' },
     { name: 'products: category+price+inStock (cached)', port: appPort, path: filtered(false) },
@@ -56,7 +77,21 @@ export function appScenarios(
       path: () => `/api/products?q=${pools.words[0]}`,
     },
     { name: 'products: q (varied, uncached)', port: appPort, path: uncachedQuery },
-    { name: 'GET /api/products/:slug (varied)', port: appPort, path: () => `/api/products/${nextSlug()}` },
+    {
+      name: 'GET /api/products/:slug (varied, stored page)',
+      port: appPort,
+      path: () => `/api/products/${storedSlug()}`,
+    },
+    ...(resets
+      ? [
+          {
+            name: 'GET /api/products/:slug (varied, page built)',
+            port: appPort,
+            path: () => `/api/products/${builtSlug()}`,
+            before: emptyAll,
+          },
+        ]
+      : []),
     {
       name: 'GET /api/products/:slug (same, cached)',
       port: appPort,

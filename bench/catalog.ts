@@ -22,7 +22,10 @@ import { createApp } from '../api/app';
 import type { AppDeps } from '../api/deps';
 import { createLogger } from '../api/logger';
 import { openSearch, temporalDeps } from '../api/platform';
+import { progressBar } from '../api/cli/progress';
+import { precomputeProductPages } from '../api/routes/catalog/product-page';
 import { bumpCatalogGeneration } from '../api/services/catalog-cache';
+import { invalidateAllProductPages } from '../api/services/product-pages';
 import { RedisCache } from '../api/services/cache';
 import { connectTemporal } from '../api/services/temporal';
 import { temporalConnectionOptions } from '../api/services/temporal-connection-options';
@@ -91,6 +94,13 @@ async function main(): Promise<void> {
     let t = Date.now();
     const seeded = await seedDemoCatalog(scratch.db, { products: PRODUCTS });
     log(`seeded ${seeded.products} products in ${Date.now() - t} ms`);
+    // As `npm run seed` does: every active product's page stored (api/services/product-pages.ts).
+    t = Date.now();
+    const pages = await precomputeProductPages(
+      { db: scratch.db, log: createLogger({ level: 'warn' }) },
+      progressBar('[bench] product pages'),
+    );
+    log(`stored ${pages.built} product pages in ${Date.now() - t} ms`);
 
     const bucket = await createTestBucket();
     cleanups.push('bucket', () => bucket.drop());
@@ -225,7 +235,10 @@ async function main(): Promise<void> {
         port: () => port(bareServer),
         path: () => uncachedQuery().replace('/api/products', '/engine'),
       },
-      ...appScenarios(pools, paths, appPort),
+      ...appScenarios(pools, paths, appPort, {
+        newGeneration: () => bumpCatalogGeneration(cache),
+        emptyStoredPages: () => invalidateAllProductPages({ db }),
+      }),
     ];
 
     // --- load -----------------------------------------------------------------------------------------------------

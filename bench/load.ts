@@ -7,6 +7,8 @@ export interface Scenario {
   port: () => number;
   path: () => string;
   headers?: Record<string, string>;
+  /** Run before the warm-up (e.g. empty what the scenario must not find stored). */
+  before?: () => Promise<void>;
 }
 
 export interface LoadSettings {
@@ -34,6 +36,7 @@ export async function runScenarios(
 ): Promise<Row[]> {
   const rows: Row[] = [];
   for (const scenario of scenarios) {
+    await scenario.before?.();
     log(`${scenario.name}: warm-up ${settings.warmup} s`);
     await fire(scenario, settings.warmup, settings.connections);
     log(`${scenario.name}: ${settings.duration} s × ${settings.connections} connections`);

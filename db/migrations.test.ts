@@ -17,6 +17,8 @@ const TABLES = [
   'orders',
   'payments',
   'product_images',
+  'product_page_related',
+  'product_pages',
   'product_tags',
   'products',
   'refresh_tokens',

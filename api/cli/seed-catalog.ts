@@ -1,6 +1,9 @@
 import { S3ObjectStorage } from '@market/adapters';
 import { type Database, seedDemoCatalog, type SeedDemoCatalogResult } from '@market/db';
 import type { Config } from '../config';
+import { createLogger } from '../logger';
+import { precomputeProductPages } from '../routes/catalog/product-page';
+import { invalidateAllProductPages } from '../services/product-pages';
 import { openSearch, openStorage } from '../platform';
 import { progressBar } from './progress';
 import { seedProductImages, type SeedProductImagesResult } from './seed-images';
@@ -27,22 +30,25 @@ export interface SeedCatalogReport {
   images: SeedProductImagesResult | null;
   /** Documents written to the search engine; null without one (the embedded index builds itself) or when skipped. */
   indexed: number | null;
+  /** Product pages stored (services/product-pages.ts): those the shop had none of. */
+  pages: number;
   /** Seconds per phase. */
-  seconds: { catalog: number; images: number; search: number };
+  seconds: { catalog: number; images: number; search: number; pages: number };
 }
 
 /**
  * The demo catalog with everything a fresh shop needs to look alive: products (db/seeds), a generated image per
  * product in object storage, and — when the configuration has a search engine — its documents, written directly
- * rather than through the reindex workflow because `npm run seed` has no Temporal worker. Nothing happens when
- * products exist (except filling missing images when asked).
+ * rather than through the reindex workflow because `npm run seed` has no Temporal worker — and the product pages
+ * (api/services/product-pages.ts) of every active product that has none. Nothing else happens when products exist
+ * (except filling missing images when asked).
  */
 export async function seedCatalog(
   config: Config,
   db: Database,
   options: SeedCatalogOptions,
 ): Promise<SeedCatalogReport> {
-  const seconds = { catalog: 0, images: 0, search: 0 };
+  const seconds = { catalog: 0, images: 0, search: 0, pages: 0 };
   const timed = async <T>(phase: keyof typeof seconds, work: () => Promise<T>): Promise<T> => {
     const started = performance.now();
     try {
@@ -70,6 +76,8 @@ export async function seedCatalog(
       images = await timed('images', () =>
         seedProductImages(db, storage, { onProgress: progressBar(`${options.label} images`) }),
       );
+      // Pages stored before these images (a catalog seeded without them) would not show them.
+      if (images.images > 0) await invalidateAllProductPages({ db });
     } finally {
       await storage.close();
     }
@@ -90,5 +98,10 @@ export async function seedCatalog(
       await search.close();
     }
   }
-  return { catalog, images, indexed, seconds };
+  const log = createLogger({ level: config.log.level });
+  const pages = await timed('pages', async () => {
+    const result = await precomputeProductPages({ db, log }, progressBar(`${options.label} product pages`));
+    return result.built;
+  });
+  return { catalog, images, indexed, pages, seconds };
 }

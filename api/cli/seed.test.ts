@@ -4,7 +4,9 @@ import { thumbnailKey } from '@market/activities/images';
 import { createTestBucket, type TestStorage } from '@market/adapters/storage/testing';
 import type { S3ObjectStorage } from '@market/adapters';
 import { createScratchMysqlDatabase, type ScratchDatabase } from '@market/db/testing';
+import type { Database } from '@market/db';
 import sharp from 'sharp';
+import { QueryTypes } from 'sequelize';
 import type { Config } from '../config';
 import { openSearch } from '../platform';
 import { stackEnv, testConfig, testS3Env } from '../testing/deps';
@@ -53,6 +55,10 @@ describe('seedCatalog (products, generated images, search index)', () => {
       indexed: 30,
     });
     expect(report.images!.generated).toBeLessThanOrEqual(30);
+    // Every active product's page is stored, with its image.
+    const activeCount = await db.models.Product.count({ where: { status: 'active' } });
+    expect(report.pages).toBe(activeCount);
+    expect(await storedPageCount(db)).toBe(activeCount);
 
     const { Product, ProductImage } = db.models;
     const products = await Product.findAll({ include: ['images'] });
@@ -95,7 +101,7 @@ describe('seedCatalog (products, generated images, search index)', () => {
 
     // A second run changes nothing.
     const again = await seedCatalog(config, db, { products: 30, images: 'all', label: '[test]' });
-    expect(again).toMatchObject({ catalog: { skipped: true }, images: null, indexed: null });
+    expect(again).toMatchObject({ catalog: { skipped: true }, images: null, indexed: null, pages: 0 });
     expect(await ProductImage.count()).toBe(30);
     expect(await Product.count()).toBe(30);
   });
@@ -117,5 +123,17 @@ describe('seedCatalog (products, generated images, search index)', () => {
     });
     expect(filled.images).toMatchObject({ images: 3 });
     expect(await ProductImage.count()).toBe(30);
+    // The stored pages were built without those images: emptied, and stored again with them.
+    const activeCount = await db.models.Product.count({ where: { status: 'active' } });
+    expect(filled.pages).toBe(activeCount);
+    expect(await storedPageCount(db)).toBe(activeCount);
   });
 });
+
+async function storedPageCount(db: Database): Promise<number> {
+  const [row] = await db.sequelize.query<{ n: number | string }>(
+    'SELECT COUNT(*) AS n FROM product_pages WHERE body IS NOT NULL',
+    { type: QueryTypes.SELECT },
+  );
+  return Number(row?.n);
+}

@@ -10,13 +10,65 @@ export interface Cache {
   take(key: string): Promise<string | null>;
   /** Sets the key only if it is absent (SET NX): true for the one caller that set it. A lock that expires. */
   claim(key: string, ttlSeconds: number): Promise<boolean>;
+  /**
+   * A cache-aside read under a generation, in one round trip: the generation G stored at `generationKey` ('0' when
+   * none), then the value of `<space>:<G>:<suffix>`; when that is absent, claim(`<that key>:loading`). Returns the
+   * key read with the outcome.
+   */
+  getInGeneration(
+    generationKey: string,
+    space: string,
+    suffix: string,
+    claimSeconds: number,
+  ): Promise<Generational>;
+  /** set(key) and del(claimKey) at once: a loaded value stored and its claim released in one round trip. */
+  setAndRelease(key: string, value: string, ttlSeconds: number, claimKey: string): Promise<void>;
   ping(): Promise<void>;
   close(): Promise<void>;
 }
 
+export type Generational = { key: string } & (
+  { hit: true; value: string } | { hit: false; claimed: boolean }
+);
+
+/**
+ * getInGeneration. KEYS[1] is the generation key as sent (with the connection's key prefix); ARGV: that key's name
+ * without the prefix, the space, the suffix, the claim's seconds. The value's key is built here, under the same
+ * prefix: a key the script does not declare, which a single Redis (not a cluster) allows. Returns { G, value } on a
+ * hit, { G, 1 } when this caller claimed the load, { G, 0 } when another holds the claim.
+ */
+const GET_IN_GENERATION = `local prefix = string.sub(KEYS[1], 1, #KEYS[1] - #ARGV[1])
+local g = redis.call('GET', KEYS[1]) or '0'
+local key = prefix .. ARGV[2] .. ':' .. g .. ':' .. ARGV[3]
+local v = redis.call('GET', key)
+if v then return {g, v} end
+if redis.call('SET', key .. ':loading', '1', 'NX', 'EX', ARGV[4]) then return {g, 1} end
+return {g, 0}`;
+/** SET KEYS[1] ARGV[1] EX ARGV[2], then DEL KEYS[2]. */
+const SET_AND_RELEASE = `redis.call('SET', KEYS[1], ARGV[1], 'EX', ARGV[2])
+redis.call('DEL', KEYS[2])
+return 1`;
+
+type Scripted = Redis & {
+  getInGeneration(
+    generationKey: string,
+    generationName: string,
+    space: string,
+    suffix: string,
+    claimSeconds: number,
+  ): Promise<[string, string | number]>;
+  setAndRelease(key: string, claimKey: string, value: string, ttlSeconds: number): Promise<number>;
+};
+
 export class RedisCache implements Cache {
   readonly kind = 'redis' as const;
-  constructor(readonly redis: Redis) {}
+  private readonly scripted: Scripted;
+  constructor(readonly redis: Redis) {
+    // Lua scripts, sent once and then called by their SHA (ioredis's defineCommand); keyPrefix applies to KEYS.
+    redis.defineCommand('getInGeneration', { numberOfKeys: 1, lua: GET_IN_GENERATION });
+    redis.defineCommand('setAndRelease', { numberOfKeys: 2, lua: SET_AND_RELEASE });
+    this.scripted = redis as Scripted;
+  }
 
   /** `keyPrefix` namespaces every key (tests give each suite its own, so suites never see each other's keys). */
   static connect(url: string, options: { keyPrefix?: string } = {}): RedisCache {
@@ -45,6 +97,22 @@ export class RedisCache implements Cache {
   }
   async claim(key: string, ttlSeconds: number) {
     return (await this.redis.set(key, '1', 'EX', ttlSeconds, 'NX')) === 'OK';
+  }
+  async getInGeneration(generationKey: string, space: string, suffix: string, claimSeconds: number) {
+    const [generation, result] = await this.scripted.getInGeneration(
+      generationKey,
+      generationKey,
+      space,
+      suffix,
+      claimSeconds,
+    );
+    const key = `${space}:${generation}:${suffix}`;
+    return typeof result === 'string'
+      ? { key, hit: true as const, value: result }
+      : { key, hit: false as const, claimed: result === 1 };
+  }
+  async setAndRelease(key: string, value: string, ttlSeconds: number, claimKey: string) {
+    await this.scripted.setAndRelease(key, claimKey, value, ttlSeconds);
   }
   async ping() {
     await this.redis.ping();
@@ -115,6 +183,16 @@ export class MemoryCache implements Cache {
     if ((await this.get(key)) !== null) return false;
     await this.set(key, '1', ttlSeconds);
     return true;
+  }
+  async getInGeneration(generationKey: string, space: string, suffix: string, claimSeconds: number) {
+    const key = `${space}:${(await this.get(generationKey)) ?? '0'}:${suffix}`;
+    const value = await this.get(key);
+    if (value !== null) return { key, hit: true as const, value };
+    return { key, hit: false as const, claimed: await this.claim(`${key}:loading`, claimSeconds) };
+  }
+  async setAndRelease(key: string, value: string, ttlSeconds: number, claimKey: string) {
+    await this.set(key, value, ttlSeconds);
+    this.remove(claimKey);
   }
   async ping() {}
   async close() {

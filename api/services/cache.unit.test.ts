@@ -36,6 +36,30 @@ test('overwriting, deleting, taking and expiring keep the count exact', async ()
   expect(cache.size).toBe(0);
   expect(await cache.claim('k', 5)).toBe(true);
   expect(await cache.claim('k', 5)).toBe(false);
+  // The cache-aside pair: a miss claims once, the load is stored and its claim released, then it hits.
+  expect(await cache.getInGeneration('s:g', 's', 'd', 5)).toEqual({
+    key: 's:0:d',
+    hit: false,
+    claimed: true,
+  });
+  expect(await cache.getInGeneration('s:g', 's', 'd', 5)).toEqual({
+    key: 's:0:d',
+    hit: false,
+    claimed: false,
+  });
+  await cache.setAndRelease('s:0:d', value(1), 60, 's:0:d:loading');
+  expect(await cache.getInGeneration('s:g', 's', 'd', 5)).toEqual({
+    key: 's:0:d',
+    hit: true,
+    value: value(1),
+  });
+  expect(await cache.get('s:0:d:loading')).toBeNull();
+  await cache.set('s:g', '7', 60);
+  expect(await cache.getInGeneration('s:g', 's', 'd', 5)).toEqual({
+    key: 's:7:d',
+    hit: false,
+    claimed: true,
+  });
 });
 
 test('a thousand distinct listings stay within the budget', async () => {

@@ -61,3 +61,29 @@ test('a failed load releases its claim: the next caller loads at once', async ()
   // Far below the 5 s claim it would otherwise wait for.
   expect(Date.now() - started).toBeLessThan(2_500);
 });
+
+test('getInGeneration and setAndRelease: one round trip each, under the key prefix', async () => {
+  const [first, second] = processes as [RedisCache, RedisCache];
+  const space = `space-${randomBytes(4).toString('hex')}`;
+  const generationKey = `${space}:generation`;
+  const miss = { key: `${space}:0:k`, hit: false };
+  expect(await first.getInGeneration(generationKey, space, 'k', 5)).toEqual({ ...miss, claimed: true });
+  expect(await second.getInGeneration(generationKey, space, 'k', 5)).toEqual({ ...miss, claimed: false });
+  await first.setAndRelease(`${space}:0:k`, 'body', 60, `${space}:0:k:loading`);
+  expect(await second.getInGeneration(generationKey, space, 'k', 5)).toEqual({
+    key: `${space}:0:k`,
+    hit: true,
+    value: 'body',
+  });
+  // The script builds the value's key under the connection's prefix, as every other command reads it.
+  expect(await second.get(`${space}:0:k`)).toBe('body');
+  expect(await second.get(`${space}:0:k:loading`)).toBeNull();
+  expect(await first.redis.ttl(`${space}:0:k`)).toBeGreaterThan(55);
+  // A new generation: the same suffix misses again, under the new key.
+  await first.set(generationKey, 'g2', 60);
+  expect(await first.getInGeneration(generationKey, space, 'k', 5)).toEqual({
+    key: `${space}:g2:k`,
+    hit: false,
+    claimed: true,
+  });
+});

@@ -37,10 +37,16 @@ export interface CachedBody {
 
 /** `catalog:<generation>:<sha256 of the kind and the normalized input>`. */
 export function catalogKey(generation: string, kind: string, input: unknown): string {
-  const hash = createHash('sha256')
+  return `${KEY_SPACE}:${generation}:${catalogSuffix(kind, input)}`;
+}
+
+const KEY_SPACE = 'catalog';
+
+/** The generation-free part of a key: the hash of the kind and the normalized input. */
+function catalogSuffix(kind: string, input: unknown): string {
+  return createHash('sha256')
     .update(`${kind}\n${stableJson(input)}`)
     .digest('base64url');
-  return `catalog:${generation}:${hash}`;
 }
 
 export function bodyOf(value: unknown): CachedBody {
@@ -71,30 +77,40 @@ export async function cachedCatalogBody(
   load: () => Promise<unknown>,
   claimSeconds = LOAD_CLAIM_SECONDS,
 ): Promise<CachedBody> {
-  const generation = await catalogGeneration(cache).catch(() => null);
-  if (generation === null) return bodyOf(await load());
-  const key = catalogKey(generation, kind, input);
+  // One round trip: the generation, then the body under it, or else the claim to load it.
+  const read = await cache
+    .getInGeneration(GENERATION_KEY, KEY_SPACE, catalogSuffix(kind, input), claimSeconds)
+    .catch(() => null);
+  // A cache that fails to answer: load, never wait.
+  if (read === null) return bodyOf(await load());
+  if (read.hit) return cachedBody(read.value);
+  const { key } = read;
+  // A load of this key already running here (the same generation: the key holds it) is shared. It is registered
+  // before any await, and replies come in order on one connection, so a later miss of this process finds it.
   let pending = inflight.get(cache);
   if (!pending) inflight.set(cache, (pending = new Map()));
   const running = pending.get(key);
   if (running) return running;
   const promise = (async () => {
-    const hit = await cache.get(key).catch(() => null);
-    if (hit !== null) return cachedBody(hit);
     const claimKey = `${key}:loading`;
-    // A cache that fails to answer: load (as without a cache), never wait.
-    const mine = await cache.claim(claimKey, claimSeconds).catch(() => true);
-    if (!mine) {
+    if (!read.claimed) {
       const loaded = await waitForKey(cache, key, claimSeconds * 1000);
       if (loaded !== null) return cachedBody(loaded);
     }
+    let body: CachedBody;
     try {
-      const body = bodyOf(await load());
-      await cache.set(key, body.json, CATALOG_TTL_SECONDS).catch(() => undefined);
-      return body;
-    } finally {
-      if (mine) await cache.del(claimKey).catch(() => undefined);
+      body = bodyOf(await load());
+    } catch (err) {
+      if (read.claimed) await cache.del(claimKey).catch(() => undefined);
+      throw err;
     }
+    // Stored and the claim released in one round trip (a waiter that loaded itself has no claim to release).
+    await (
+      read.claimed
+        ? cache.setAndRelease(key, body.json, CATALOG_TTL_SECONDS, claimKey)
+        : cache.set(key, body.json, CATALOG_TTL_SECONDS)
+    ).catch(() => undefined);
+    return body;
   })();
   pending.set(key, promise);
   try {

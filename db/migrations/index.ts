@@ -12,6 +12,7 @@ import * as fulfilment from './0009-fulfilment';
 import * as analytics from './0010-analytics';
 import * as adminOrderList from './0011-admin-order-list';
 import * as guestHolds from './0012-guest-holds';
+import * as productPages from './0013-product-pages';
 
 /**
  * Every migration, in order. Listed by hand rather than globbed so the same list works from TypeScript sources
@@ -30,4 +31,5 @@ export const migrations: RunnableMigration<QueryInterface>[] = [
   { name: '0010-analytics', ...analytics },
   { name: '0011-admin-order-list', ...adminOrderList },
   { name: '0012-guest-holds', ...guestHolds },
+  { name: '0013-product-pages', ...productPages },
 ];

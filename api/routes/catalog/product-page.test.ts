@@ -149,9 +149,11 @@ describe('caching', () => {
   test('single-flight: concurrent misses for one key share one load', async () => {
     await catalogChanged(deps, { productIds: [] });
     const query = jest.spyOn(deps.db.sequelize, 'query');
-    // The page's first read: the product by its slug (routes/catalog/rows.ts).
+    // A load's first read: the stored page by its slug (services/product-pages.ts).
     const productReads = () =>
-      query.mock.calls.filter(([sql]) => typeof sql === 'string' && sql.includes('WHERE p.slug = ?')).length;
+      query.mock.calls.filter(
+        ([sql]) => typeof sql === 'string' && sql.includes('LEFT JOIN product_pages pg'),
+      ).length;
     try {
       const responses = await Promise.all(
         Array.from({ length: 10 }, () => request(app).get(`/api/products/${fx.gamma.slug}`)),

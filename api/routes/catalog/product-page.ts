@@ -1,42 +1,74 @@
-import { categoryAncestry } from '@market/adapters/search/documents';
+import { QueryTypes } from 'sequelize';
 import type { AppDeps } from '../../deps';
 import { NotFoundError } from '../../errors';
-import { type PresentedProduct, presentProduct } from '../../presenters/product';
-import { allCategories } from '../../services/catalog-index';
-import { presentSummaryRow } from './listing';
-import { imagesOf, productBySlug, relatedProducts, tagsOf } from './rows';
+import type { PresentedProduct } from '../../presenters/product';
+import { pageVersion, readStoredPage, storePage } from '../../services/product-pages';
+import { buildPageDocument, type PageDocument, renderPage, type StockById } from './page-document';
+import { productBySlug } from './rows';
 
-const RELATED_LIMIT = 4;
+type Deps = Pick<AppDeps, 'db' | 'log'>;
 
 /**
- * One active product as its page shows it, in plain SQL rows (rows.ts) with the independent reads in parallel: the
- * product with its stock, then its images, tags, related products and the category tree (cached per catalog
- * generation) at once; the related products come with their first images.
+ * One active product as its page shows it. A stored page (services/product-pages.ts) is one query with the live
+ * stock. Without one, the page is built from the catalog tables (page-document.ts), stored, and served.
  */
 export async function loadProductPage(deps: AppDeps, slug: string): Promise<PresentedProduct> {
-  const product = await productBySlug(deps, slug);
-  if (!product) throw new NotFoundError('There is no product with this slug.');
+  const stored = await readStoredPage(deps, slug);
+  if (!stored.found) throw new NotFoundError('There is no product with this slug.');
+  if (stored.document) return renderPage(deps, stored.document, stored.stock);
+  const built = await buildAndStore(deps, slug, stored.productId, stored.version);
+  if (!built) throw new NotFoundError('There is no product with this slug.');
+  return renderPage(deps, built.document, built.stock);
+}
 
-  const { categoryId } = product;
-  const [images, tags, categories, related] = await Promise.all([
-    imagesOf(deps, [product.id]),
-    tagsOf(deps, product.id),
-    categoryId === null ? [] : allCategories(deps),
-    categoryId === null ? [] : relatedProducts(deps, categoryId, product.id, RELATED_LIMIT),
-  ]);
-  const byId = new Map(categories.map((c) => [c.id, c]));
-  const breadcrumbs =
-    categoryId === null
-      ? []
-      : categoryAncestry(categories)(categoryId)
-          .reverse()
-          .flatMap((id) => byId.get(id) ?? []);
-  return presentProduct(
-    deps.storage,
-    { ...product, category: categoryId === null ? null : (byId.get(categoryId) ?? null), tags, images },
-    {
-      breadcrumbs,
-      related: await Promise.all(related.map((row) => presentSummaryRow(deps, row))),
-    },
+/**
+ * Builds the page of the product `productId` (found by `slug`) and stores it under the version read before the
+ * build. Null when the slug no longer names an active product. A page that could not be stored is still returned;
+ * the next reader tries again.
+ */
+async function buildAndStore(
+  deps: Deps,
+  slug: string,
+  productId: number,
+  knownVersion: number | null,
+): Promise<{ document: PageDocument; stock: StockById } | null> {
+  const version = await pageVersion(deps, productId, knownVersion);
+  const product = await productBySlug(deps, slug);
+  if (!product) return null;
+  const built = await buildPageDocument(deps, product);
+  // A slug that moved to another product meanwhile: serve its page, store nothing under the other's version.
+  if (product.id === productId) {
+    await storePage(deps, productId, version, built.document).catch((err: unknown) =>
+      deps.log.warn({ err, productId }, 'could not store the product page'),
+    );
+  }
+  return built;
+}
+
+/**
+ * Stores the page of every active product that has none (after a seed, an import, or a deploy that emptied them),
+ * a few at a time, reporting progress. Pages are otherwise stored by their first reader.
+ */
+export async function precomputeProductPages(
+  deps: Deps,
+  onProgress: (done: number, total: number) => void = () => undefined,
+  concurrency = 4,
+): Promise<{ built: number }> {
+  const missing = await deps.db.sequelize.query<{ id: number; slug: string; version: number | null }>(
+    'SELECT p.id AS id, p.slug AS slug, pg.version AS version FROM products p ' +
+      "LEFT JOIN product_pages pg ON pg.product_id = p.id WHERE p.status = 'active' AND pg.body IS NULL ORDER BY p.id",
+    { type: QueryTypes.SELECT },
   );
+  let next = 0;
+  let done = 0;
+  onProgress(0, missing.length);
+  const worker = async () => {
+    while (next < missing.length) {
+      const { id, slug, version } = missing[next++]!;
+      await buildAndStore(deps, slug, Number(id), version === null ? null : Number(version));
+      onProgress(++done, missing.length);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, missing.length) }, worker));
+  return { built: done };
 }

@@ -115,3 +115,12 @@ export function tagsOf(deps: Pick<AppDeps, 'db'>, productId: number) {
     [productId],
   );
 }
+
+/** The whole category tree, read now (catalog-index.ts keeps one per generation for the pages it serves). */
+export function allCategoriesNow(deps: Pick<AppDeps, 'db'>) {
+  return select<{ id: number; parentId: number | null; slug: string; name: string }>(
+    deps,
+    'SELECT id, parent_id AS parentId, slug, name FROM categories',
+    [],
+  );
+}

@@ -1,0 +1,162 @@
+import { QueryTypes, Transaction, UniqueConstraintError } from 'sequelize';
+import type { AppDeps } from '../deps';
+import { type PageDocument, relatedIdsOf, type StockById } from '../routes/catalog/page-document';
+
+type Deps = Pick<AppDeps, 'db'>;
+
+/**
+ * Precomputed product pages: each page's document (routes/catalog/page-document.ts) in `product_pages`, with the
+ * ids of the related products it shows in `product_page_related`. Serving a stored page is one query: the
+ * document, and the live stock of the product and of its related products.
+ *
+ * A page is written the first time it is read, and emptied (body NULL, version + 1) by every catalog change that
+ * could alter it (invalidateProductPages, called from services/catalog-events.ts). The write is conditional on the
+ * version read before the page was built, so a build that raced with an edit never stores what it read before the
+ * edit: the next reader builds it again.
+ */
+
+/** What the stored page query found for a slug. */
+export type StoredPage =
+  | { found: false }
+  | { found: true; productId: number; document: PageDocument; stock: StockById }
+  | { found: true; productId: number; document: null; version: number | null };
+
+interface Row {
+  kind: number | string;
+  id: number | string;
+  version: number | string | null;
+  body: string | null;
+  onHand: number | string | null;
+  reserved: number | string | null;
+  lowStockThreshold: number | string | null;
+}
+
+const STOCK = 'i.on_hand AS onHand, i.reserved AS reserved, i.low_stock_threshold AS lowStockThreshold';
+const ACTIVE_BY_SLUG = "WHERE p.slug = ? AND p.status = 'active'";
+const STORED_PAGE_SQL =
+  `SELECT 0 AS kind, p.id AS id, pg.version AS version, pg.body AS body, ${STOCK} FROM products p ` +
+  'LEFT JOIN product_pages pg ON pg.product_id = p.id LEFT JOIN inventory i ON i.product_id = p.id ' +
+  `${ACTIVE_BY_SLUG} ` +
+  `UNION ALL SELECT 1, r.related_id, NULL, NULL, ${STOCK} FROM products p ` +
+  'JOIN product_pages pg ON pg.product_id = p.id AND pg.body IS NOT NULL ' +
+  'JOIN product_page_related r ON r.product_id = p.id LEFT JOIN inventory i ON i.product_id = r.related_id ' +
+  ACTIVE_BY_SLUG;
+
+/** The stored page of the active product with this slug, with live stock; or why there is none. */
+export async function readStoredPage(deps: Deps, slug: string): Promise<StoredPage> {
+  const rows = await deps.db.sequelize.query<Row>(STORED_PAGE_SQL, {
+    replacements: [slug, slug],
+    type: QueryTypes.SELECT,
+  });
+  const own = rows.find((row) => Number(row.kind) === 0);
+  if (!own) return { found: false };
+  const productId = Number(own.id);
+  if (own.body === null) {
+    return {
+      found: true,
+      productId,
+      document: null,
+      version: own.version === null ? null : Number(own.version),
+    };
+  }
+  const stock = new Map(rows.map((row) => [Number(row.id), stockOf(row)]));
+  return { found: true, productId, document: JSON.parse(own.body) as PageDocument, stock };
+}
+
+const stockOf = (row: Row) =>
+  row.onHand === null
+    ? null
+    : {
+        onHand: Number(row.onHand),
+        reserved: Number(row.reserved),
+        lowStockThreshold: Number(row.lowStockThreshold),
+      };
+
+/**
+ * The version to store a page under, read before its data: the page row's, made empty at version 0 if the product
+ * has none yet.
+ */
+export async function pageVersion(deps: Deps, productId: number, known: number | null): Promise<number> {
+  if (known !== null) return known;
+  try {
+    await deps.db.sequelize.query(
+      'INSERT INTO product_pages (product_id, version, body) VALUES (?, 0, NULL)',
+      {
+        replacements: [productId],
+        type: QueryTypes.INSERT,
+      },
+    );
+    return 0;
+  } catch (err) {
+    if (!(err instanceof UniqueConstraintError)) throw err;
+  }
+  const [row] = await deps.db.sequelize.query<{ version: number | string }>(
+    'SELECT version FROM product_pages WHERE product_id = ?',
+    { replacements: [productId], type: QueryTypes.SELECT },
+  );
+  return Number(row?.version ?? 0);
+}
+
+/**
+ * Stores a page built after `version` was read, with the related products it shows. Returns false, writing
+ * nothing, when the page was emptied since (an edit raced with the build) or another reader stored it first.
+ */
+export async function storePage(
+  deps: Deps,
+  productId: number,
+  version: number,
+  document: PageDocument,
+): Promise<boolean> {
+  const { sequelize } = deps.db;
+  // READ COMMITTED: under REPEATABLE READ, deleting a page's related rows that are not there yet takes a gap lock,
+  // and pages stored at the same moment deadlock on each other's inserts.
+  const isolationLevel = Transaction.ISOLATION_LEVELS.READ_COMMITTED;
+  return sequelize.transaction({ isolationLevel }, async (transaction) => {
+    const [, changed] = await sequelize.query(
+      'UPDATE product_pages SET body = ? WHERE product_id = ? AND version = ? AND body IS NULL',
+      { replacements: [JSON.stringify(document), productId, version], type: QueryTypes.UPDATE, transaction },
+    );
+    if (!changed) return false;
+    await sequelize.query('DELETE FROM product_page_related WHERE product_id = ?', {
+      replacements: [productId],
+      type: QueryTypes.DELETE,
+      transaction,
+    });
+    const related = relatedIdsOf(document);
+    if (related.length) {
+      await sequelize.query(
+        `INSERT INTO product_page_related (product_id, position, related_id) VALUES ${related.map(() => '(?, ?, ?)').join(', ')}`,
+        {
+          replacements: related.flatMap((relatedId, position) => [productId, position, relatedId]),
+          type: QueryTypes.INSERT,
+          transaction,
+        },
+      );
+    }
+    return true;
+  });
+}
+
+/**
+ * Empties every stored page that a change to these products could alter: their own pages, the pages of the
+ * products in their categories (whose related products may now differ) and the pages that show one of them as
+ * related (which covers a product that left its category, or was deleted).
+ */
+export async function invalidateProductPages(deps: Deps, productIds: readonly number[]): Promise<void> {
+  const ids = [...new Set(productIds)];
+  if (!ids.length) return;
+  await deps.db.sequelize.query(
+    'UPDATE product_pages SET body = NULL, version = version + 1 WHERE product_id IN (?) ' +
+      'OR product_id IN (SELECT p.id FROM products p WHERE p.category_id IN ' +
+      '(SELECT c.category_id FROM products c WHERE c.id IN (?))) ' +
+      'OR product_id IN (SELECT r.product_id FROM product_page_related r WHERE r.related_id IN (?))',
+    { replacements: [ids, ids, ids], type: QueryTypes.UPDATE },
+  );
+}
+
+/** Empties every stored page (after a bulk write that did not go through catalogChanged, e.g. seeded images). */
+export async function invalidateAllProductPages(deps: Deps): Promise<void> {
+  await deps.db.sequelize.query('UPDATE product_pages SET body = NULL, version = version + 1', {
+    type: QueryTypes.UPDATE,
+  });
+}
