@@ -90,7 +90,13 @@ export async function cachedCatalogBody(
   let pending = inflight.get(cache);
   if (!pending) inflight.set(cache, (pending = new Map()));
   const running = pending.get(key);
-  if (running) return running;
+  if (running) {
+    // Another process's claim ran out, so this caller claimed too: release it with the shared load.
+    if (read.claimed) {
+      void running.finally(() => cache.del(`${key}:loading`)).catch(() => undefined);
+    }
+    return running;
+  }
   const promise = (async () => {
     const claimKey = `${key}:loading`;
     if (!read.claimed) {

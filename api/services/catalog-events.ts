@@ -6,6 +6,11 @@ import { invalidateProductPages } from './product-pages';
 export interface CatalogChange {
   /** Products whose page, listing entry or search document may have changed. */
   productIds: readonly number[];
+  /**
+   * Categories the products were in before the write, when it moved them: the pages of those categories showed
+   * them among their related products, or could have been built while they were still there.
+   */
+  formerCategoryIds?: readonly (number | null)[];
 }
 
 /**
@@ -17,7 +22,7 @@ export interface CatalogChange {
  * could cache a stored page that is about to be emptied under the new generation.
  */
 export async function catalogChanged(deps: AppDeps, change: CatalogChange): Promise<void> {
-  await invalidateProductPages(deps, change.productIds);
+  await invalidateProductPages(deps, change.productIds, change.formerCategoryIds);
   await bumpCatalogGeneration(deps.cache);
   if (change.productIds.length) await startCatalogSync(deps, change.productIds);
 }

@@ -5,7 +5,7 @@ import { buildPageDocument } from '../routes/catalog/page-document';
 import { loadProductPage, precomputeProductPages } from '../routes/catalog/product-page';
 import { productBySlug } from '../routes/catalog/rows';
 import { type CatalogFixture, createCatalogFixture } from '../routes/catalog/testing';
-import { invalidateProductPages, pageVersion, readStoredPage, storePage } from './product-pages';
+import { invalidateProductPages, PAGE_FORMAT, pageVersion, readStoredPage, storePage } from './product-pages';
 
 /**
  * The stored product pages' cases, run on the stack's MariaDB (product-pages.test.ts) and on the embedded SQLite
@@ -101,17 +101,51 @@ export function describeStoredPages(name: string, setup: () => AppDeps): void {
 
     test('a build that raced with an edit is not stored', async () => {
       await invalidateProductPages(deps, [fx.gamma.id]);
-      const version = await pageVersion(deps, fx.gamma.id, (await stored(fx.gamma.id))?.version ?? null);
+      const version = (await pageVersion(deps, fx.gamma.id, (await stored(fx.gamma.id))?.version ?? null))!;
       const { document } = await buildPageDocument(deps, (await productBySlug(deps, fx.gamma.slug))!);
       // The edit commits and empties the page while this build was in flight.
       await deps.db.models.Product.update({ title: 'Oak Table, oiled' }, { where: { id: fx.gamma.id } });
       await invalidateProductPages(deps, [fx.gamma.id]);
       expect(await storePage(deps, fx.gamma.id, version, document)).toBe(false);
-      expect(await stored(fx.gamma.id)).toMatchObject({ body: null, version: version + 1 });
+      const emptied = (await stored(fx.gamma.id))!;
+      expect(emptied.body).toBeNull();
+      expect(emptied.version).toBeGreaterThan(version);
       expect((await page(fx.gamma.slug)).title).toBe('Oak Table, oiled');
       // A second reader that built the same version stores nothing over the first.
-      expect(await storePage(deps, fx.gamma.id, version + 1, document)).toBe(false);
+      expect(await storePage(deps, fx.gamma.id, emptied.version, document)).toBe(false);
       expect((await page(fx.gamma.slug)).title).toBe('Oak Table, oiled');
+    });
+
+    test('a page built while a related product moved to another category is not stored', async () => {
+      const { Product } = deps.db.models;
+      await Product.update({ categoryId: fx.mid.id }, { where: { id: fx.delta.id } });
+      await invalidateProductPages(deps, [fx.delta.id], [fx.side.id]);
+      const version = (await pageVersion(deps, fx.beta.id, (await stored(fx.beta.id))?.version ?? null))!;
+      const { document } = await buildPageDocument(deps, (await productBySlug(deps, fx.beta.slug))!);
+      expect(document.related.map((r) => r.slug)).toEqual([fx.delta.slug]);
+      // The move commits while beta's page is being built: beta does not show delta yet (nothing stored), so
+      // only the former category (as the admin route passes it) reaches beta's page.
+      await Product.update({ categoryId: fx.side.id }, { where: { id: fx.delta.id } });
+      await invalidateProductPages(deps, [fx.delta.id], [fx.mid.id]);
+      expect(await storePage(deps, fx.beta.id, version, document)).toBe(false);
+      expect((await page(fx.beta.slug)).related).toEqual([]);
+    });
+
+    test('a body of another format counts as empty and is built anew', async () => {
+      await page(fx.alpha.slug);
+      await deps.db.sequelize.query('UPDATE product_pages SET format = 0 WHERE product_id = ?', {
+        replacements: [fx.alpha.id],
+        type: QueryTypes.UPDATE,
+      });
+      const { result, queries } = await countQueries(() => page(fx.alpha.slug));
+      expect(queries).toBeGreaterThan(1);
+      expect(result.slug).toBe(fx.alpha.slug);
+      const [row] = await deps.db.sequelize.query<{ format: number | string }>(
+        'SELECT format FROM product_pages WHERE product_id = ?',
+        { replacements: [fx.alpha.id], type: QueryTypes.SELECT },
+      );
+      expect(Number(row?.format)).toBe(PAGE_FORMAT);
+      expect((await countQueries(() => page(fx.alpha.slug))).queries).toBe(1);
     });
 
     test('a product archived or deleted is gone, and so is it from the pages that showed it', async () => {

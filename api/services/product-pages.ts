@@ -1,5 +1,6 @@
-import { QueryTypes, Transaction, UniqueConstraintError } from 'sequelize';
+import { ForeignKeyConstraintError, QueryTypes, Transaction, UniqueConstraintError } from 'sequelize';
 import type { AppDeps } from '../deps';
+import { retryOnDeadlock } from './deadlock';
 import { type PageDocument, relatedIdsOf, type StockById } from '../routes/catalog/page-document';
 
 type Deps = Pick<AppDeps, 'db'>;
@@ -13,7 +14,11 @@ type Deps = Pick<AppDeps, 'db'>;
  * could alter it (invalidateProductPages, called from services/catalog-events.ts). The write is conditional on the
  * version read before the page was built, so a build that raced with an edit never stores what it read before the
  * edit: the next reader builds it again.
+ *
+ * PAGE_FORMAT is the document's format: a deploy that changes what a document holds bumps it, and bodies of another
+ * format count as empty, so no page outlives the code that wrote it.
  */
+export const PAGE_FORMAT = 1;
 
 /** What the stored page query found for a slug. */
 export type StoredPage =
@@ -34,11 +39,12 @@ interface Row {
 const STOCK = 'i.on_hand AS onHand, i.reserved AS reserved, i.low_stock_threshold AS lowStockThreshold';
 const ACTIVE_BY_SLUG = "WHERE p.slug = ? AND p.status = 'active'";
 const STORED_PAGE_SQL =
-  `SELECT 0 AS kind, p.id AS id, pg.version AS version, pg.body AS body, ${STOCK} FROM products p ` +
+  'SELECT 0 AS kind, p.id AS id, pg.version AS version, ' +
+  `CASE WHEN pg.format = ${PAGE_FORMAT} THEN pg.body END AS body, ${STOCK} FROM products p ` +
   'LEFT JOIN product_pages pg ON pg.product_id = p.id LEFT JOIN inventory i ON i.product_id = p.id ' +
   `${ACTIVE_BY_SLUG} ` +
   `UNION ALL SELECT 1, r.related_id, NULL, NULL, ${STOCK} FROM products p ` +
-  'JOIN product_pages pg ON pg.product_id = p.id AND pg.body IS NOT NULL ' +
+  `JOIN product_pages pg ON pg.product_id = p.id AND pg.body IS NOT NULL AND pg.format = ${PAGE_FORMAT} ` +
   'JOIN product_page_related r ON r.product_id = p.id LEFT JOIN inventory i ON i.product_id = r.related_id ' +
   ACTIVE_BY_SLUG;
 
@@ -76,7 +82,11 @@ const stockOf = (row: Row) =>
  * The version to store a page under, read before its data: the page row's, made empty at version 0 if the product
  * has none yet.
  */
-export async function pageVersion(deps: Deps, productId: number, known: number | null): Promise<number> {
+export async function pageVersion(
+  deps: Deps,
+  productId: number,
+  known: number | null,
+): Promise<number | null> {
   if (known !== null) return known;
   try {
     await deps.db.sequelize.query(
@@ -88,6 +98,8 @@ export async function pageVersion(deps: Deps, productId: number, known: number |
     );
     return 0;
   } catch (err) {
+    // The product was deleted meanwhile: it has no page.
+    if (err instanceof ForeignKeyConstraintError) return null;
     if (!(err instanceof UniqueConstraintError)) throw err;
   }
   const [row] = await deps.db.sequelize.query<{ version: number | string }>(
@@ -113,8 +125,13 @@ export async function storePage(
   const isolationLevel = Transaction.ISOLATION_LEVELS.READ_COMMITTED;
   return sequelize.transaction({ isolationLevel }, async (transaction) => {
     const [, changed] = await sequelize.query(
-      'UPDATE product_pages SET body = ? WHERE product_id = ? AND version = ? AND body IS NULL',
-      { replacements: [JSON.stringify(document), productId, version], type: QueryTypes.UPDATE, transaction },
+      'UPDATE product_pages SET body = ?, format = ? ' +
+        'WHERE product_id = ? AND version = ? AND (body IS NULL OR format <> ?)',
+      {
+        replacements: [JSON.stringify(document), PAGE_FORMAT, productId, version, PAGE_FORMAT],
+        type: QueryTypes.UPDATE,
+        transaction,
+      },
     );
     if (!changed) return false;
     await sequelize.query('DELETE FROM product_page_related WHERE product_id = ?', {
@@ -139,18 +156,44 @@ export async function storePage(
 
 /**
  * Empties every stored page that a change to these products could alter: their own pages, the pages of the
- * products in their categories (whose related products may now differ) and the pages that show one of them as
- * related (which covers a product that left its category, or was deleted).
+ * products in their categories now and in `formerCategoryIds` (whose related products may now differ), and the
+ * pages that show one of them as related (which covers a product deleted since). Each page's version moves on, so a
+ * build that read the catalog before the change stores nothing. One transaction, READ COMMITTED (no gap locks
+ * against pages being stored), run again when InnoDB picks it as a deadlock victim.
  */
-export async function invalidateProductPages(deps: Deps, productIds: readonly number[]): Promise<void> {
+export async function invalidateProductPages(
+  deps: Deps,
+  productIds: readonly number[],
+  formerCategoryIds: readonly (number | null)[] = [],
+): Promise<void> {
   const ids = [...new Set(productIds)];
   if (!ids.length) return;
-  await deps.db.sequelize.query(
-    'UPDATE product_pages SET body = NULL, version = version + 1 WHERE product_id IN (?) ' +
-      'OR product_id IN (SELECT p.id FROM products p WHERE p.category_id IN ' +
-      '(SELECT c.category_id FROM products c WHERE c.id IN (?))) ' +
-      'OR product_id IN (SELECT r.product_id FROM product_page_related r WHERE r.related_id IN (?))',
-    { replacements: [ids, ids, ids], type: QueryTypes.UPDATE },
+  const former = [...new Set(formerCategoryIds.filter((id): id is number => id !== null))];
+  const empty = 'UPDATE product_pages SET body = NULL, version = version + 1 WHERE product_id IN ';
+  const statements: [string, unknown[]][] = [
+    [`${empty}(?)`, [ids]],
+    [
+      `${empty}(SELECT p.id FROM products p WHERE p.category_id IN ` +
+        '(SELECT c.category_id FROM products c WHERE c.id IN (?)))',
+      [ids],
+    ],
+    [`${empty}(SELECT r.product_id FROM product_page_related r WHERE r.related_id IN (?))`, [ids]],
+    ...(former.length
+      ? [
+          [`${empty}(SELECT p.id FROM products p WHERE p.category_id IN (?))`, [former]] as [
+            string,
+            unknown[],
+          ],
+        ]
+      : []),
+  ];
+  const isolationLevel = Transaction.ISOLATION_LEVELS.READ_COMMITTED;
+  await retryOnDeadlock(() =>
+    deps.db.sequelize.transaction({ isolationLevel }, async (transaction) => {
+      for (const [sql, replacements] of statements) {
+        await deps.db.sequelize.query(sql, { replacements, type: QueryTypes.UPDATE, transaction });
+      }
+    }),
   );
 }
 

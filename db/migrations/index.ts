@@ -13,6 +13,7 @@ import * as analytics from './0010-analytics';
 import * as adminOrderList from './0011-admin-order-list';
 import * as guestHolds from './0012-guest-holds';
 import * as productPages from './0013-product-pages';
+import * as productPageFormat from './0014-product-page-format';
 
 /**
  * Every migration, in order. Listed by hand rather than globbed so the same list works from TypeScript sources
@@ -32,4 +33,5 @@ export const migrations: RunnableMigration<QueryInterface>[] = [
   { name: '0011-admin-order-list', ...adminOrderList },
   { name: '0012-guest-holds', ...guestHolds },
   { name: '0013-product-pages', ...productPages },
+  { name: '0014-product-page-format', ...productPageFormat },
 ];

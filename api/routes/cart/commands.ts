@@ -1,4 +1,5 @@
-import { DatabaseError, Transaction, UniqueConstraintError } from 'sequelize';
+import { Transaction, UniqueConstraintError } from 'sequelize';
+import { retryOnDeadlock } from '../../services/deadlock';
 import type { Cart, CartItem } from '@market/db';
 import type { AppDeps } from '../../deps';
 import { NotFoundError, ValidationError } from '../../errors';
@@ -140,29 +141,15 @@ async function withCart(
   write: (cart: Cart | null, transaction: Transaction) => Promise<void>,
 ): Promise<CartWrite> {
   const isolationLevel = Transaction.ISOLATION_LEVELS.READ_COMMITTED;
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await deps.db.sequelize.transaction({ isolationLevel }, async (transaction) => {
-        const result = await cartForWrite(deps, caller, transaction, create);
-        await write(result.cart, transaction);
-        return result;
-      });
-    } catch (err) {
-      if (attempt >= DEADLOCK_ATTEMPTS || !isDeadlock(err)) throw err;
-    }
-  }
-}
-
-const DEADLOCK_ATTEMPTS = 3;
-
-/**
- * InnoDB picked this transaction as a deadlock victim and rolled it back, so running it again is safe. It happens
- * when first writes race to create one user's cart: the losers' duplicate-key checks each hold a shared lock on the
- * winner's row, and each then asks for the exclusive lock.
- */
-function isDeadlock(err: unknown): boolean {
-  const parent = err instanceof DatabaseError ? (err.parent as { code?: string } | undefined) : undefined;
-  return parent?.code === 'ER_LOCK_DEADLOCK';
+  // A deadlock happens when first writes race to create one user's cart: the losers' duplicate-key checks each hold
+  // a shared lock on the winner's row, and each then asks for the exclusive lock.
+  return retryOnDeadlock(() =>
+    deps.db.sequelize.transaction({ isolationLevel }, async (transaction) => {
+      const result = await cartForWrite(deps, caller, transaction, create);
+      await write(result.cart, transaction);
+      return result;
+    }),
+  );
 }
 
 /** The caller's cart for reading, or null; never creates one. A signed-in caller with a guest token merges first. */

@@ -2,7 +2,7 @@ import { QueryTypes } from 'sequelize';
 import type { AppDeps } from '../../deps';
 import { NotFoundError } from '../../errors';
 import type { PresentedProduct } from '../../presenters/product';
-import { pageVersion, readStoredPage, storePage } from '../../services/product-pages';
+import { PAGE_FORMAT, pageVersion, readStoredPage, storePage } from '../../services/product-pages';
 import { buildPageDocument, type PageDocument, renderPage, type StockById } from './page-document';
 import { productBySlug } from './rows';
 
@@ -33,8 +33,8 @@ async function buildAndStore(
   knownVersion: number | null,
 ): Promise<{ document: PageDocument; stock: StockById } | null> {
   const version = await pageVersion(deps, productId, knownVersion);
-  const product = await productBySlug(deps, slug);
-  if (!product) return null;
+  const product = version === null ? null : await productBySlug(deps, slug);
+  if (version === null || !product) return null;
   const built = await buildPageDocument(deps, product);
   // A slug that moved to another product meanwhile: serve its page, store nothing under the other's version.
   if (product.id === productId) {
@@ -56,7 +56,8 @@ export async function precomputeProductPages(
 ): Promise<{ built: number }> {
   const missing = await deps.db.sequelize.query<{ id: number; slug: string; version: number | null }>(
     'SELECT p.id AS id, p.slug AS slug, pg.version AS version FROM products p ' +
-      "LEFT JOIN product_pages pg ON pg.product_id = p.id WHERE p.status = 'active' AND pg.body IS NULL ORDER BY p.id",
+      "LEFT JOIN product_pages pg ON pg.product_id = p.id WHERE p.status = 'active' " +
+      `AND (pg.body IS NULL OR pg.format <> ${PAGE_FORMAT}) ORDER BY p.id`,
     { type: QueryTypes.SELECT },
   );
   let next = 0;

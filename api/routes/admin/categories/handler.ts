@@ -8,7 +8,8 @@ import { catalogChanged } from '../../../services/catalog-events';
 import { matchesText } from '../search';
 import { contentRangeHeader, idParams, idsOf, orderOf, pageOf, setContentRange } from '../simple-rest';
 import { adminCategorySchema, createCategoryBody, listCategoriesQuery, updateCategoryBody } from './schema';
-import { checkParent, findCategory, productIdsIn, retryOnDeadlock, subtreeIds } from './tree';
+import { retryOnDeadlock } from '../../../services/deadlock';
+import { checkParent, findCategory, productIdsIn, subtreeIds } from './tree';
 
 const tags = ['Admin: categories'];
 const common = { 401: { description: 'Not signed in' }, 403: { description: 'Not an admin' } };
@@ -134,6 +135,7 @@ export const updateCategory = defineRoute({
         { path: 'body.id', code: 'id_mismatch', message: 'Must be the id in the path' },
       ]);
     }
+    // MariaDB picks a victim when two tree moves lock the same rows in opposite orders; the loser runs again.
     const category = await retryOnDeadlock(() =>
       deps.db.sequelize.transaction(async (transaction) => {
         const current = await findCategory(deps, id, { transaction, lock: true });

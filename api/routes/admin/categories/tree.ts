@@ -93,15 +93,3 @@ export async function productIdsIn(
   });
   return products.map((p) => p.id);
 }
-
-/** MariaDB picks a victim when two tree moves lock the same rows in opposite orders; the loser simply retries. */
-export async function retryOnDeadlock<T>(work: () => Promise<T>, attempts = 3): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await work();
-    } catch (err) {
-      const code = (err as { parent?: { code?: string } }).parent?.code;
-      if (code !== 'ER_LOCK_DEADLOCK' || attempt >= attempts) throw err;
-    }
-  }
-}

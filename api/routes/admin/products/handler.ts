@@ -175,8 +175,9 @@ export const updateProduct = defineRoute({
         { path: 'body.id', code: 'id_mismatch', message: 'Must be the id in the path' },
       ]);
     }
-    await deps.db.sequelize.transaction(async (transaction) => {
+    const formerCategoryId = await deps.db.sequelize.transaction(async (transaction) => {
       const product = await findProduct(deps, id, { transaction, lock: true });
+      const former = product.categoryId;
       await checkReferences(deps, { categoryId, tagIds }, transaction);
       const changes = Object.fromEntries(
         Object.entries({ slug, title, description, priceAmount, currency, status, categoryId }).filter(
@@ -185,8 +186,9 @@ export const updateProduct = defineRoute({
       );
       await product.update(changes, { transaction });
       if (tagIds) await replaceTags(deps, id, tagIds, transaction);
+      return former;
     });
-    await catalogChanged(deps, { productIds: [id] });
+    await catalogChanged(deps, { productIds: [id], formerCategoryIds: [formerCategoryId] });
     return present(deps, id);
   },
 });
