@@ -1,7 +1,8 @@
 import { ForeignKeyConstraintError, QueryTypes, Transaction, UniqueConstraintError } from 'sequelize';
 import type { AppDeps } from '../deps';
 import { retryOnDeadlock } from './deadlock';
-import { type PageDocument, relatedIdsOf, type StockById } from '../routes/catalog/page-document';
+import type { PageDocument, StockById } from '../routes/catalog/page-document';
+import { inventoryOf } from '../routes/catalog/rows';
 
 type Deps = Pick<AppDeps, 'db'>;
 
@@ -65,18 +66,9 @@ export async function readStoredPage(deps: Deps, slug: string): Promise<StoredPa
       version: own.version === null ? null : Number(own.version),
     };
   }
-  const stock = new Map(rows.map((row) => [Number(row.id), stockOf(row)]));
+  const stock = new Map(rows.map((row) => [Number(row.id), inventoryOf(row) ?? null]));
   return { found: true, productId, document: JSON.parse(own.body) as PageDocument, stock };
 }
-
-const stockOf = (row: Row) =>
-  row.onHand === null
-    ? null
-    : {
-        onHand: Number(row.onHand),
-        reserved: Number(row.reserved),
-        lowStockThreshold: Number(row.lowStockThreshold),
-      };
 
 /**
  * The version to store a page under, read before its data: the page row's, made empty at version 0 if the product
@@ -139,7 +131,7 @@ export async function storePage(
       type: QueryTypes.DELETE,
       transaction,
     });
-    const related = relatedIdsOf(document);
+    const related = document.related.map((r) => r.id);
     if (related.length) {
       await sequelize.query(
         `INSERT INTO product_page_related (product_id, position, related_id) VALUES ${related.map(() => '(?, ?, ?)').join(', ')}`,

@@ -86,6 +86,3 @@ export async function renderPage(
     related: await Promise.all(document.related.map((row) => presentSummaryRow(deps, withStock(row)))),
   });
 }
-
-/** The ids of the related products a document shows, in order. */
-export const relatedIdsOf = (document: PageDocument): number[] => document.related.map((r) => r.id);

@@ -30,17 +30,22 @@ function withInventory<T extends Flat>(
   row: T,
 ): Omit<T, 'onHand' | 'reserved' | 'lowStockThreshold'> & ProductRow {
   const { onHand, reserved, lowStockThreshold, ...rest } = row;
-  return {
-    ...rest,
-    inventory:
-      onHand === null
-        ? null
-        : {
-            onHand: Number(onHand),
-            reserved: Number(reserved),
-            lowStockThreshold: Number(lowStockThreshold),
-          },
-  };
+  return { ...rest, inventory: inventoryOf({ onHand, reserved, lowStockThreshold }) };
+}
+
+/** A row's stock columns (null without an inventory row, as a LEFT JOIN gives them) as the presenters take them. */
+export function inventoryOf(row: {
+  onHand: number | string | null;
+  reserved: number | string | null;
+  lowStockThreshold: number | string | null;
+}): ProductRow['inventory'] {
+  return row.onHand === null
+    ? null
+    : {
+        onHand: Number(row.onHand),
+        reserved: Number(row.reserved),
+        lowStockThreshold: Number(row.lowStockThreshold),
+      };
 }
 
 const select = <T extends object>(deps: Pick<AppDeps, 'db'>, sql: string, replacements: unknown[]) =>
