@@ -330,11 +330,17 @@ describe('cross-cutting HTTP behaviour', () => {
   test('metrics report request durations by route pattern', async () => {
     await request(app).get('/api/health/live');
     await request(app).get('/api/nope');
+    await request(app).get('/api/products');
+    // A route's own 404 (no such product) keeps its pattern: the label is never the raw path.
+    await request(app).get('/api/products/no-such-product');
     const res = await request(app).get('/metrics');
     expect(res.status).toBe(200);
     expect(res.text).toContain('http_request_duration_seconds_bucket');
     expect(res.text).toMatch(/route="\/api\/health\/live",status_code="200"/);
     expect(res.text).toMatch(/route="unmatched",status_code="404"/);
+    expect(res.text).toMatch(/route="\/api\/products",status_code="200"/);
+    expect(res.text).toMatch(/route="\/api\/products\/:slug",status_code="404"/);
+    expect(res.text).not.toContain('no-such-product');
   });
 
   test('metrics can require a token', async () => {

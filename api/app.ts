@@ -1,9 +1,10 @@
 import cors from 'cors';
 import express, { type Express } from 'express';
 import helmet from 'helmet';
+import pino from 'pino';
 import { pinoHttp } from 'pino-http';
 import type { AppDeps } from './deps';
-import { loggableRequest } from './logger';
+import { loggableRequest, loggableResponse } from './logger';
 import { UnauthorizedError } from './errors';
 import { createPassport } from './middlewares/authenticate';
 import { errorHandler, notFound } from './middlewares/error-handler';
@@ -53,9 +54,9 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): Express {
       autoLogging: {
         ignore: (req) => req.url === '/metrics' || req.url?.startsWith('/api/health/') === true,
       },
-      serializers: {
-        req: (req: { url: string; query?: unknown }) => loggableRequest(req),
-      },
+      // Our own serializers, not wrapped by pino's: they pick what is logged instead of copying every header.
+      wrapSerializers: false,
+      serializers: { req: loggableRequest, res: loggableResponse, err: pino.stdSerializers.err },
     }),
   );
   app.use(helmet());

@@ -27,12 +27,44 @@ export const redactPaths = [
 ];
 
 /**
- * The request as logged: OAuth callbacks carry the provider's code and our state in the query string, so under
- * /api/auth/ only the path is kept (and no parsed query).
+ * Request headers the access log keeps. An allow-list, not a deny-list: a credential header a client, proxy or
+ * gateway adds tomorrow is never logged, and serializing a dozen headers for every request is not paid for.
+ * No Referer: the shop's own pages can carry a guest's order link.
  */
-export function loggableRequest<R extends { url: string; query?: unknown }>(req: R): R {
-  if (!req.url.startsWith('/api/auth/')) return req;
-  return { ...req, url: req.url.split('?')[0]!, query: undefined };
+const LOGGED_HEADERS = ['host', 'user-agent', 'content-type', 'content-length', 'x-forwarded-for'] as const;
+
+interface LoggedRequest {
+  id?: unknown;
+  method?: string;
+  url?: string;
+  originalUrl?: string;
+  headers: Record<string, string | string[] | undefined>;
+  socket?: { remoteAddress?: string };
+}
+
+/**
+ * The request as the access log writes it: id, method, URL, peer and the allowed headers. OAuth callbacks carry the
+ * provider's code and our state in the query string, so under /api/auth/ only the path is kept.
+ */
+export function loggableRequest(req: LoggedRequest) {
+  const url = req.originalUrl ?? req.url ?? '';
+  const headers: Record<string, string> = {};
+  for (const name of LOGGED_HEADERS) {
+    const value = req.headers[name];
+    if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : value;
+  }
+  return {
+    id: req.id,
+    method: req.method,
+    url: url.startsWith('/api/auth/') ? url.split('?')[0]! : url,
+    remoteAddress: req.socket?.remoteAddress,
+    headers,
+  };
+}
+
+/** The response as the access log writes it: the status and the size (no headers: Set-Cookie, Cart-Token…). */
+export function loggableResponse(res: { statusCode: number; getHeader(name: string): unknown }) {
+  return { statusCode: res.statusCode, contentLength: res.getHeader('content-length') };
 }
 
 export function createLogger(

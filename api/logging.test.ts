@@ -68,8 +68,59 @@ test('no token of any kind reaches a log line: guest cart tokens, refresh tokens
 
   const log = lines.join('');
   expect(lines.length).toBeGreaterThanOrEqual(5);
-  expect(log).toContain('[redacted]');
+  expect(log).toContain('"url":"/api/cart"');
   for (const secret of [cartToken, 'CART-TOKEN-SECRET', 'REFRESH-TOKEN', 'API-KEY-SECRET', 'PROXY-SECRET']) {
+    expect(log).not.toContain(secret);
+  }
+  // The access log keeps an allow-list of headers (logger.ts): a credential header is not even named.
+  for (const header of [
+    'cart-token',
+    'authorization',
+    'proxy-authorization',
+    'x-api-key',
+    'cookie',
+    'set-cookie',
+  ]) {
+    expect(log.toLowerCase()).not.toContain(`"${header}"`);
+  }
+});
+
+test('the access log keeps the request line, the peer, the allowed headers and the status', async () => {
+  const app = appWithCapturedLogs();
+  await request(app).get('/api/products?page=1').set('User-Agent', 'market-test/1.0');
+
+  const entry = JSON.parse(lines.find((line) => line.includes('/api/products'))!) as {
+    req: { id: string; method: string; url: string; remoteAddress: string; headers: Record<string, string> };
+    res: { statusCode: number };
+    responseTime: number;
+  };
+  expect(entry.req).toMatchObject({ method: 'GET', url: '/api/products?page=1' });
+  expect(entry.req.id).toMatch(/^[\w-]{8,}$/);
+  expect(entry.req.remoteAddress).toMatch(/127\.0\.0\.1/);
+  expect(entry.req.headers['user-agent']).toBe('market-test/1.0');
+  expect(entry.res.statusCode).toBe(200);
+  expect(entry.responseTime).toBeGreaterThanOrEqual(0);
+});
+
+test('other log lines are still redacted: secret fields and credential headers', () => {
+  lines = [];
+  const sink = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      lines.push(chunk.toString());
+      done();
+    },
+  });
+  createLogger({ level: 'info' }, sink).info(
+    {
+      user: { email: 'a@example.test', password: 'PASSWORD-SECRET', refreshToken: 'REFRESH-SECRET' },
+      req: { headers: { authorization: 'Bearer ACCESS-SECRET', cookie: 'COOKIE-SECRET' } },
+    },
+    'something happened',
+  );
+  const log = lines.join('');
+  expect(log).toContain('a@example.test');
+  expect(log).toContain('[redacted]');
+  for (const secret of ['PASSWORD-SECRET', 'REFRESH-SECRET', 'ACCESS-SECRET', 'COOKIE-SECRET']) {
     expect(log).not.toContain(secret);
   }
 });

@@ -80,6 +80,8 @@ export class RedisCache implements Cache {
         maxRetriesPerRequest: 2,
         enableOfflineQueue: true,
         connectTimeout: 5000,
+        // Commands issued in the same tick (concurrent requests) go out in one write, not one syscall each.
+        enableAutoPipelining: true,
       }),
     );
   }
