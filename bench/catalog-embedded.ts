@@ -16,9 +16,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import express from 'express';
+import { LocalObjectStorage } from '@market/adapters';
 import { createDatabase, hashPassword, seedDemoCatalog } from '@market/db';
 import { invalidateAllProductPages } from '../api/services/product-pages';
 import { progressBar } from '../api/cli/progress';
+import { seedProductImages } from '../api/cli/seed-images';
 import { createLogger } from '../api/logger';
 import { precomputeProductPages } from '../api/routes/catalog/product-page';
 import { stackEnv } from '../api/testing/deps';
@@ -65,6 +67,13 @@ async function main(): Promise<void> {
       await db.migrate();
       log(`seeding ${PRODUCTS} products into SQLite (${dataDir})`);
       await seedDemoCatalog(db, { products: PRODUCTS });
+      // As `npm start` does: a picture per product, in the storage directory the app will use (DATA_DIR/storage).
+      const storage = new LocalObjectStorage({
+        dir: path.join(dataDir, 'storage'),
+        publicBaseUrl: 'http://127.0.0.1/api/storage', // unused: seeding signs no URL
+        signingSecret: randomBytes(32).toString('hex'),
+      });
+      await seedProductImages(db, storage, { onProgress: progressBar('[bench] images') });
       // As `npm start` does (its seed): every active product's page stored (api/services/product-pages.ts).
       const pages = await precomputeProductPages(
         { db, log: createLogger({ level: 'warn' }) },

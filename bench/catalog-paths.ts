@@ -1,3 +1,5 @@
+import type { SearchEngine } from '@market/adapters';
+import type { RequestHandler } from 'express';
 import type { Scenario } from './load';
 
 /** What the catalog scenarios draw from: active slugs (shuffled), title words, category slugs. */
@@ -99,4 +101,29 @@ export function appScenarios(
     },
   ];
   return scenarios;
+}
+
+/** `GET /engine?…`: the listing's search alone (the query of `filtered` or `uncachedQuery`), its result as JSON. */
+export function engineRoute(
+  search: SearchEngine,
+  alias: string,
+  categoryIdOf: ReadonlyMap<string, number>,
+): RequestHandler {
+  return (req, res, next) => {
+    const q = (name: string) =>
+      typeof req.query[name] === 'string' ? (req.query[name] as string) : undefined;
+    const category = q('category');
+    search
+      .search(alias, {
+        q: q('q'),
+        categoryIds: category ? [categoryIdOf.get(category) ?? 0] : undefined,
+        minPrice: q('minPrice') === undefined ? undefined : Number(q('minPrice')),
+        maxPrice: q('maxPrice') === undefined ? undefined : Number(q('maxPrice')),
+        inStock: q('inStock') === 'true' ? true : undefined,
+        sort: 'relevance',
+        page: 1,
+        pageSize: 20,
+      })
+      .then((result) => res.json(result), next);
+  };
 }

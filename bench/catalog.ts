@@ -23,6 +23,7 @@ import type { AppDeps } from '../api/deps';
 import { createLogger } from '../api/logger';
 import { openSearch, temporalDeps } from '../api/platform';
 import { progressBar } from '../api/cli/progress';
+import { seedProductImages } from '../api/cli/seed-images';
 import { precomputeProductPages } from '../api/routes/catalog/product-page';
 import { bumpCatalogGeneration } from '../api/services/catalog-cache';
 import { invalidateAllProductPages } from '../api/services/product-pages';
@@ -44,7 +45,7 @@ import {
   titleWords,
   withRedisDb,
 } from './support';
-import { appScenarios, catalogPaths, cycle } from './catalog-paths';
+import { appScenarios, catalogPaths, cycle, engineRoute } from './catalog-paths';
 import { measureSearchLatency } from './search-latency';
 import { startWebProcess } from './role-process';
 
@@ -94,6 +95,12 @@ async function main(): Promise<void> {
     let t = Date.now();
     const seeded = await seedDemoCatalog(scratch.db, { products: PRODUCTS });
     log(`seeded ${seeded.products} products in ${Date.now() - t} ms`);
+    const bucket = await createTestBucket();
+    cleanups.push('bucket', () => bucket.drop());
+    // As `npm run seed` does: a picture per product, so pages and listings present image URLs as a shop's do.
+    t = Date.now();
+    await seedProductImages(scratch.db, bucket.storage, { onProgress: progressBar('[bench] images') });
+    log(`stored a picture per product in ${Date.now() - t} ms`);
     // As `npm run seed` does: every active product's page stored (api/services/product-pages.ts).
     t = Date.now();
     const pages = await precomputeProductPages(
@@ -102,8 +109,6 @@ async function main(): Promise<void> {
     );
     log(`stored ${pages.built} product pages in ${Date.now() - t} ms`);
 
-    const bucket = await createTestBucket();
-    cleanups.push('bucket', () => bucket.drop());
     const alias = `bench-products-${process.pid}-${randomBytes(4).toString('hex')}`;
     const env: Record<string, string> = {
       NODE_ENV: 'production',
@@ -197,23 +202,7 @@ async function main(): Promise<void> {
     });
     // The engine alone, through Node and HTTP like the app, without the database, the cache or the middleware: the
     // ceiling of what an uncached listing can reach while the engine shares these cores.
-    bare.get('/engine', (req, res, next) => {
-      const q = (name: string) =>
-        typeof req.query[name] === 'string' ? (req.query[name] as string) : undefined;
-      const category = q('category');
-      search
-        .search(alias, {
-          q: q('q'),
-          categoryIds: category ? [categoryIdOf.get(category) ?? 0] : undefined,
-          minPrice: q('minPrice') === undefined ? undefined : Number(q('minPrice')),
-          maxPrice: q('maxPrice') === undefined ? undefined : Number(q('maxPrice')),
-          inStock: q('inStock') === 'true' ? true : undefined,
-          sort: 'relevance',
-          page: 1,
-          pageSize: 20,
-        })
-        .then((result) => res.json(result), next);
-    });
+    bare.get('/engine', engineRoute(search, alias, categoryIdOf));
     const bareServer = await listen(bare);
     cleanups.push('bare server', () => close(bareServer));
     const bareBytes = Buffer.byteLength(JSON.stringify(pageBody));

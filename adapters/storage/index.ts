@@ -46,3 +46,4 @@ export {
   type LocalUrlRequest,
 } from './local-urls';
 export { S3ObjectStorage, type S3StorageOptions } from './s3';
+export { StableGetUrls, type StableGetUrlsOptions } from './stable-urls';

@@ -166,7 +166,7 @@ export class LocalObjectStorage implements ObjectStorage {
     return signLocalUrl(this.options.publicBaseUrl, this.options.signingSecret, {
       method: 'GET',
       key,
-      expiresAt: Math.floor(Date.now() / 1000) + options.expiresInSeconds,
+      expiresAt: Math.floor((options.signedAt?.getTime() ?? Date.now()) / 1000) + options.expiresInSeconds,
       downloadName: options.downloadName,
     });
   }

@@ -77,6 +77,11 @@ export interface PresignGetOptions {
   expiresInSeconds: number;
   /** Served as `Content-Disposition: attachment; filename=…` (invoices). */
   downloadName?: string;
+  /**
+   * When the URL starts to count (default now): it works until `signedAt + expiresInSeconds`. The same key, options
+   * and `signedAt` give the same URL, which is what stable-urls.ts builds on.
+   */
+  signedAt?: Date;
 }
 
 /** S3's upper bound for presigned URLs (SigV4), applied to both adapters so they behave alike. */

@@ -216,7 +216,10 @@ export class S3ObjectStorage implements ObjectStorage {
       ResponseContentDisposition:
         options.downloadName === undefined ? undefined : attachmentDisposition(options.downloadName),
     });
-    return getSignedUrl(this.presigner, command, { expiresIn: options.expiresInSeconds });
+    return getSignedUrl(this.presigner, command, {
+      expiresIn: options.expiresInSeconds,
+      signingDate: options.signedAt,
+    });
   }
 
   async ping(): Promise<void> {

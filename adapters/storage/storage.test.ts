@@ -185,6 +185,19 @@ describe.each([
       expect((await fetch(other)).status).toBe(403);
     });
 
+    it('a GET signed at an earlier time counts from then: the same URL each time, refused once past', async () => {
+      const key = `${folder}/signed-earlier.png`;
+      await storage.put(key, PNG, { contentType: 'image/png' });
+      // Whole seconds: SigV4 dates have no milliseconds.
+      const aMinuteAgo = new Date(Math.floor(Date.now() / 1000) * 1000 - 60_000);
+      const valid = await storage.presignGet(key, { expiresInSeconds: 120, signedAt: aMinuteAgo });
+      expect(await storage.presignGet(key, { expiresInSeconds: 120, signedAt: aMinuteAgo })).toBe(valid);
+      expect((await fetch(valid)).status).toBe(200);
+
+      const past = await storage.presignGet(key, { expiresInSeconds: 30, signedAt: aMinuteAgo });
+      expect((await fetch(past)).status).toBe(403);
+    });
+
     it('expired URLs are refused', async () => {
       const key = `${folder}/soon.png`;
       await storage.put(key, PNG, { contentType: 'image/png' });

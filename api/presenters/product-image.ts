@@ -1,12 +1,27 @@
 import { THUMBNAIL_WIDTHS, type ThumbnailName, thumbnailKey } from '@market/activities/images';
 import type { ProductImage } from '@market/db';
-import type { ObjectStorage } from '@market/adapters';
+import { type ObjectStorage, StableGetUrls } from '@market/adapters';
 import type { AppDeps } from '../deps';
 
 export type Thumbnails = Record<ThumbnailName, string>;
 
-/** How long a presented image URL works. Short: pages are re-rendered (and cached) far more often than that. */
+/**
+ * How long a presented image URL works at least. Short: pages are re-rendered (and cached, 60 s) far more often than
+ * that. Within each hour an image keeps the same URL (StableGetUrls), so browsers cache it across page views.
+ */
 export const IMAGE_URL_SECONDS = 3600;
+
+const stableUrls = new WeakMap<ObjectStorage, StableGetUrls>();
+
+/** The presigned GET URL of an image or thumbnail object, the same one all hour. */
+export function imageObjectUrl(storage: ObjectStorage, key: string): Promise<string> {
+  let urls = stableUrls.get(storage);
+  if (!urls) {
+    urls = new StableGetUrls(storage, { validSeconds: IMAGE_URL_SECONDS });
+    stableUrls.set(storage, urls);
+  }
+  return urls.url(key);
+}
 
 export interface PresentedImage {
   id: number;
@@ -25,7 +40,7 @@ export async function presentImage(
   image: ProductImage,
 ): Promise<PresentedImage> {
   const [original, thumbnails] = await Promise.all([
-    deps.storage.presignGet(image.storageKey, { expiresInSeconds: IMAGE_URL_SECONDS }),
+    imageObjectUrl(deps.storage, image.storageKey),
     thumbnailUrls(deps.storage, image),
   ]);
   return {
@@ -45,9 +60,7 @@ export async function thumbnailUrls(
 ): Promise<Thumbnails> {
   const names = Object.keys(THUMBNAIL_WIDTHS) as ThumbnailName[];
   const urls = await Promise.all(
-    names.map((name) =>
-      storage.presignGet(thumbnailKey(image.storageKey, name), { expiresInSeconds: IMAGE_URL_SECONDS }),
-    ),
+    names.map((name) => imageObjectUrl(storage, thumbnailKey(image.storageKey, name))),
   );
   return Object.fromEntries(names.map((name, i) => [name, urls[i]!])) as Thumbnails;
 }

@@ -1,6 +1,6 @@
 import type { Category, Inventory, Product, ProductImage, Tag } from '@market/db';
 import type { ObjectStorage, SearchHit } from '@market/adapters';
-import { type Thumbnails, thumbnailUrls } from './product-image';
+import { imageObjectUrl, type Thumbnails, thumbnailUrls } from './product-image';
 
 export type Availability = 'in_stock' | 'low_stock' | 'out_of_stock';
 
@@ -43,9 +43,6 @@ export type ImageRow = Pick<ProductImage, 'storageKey' | 'alt' | 'width' | 'heig
 
 type Named = Pick<Category | Tag, 'slug' | 'name'>;
 
-/** Presigned image links outlive the cached page that carries them (60 s) by far. */
-const IMAGE_URL_SECONDS = 3600;
-
 /** In stock above the product's low-stock threshold, low at or below it, out at zero. */
 export function availabilityOf(
   inventory: Pick<Inventory, 'onHand' | 'reserved' | 'lowStockThreshold'> | null | undefined,
@@ -56,7 +53,7 @@ export function availabilityOf(
 }
 
 export const imageUrl = (storage: ObjectStorage, image: Pick<ProductImage, 'storageKey'>) =>
-  storage.presignGet(image.storageKey, { expiresInSeconds: IMAGE_URL_SECONDS });
+  imageObjectUrl(storage, image.storageKey);
 
 /** A product in a listing: `inventory` loaded, `thumbnail` its first image if it has one. */
 export async function presentProductSummary(

@@ -53,6 +53,28 @@ describe('GET /api/products/:slug', () => {
     });
   });
 
+  test('an image keeps its URL from view to view and across pages, valid for an hour at least', async () => {
+    const page = await request(app).get(`/api/products/${fx.alpha.slug}`);
+    await catalogChanged(deps, { productIds: [fx.alpha.id] }); // neither the response cache nor the stored page
+    const again = await request(app).get(`/api/products/${fx.alpha.slug}`);
+    const listing = await request(app).get('/api/products').query({ q: fx.alpha.title });
+    expect(again.body.images).toEqual(page.body.images);
+    const listed = listing.body.items.find((p: { id: number }) => p.id === fx.alpha.id);
+    expect(listed.thumbnailUrl).toBe(page.body.thumbnailUrl);
+    expect(listed.thumbnails.medium).toBe(page.body.images[0].thumbnails.medium);
+
+    // S3 (X-Amz-Date + X-Amz-Expires) or the local adapter (exp).
+    const url = new URL(page.body.images[0].url);
+    const amzDate = url.searchParams.get('X-Amz-Date');
+    const expiresAt = amzDate
+      ? Date.parse(amzDate.replace(/^(\d{4})(\d\d)(\d\d)T(\d\d)(\d\d)(\d\d)Z$/, '$1-$2-$3T$4:$5:$6Z')) +
+        Number(url.searchParams.get('X-Amz-Expires')) * 1000
+      : Number(url.searchParams.get('exp')) * 1000;
+    expect(expiresAt).toBeGreaterThanOrEqual(Date.now() + 3600_000 - 1000);
+    expect(expiresAt).toBeLessThanOrEqual(Date.now() + 2 * 3600_000);
+    expect(expiresAt % 3600_000).toBe(0); // signed for the hour it is in, not for this request
+  });
+
   test('related products: same category, active, not itself, best rated first', async () => {
     const res = await request(app).get(`/api/products/${fx.beta.slug}`);
     expect(res.status).toBe(200);
