@@ -14,6 +14,7 @@ import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import type { Readable } from 'node:stream';
 import { attachmentDisposition } from './disposition';
 import { assertValidKey, assertValidPrefix } from './keys';
+import { S3GetUrls } from './s3-get-urls';
 import {
   checkExpiry,
   checkUploadLimits,
@@ -61,6 +62,8 @@ export class S3ObjectStorage implements ObjectStorage {
   readonly client: S3Client;
   /** Signs presigned URLs: `client` itself, or one for `publicEndpoint` (it never sends a request). */
   private readonly presigner: S3Client;
+  /** Plain GET URLs (images), signed the cheap way. */
+  private readonly getUrls: S3GetUrls;
   readonly bucket: string;
 
   constructor(options: S3StorageOptions) {
@@ -69,6 +72,7 @@ export class S3ObjectStorage implements ObjectStorage {
     this.presigner = options.publicEndpoint
       ? S3ObjectStorage.clientFor(options, options.publicEndpoint)
       : this.client;
+    this.getUrls = new S3GetUrls(this.presigner, this.bucket);
   }
 
   private static clientFor(options: S3StorageOptions, endpoint: string | undefined): S3Client {
@@ -210,11 +214,13 @@ export class S3ObjectStorage implements ObjectStorage {
   async presignGet(key: string, options: PresignGetOptions): Promise<string> {
     assertValidKey(key);
     checkExpiry(options.expiresInSeconds);
+    if (options.downloadName === undefined) {
+      return this.getUrls.sign(key, options.expiresInSeconds, options.signedAt);
+    }
     const command = new GetObjectCommand({
       Bucket: this.bucket,
       Key: key,
-      ResponseContentDisposition:
-        options.downloadName === undefined ? undefined : attachmentDisposition(options.downloadName),
+      ResponseContentDisposition: attachmentDisposition(options.downloadName),
     });
     return getSignedUrl(this.presigner, command, {
       expiresIn: options.expiresInSeconds,

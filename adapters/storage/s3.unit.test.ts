@@ -1,6 +1,7 @@
-import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { S3ObjectStorage, type S3StorageOptions } from './s3';
+import { S3GetUrls } from './s3-get-urls';
 
 // No server: presigning is local. docker compose (and a cluster) reach S3 as http://s3:9000, a name browsers
 // cannot resolve; publicEndpoint (S3_PUBLIC_ENDPOINT) makes presigned URLs point where browsers reach the same
@@ -62,6 +63,77 @@ describe('S3ObjectStorage presigned URLs', () => {
     );
     reference.destroy();
     expect(put.url).toBe(expected);
+  });
+
+  // S3GetUrls signs plain GETs without the SDK's middleware: the URLs must be exactly getSignedUrl's.
+  test.each([
+    ['a path-style endpoint', options],
+    ['a public endpoint', { ...options, publicEndpoint: 'https://s3.example.com' }],
+    [
+      'AWS itself, virtual host',
+      { ...options, endpoint: undefined, region: 'eu-west-1', forcePathStyle: false },
+    ],
+    ['AWS itself, path style', { ...options, endpoint: undefined, region: 'ap-southeast-2' }],
+  ])('a plain GET URL is the one getSignedUrl makes: %s', async (_name, o: S3StorageOptions) => {
+    const storage = store(o);
+    const reference = new S3Client({
+      endpoint: o.publicEndpoint ?? o.endpoint,
+      region: o.region,
+      forcePathStyle: o.forcePathStyle ?? true,
+      credentials: { accessKeyId: 'market', secretAccessKey: 'market-secret' },
+      requestChecksumCalculation: 'WHEN_REQUIRED', // as the adapter's client
+      responseChecksumValidation: 'WHEN_REQUIRED',
+    });
+    const signingDate = new Date(Date.UTC(2026, 11, 6, 10, 0, 0));
+    for (const key of ['images/a.png', 'products/42/9b1f-x_y/thumb-400.webp', 'a', 'probe']) {
+      for (const expiresIn of [60, 7200]) {
+        const expected = await getSignedUrl(reference, new GetObjectCommand({ Bucket: 'market', Key: key }), {
+          signingDate,
+          expiresIn,
+        });
+        expect(await storage.presignGet(key, { expiresInSeconds: expiresIn, signedAt: signingDate })).toBe(
+          expected,
+        );
+      }
+    }
+    // Signed now when no time is given.
+    const now = new URL(await storage.presignGet('images/a.png', { expiresInSeconds: 60 }));
+    const signedAt = Date.parse(
+      now.searchParams
+        .get('X-Amz-Date')!
+        .replace(/^(\d{4})(\d\d)(\d\d)T(\d\d)(\d\d)(\d\d)Z$/, '$1-$2-$3T$4:$5:$6Z'),
+    );
+    expect(Math.abs(signedAt - Date.now())).toBeLessThan(5_000);
+    reference.destroy();
+  });
+
+  test('temporary credentials: the session token is in the URL, as the SDK puts it', async () => {
+    const credentials = {
+      accessKeyId: 'ASIA-TEMP',
+      secretAccessKey: 'temp-secret',
+      sessionToken: 'tok/en+=',
+    };
+    const client = new S3Client({
+      endpoint: 'http://s3:9000',
+      region: 'us-east-1',
+      forcePathStyle: true,
+      credentials,
+      requestChecksumCalculation: 'WHEN_REQUIRED',
+      responseChecksumValidation: 'WHEN_REQUIRED',
+    });
+    const signingDate = new Date(Date.UTC(2026, 11, 6, 10, 0, 0));
+    const expected = await getSignedUrl(
+      client,
+      new GetObjectCommand({ Bucket: 'market', Key: 'images/a.png' }),
+      {
+        signingDate,
+        expiresIn: 60,
+      },
+    );
+    expect(expected).toContain('X-Amz-Security-Token=');
+    // The adapter takes static keys only (or the default chain); its signer is what meets a session's token.
+    expect(await new S3GetUrls(client, 'market').sign('images/a.png', 60, signingDate)).toBe(expected);
+    client.destroy();
   });
 
   test('the server itself still talks to the internal endpoint', async () => {
