@@ -13,7 +13,7 @@ export interface StableGetUrlsOptions {
 
 /**
  * Presigned GET URLs that stay the same for a while, for objects shown again and again (product images and their
- * thumbnails: a listing of 24 products presents 96 of them).
+ * thumbnails: a listing page of 20 products presents 80 of them).
  *
  * Time is cut into windows of `windowSeconds`; every URL of a window is signed as of the window's start and
  * expires `validSeconds + windowSeconds` later, so it still works `validSeconds` after the last moment it is handed
