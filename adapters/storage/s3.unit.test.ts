@@ -132,7 +132,16 @@ describe('S3ObjectStorage presigned URLs', () => {
     );
     expect(expected).toContain('X-Amz-Security-Token=');
     // The adapter takes static keys only (or the default chain); its signer is what meets a session's token.
-    expect(await new S3GetUrls(client, 'market').sign('images/a.png', 60, signingDate)).toBe(expected);
+    const urls = new S3GetUrls(client, 'market');
+    expect(await urls.sign('images/a.png', 60, signingDate)).toBe(expected);
+    // Keys the adapter never makes (keys.ts) are still escaped as the SDK escapes them.
+    const odd = "images/a b!(1)'*~.png";
+    expect(await urls.sign(odd, 60, signingDate)).toBe(
+      await getSignedUrl(client, new GetObjectCommand({ Bucket: 'market', Key: odd }), {
+        signingDate,
+        expiresIn: 60,
+      }),
+    );
     client.destroy();
   });
 
