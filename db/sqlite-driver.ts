@@ -44,6 +44,12 @@ export class SqliteConnection {
   readonly filename: string;
   private db: Libsql.Database | null = null;
   private readonly lock: FileLock;
+  /**
+   * Statements sent with parameters, prepared once by SQL text. Sequelize inlines the values of most queries (the
+   * text changes with them: not kept) but binds those of inserts, updates and queries given `bind`: the same text
+   * comes again and SQLite need not parse it again (preparing was 9 % of the embedded product page).
+   */
+  private readonly statements = new Map<string, Libsql.Statement>();
   /** Writes that had to wait for the file lock, in the order they were issued on this connection. */
   private queue: Promise<void> = Promise.resolve();
   private queued = 0;
@@ -97,6 +103,7 @@ export class SqliteConnection {
         error = toError(err);
       }
       this.db = null;
+      this.statements.clear();
       this.lock.release(this); // closing rolls back an open transaction
       callback?.call(this, error);
     });
@@ -132,8 +139,8 @@ export class SqliteConnection {
         this.db.exec(sql);
         return { context: new Statement(sql, 0, 0), error: null };
       }
-      const statement = this.db.prepare(sql);
       const bind = toBindParams(params);
+      const statement = hasParams(bind) ? this.prepared(this.db, sql) : this.db.prepare(sql);
       if (method === 'all' && statement.reader) {
         return { context: new Statement(sql, 0, 0), error: null, rows: statement.all(bind).map(toRow) };
       }
@@ -146,6 +153,16 @@ export class SqliteConnection {
       // BEGIN keeps the lock until COMMIT/ROLLBACK; a statement outside a transaction gives it back at once.
       if (write && !this.inTransaction()) this.lock.release(this);
     }
+  }
+
+  private prepared(db: Libsql.Database, sql: string): Libsql.Statement {
+    let statement = this.statements.get(sql);
+    if (!statement) {
+      statement = db.prepare(sql);
+      if (this.statements.size >= MAX_PREPARED) this.statements.clear();
+      this.statements.set(sql, statement);
+    }
+    return statement;
   }
 
   private inTransaction(): boolean {
@@ -207,6 +224,13 @@ function deliver(callback: QueryCallback | undefined, outcome: Outcome): void {
   // node-sqlite3 reports an error without a callback as an 'error' event that Sequelize never listens to.
   if (!callback) return;
   queueMicrotask(() => callback.call(outcome.context, outcome.error, outcome.rows));
+}
+
+/** Statements kept per connection; when full, they are all dropped and kept again as they come. */
+const MAX_PREPARED = 200;
+
+function hasParams(params: Params): boolean {
+  return Array.isArray(params) ? params.length > 0 : Object.keys(params).length > 0;
 }
 
 function splitArgs(args: unknown[]): { params: Params; callback?: QueryCallback } {

@@ -71,6 +71,31 @@ describe('the node-sqlite3 callback API', () => {
     await new Promise((resolve) => db.close(resolve));
   });
 
+  it('prepares a statement sent with parameters once, and answers each call with its own values', async () => {
+    const db = await open();
+    await run(db, 'CREATE TABLE t (id INTEGER PRIMARY KEY, name TEXT)');
+    const insert = 'INSERT INTO t (id, name) VALUES ($1, $2)';
+    for (const [id, name] of [
+      [1, 'a'],
+      [2, 'b'],
+      [3, 'c'],
+    ] as const)
+      await run(db, insert, { $1: id, $2: name });
+    const byId = 'SELECT * FROM t WHERE id = ?';
+    expect(await all(db, byId, [2])).toEqual([{ id: 2, name: 'b' }]);
+    expect(await all(db, byId, [3])).toEqual([{ id: 3, name: 'c' }]);
+    expect(await all(db, byId, [9])).toEqual([]);
+    // A kept statement still sees the table as it is now.
+    await run(db, 'ALTER TABLE t ADD COLUMN price INTEGER');
+    expect(await all(db, byId, [1])).toEqual([{ id: 1, name: 'a', price: null }]);
+    // More distinct statements than are kept: each still answers right.
+    for (let i = 0; i < 250; i++) {
+      expect(await all(db, `SELECT name, ${i} AS n FROM t WHERE id = ?`, [1])).toEqual([{ name: 'a', n: i }]);
+    }
+    expect(await all(db, byId, [2])).toEqual([{ id: 2, name: 'b', price: null }]);
+    await new Promise((resolve) => db.close(resolve));
+  });
+
   it('opens files in WAL mode with foreign keys on', async () => {
     const db = await open();
     expect(await all(db, 'PRAGMA journal_mode')).toEqual([{ journal_mode: 'wal' }]);

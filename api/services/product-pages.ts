@@ -49,12 +49,21 @@ const STORED_PAGE_SQL =
   'JOIN product_page_related r ON r.product_id = p.id LEFT JOIN inventory i ON i.product_id = r.related_id ' +
   ACTIVE_BY_SLUG;
 
+/**
+ * On SQLite the slug is a bound parameter, so the driver prepares this query once; on MariaDB it is inlined, since
+ * a bound parameter there means a server-side prepared statement, which was slower (docs/benchmarks.md).
+ */
+const STORED_PAGE_SQL_BOUND = STORED_PAGE_SQL.replaceAll('p.slug = ?', 'p.slug = $1');
+
 /** The stored page of the active product with this slug, with live stock; or why there is none. */
 export async function readStoredPage(deps: Deps, slug: string): Promise<StoredPage> {
-  const rows = await deps.db.sequelize.query<Row>(STORED_PAGE_SQL, {
-    replacements: [slug, slug],
-    type: QueryTypes.SELECT,
-  });
+  const rows =
+    deps.db.dialect === 'sqlite'
+      ? await deps.db.sequelize.query<Row>(STORED_PAGE_SQL_BOUND, { bind: [slug], type: QueryTypes.SELECT })
+      : await deps.db.sequelize.query<Row>(STORED_PAGE_SQL, {
+          replacements: [slug, slug],
+          type: QueryTypes.SELECT,
+        });
   const own = rows.find((row) => Number(row.kind) === 0);
   if (!own) return { found: false };
   const productId = Number(own.id);
