@@ -26,6 +26,23 @@ export function openDatabase(config: Config, log: Logger): Database {
     : createDatabase({ kind: 'sqlite', path: config.database.path, logging });
 }
 
+/** How often the planner's statistics are refreshed (the catalog grows and changes; SQLite does not notice). */
+const ANALYZE_EVERY_MS = 60 * 60 * 1000;
+
+/**
+ * SQLite's planner statistics: refreshed now (in the background; a query before it ends is merely slower) and every
+ * hour. Returns what stops the timer. MariaDB keeps its own.
+ */
+function keepStatistics(db: Database, log: Logger): () => void {
+  if (db.dialect !== 'sqlite') return () => undefined;
+  const analyze = () =>
+    void db.analyze().catch((err: unknown) => log.warn({ err }, 'refreshing SQLite statistics failed'));
+  analyze();
+  const timer = setInterval(analyze, ANALYZE_EVERY_MS);
+  timer.unref();
+  return () => clearInterval(timer);
+}
+
 /** The configured engine's client, or an empty in-process index (`memory`): createPlatform fills that one. */
 export function openSearch(config: Config): SearchEngine | null {
   if (!config.search) return null;
@@ -70,6 +87,7 @@ export async function createPlatform(
   const role = options.role ?? 'all';
   if (!config.temporal.address) throw new Error('TEMPORAL_ADDRESS is not set (npm start sets it for you)');
   const db = openDatabase(config, log);
+  const stopAnalyzing = keepStatistics(db, log);
   const cache: Cache = config.redis ? RedisCache.connect(config.redis.url) : new MemoryCache();
   const engine = openSearch(config);
   const embedded =
@@ -91,10 +109,12 @@ export async function createPlatform(
     await search?.close().catch(() => undefined);
     await storage.close().catch(() => undefined);
     await cache.close().catch(() => undefined);
+    stopAnalyzing();
     await db.close().catch(() => undefined);
     throw err;
   });
   const close = async () => {
+    stopAnalyzing();
     await temporal.close().catch((err: unknown) => log.warn({ err }, 'closing Temporal client failed'));
     await search?.close().catch((err: unknown) => log.warn({ err }, 'closing search client failed'));
     await storage.close().catch((err: unknown) => log.warn({ err }, 'closing storage client failed'));

@@ -19,6 +19,12 @@ export interface Database {
   migrate(): Promise<void>;
   /** Rejects when the database does not answer. */
   ping(): Promise<void>;
+  /**
+   * Refreshes the query planner's statistics. SQLite has none until ANALYZE runs, and without them it guesses that
+   * `status = 'active'` picks few rows: a list of 24 products by id then scanned every active product (1 ms instead
+   * of 0.27 ms at 10,000). MariaDB keeps its statistics itself: nothing to do.
+   */
+  analyze(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -39,6 +45,12 @@ export function createDatabase(options: DatabaseOptions): Database {
     },
     ping: async () => {
       await sequelize.query('SELECT 1');
+    },
+    analyze: async () => {
+      if (options.kind !== 'sqlite') return;
+      // Bounded: each index is sampled, not read whole (about 10 ms for a 10,000-product catalog).
+      await sequelize.query('PRAGMA analysis_limit = 1000');
+      await sequelize.query('ANALYZE');
     },
     close: () => sequelize.close(),
   };

@@ -1,0 +1,35 @@
+import { QueryTypes } from 'sequelize';
+import { seedDemoCatalog } from './seeds';
+import { createSqliteTestDatabase } from './testing';
+
+// What a product list asks for (api/routes/catalog/rows.ts activeProducts): a page of products by id.
+const LIST_BY_ID =
+  'SELECT p.id FROM products p LEFT JOIN inventory i ON i.product_id = p.id ' +
+  "WHERE p.id IN (3, 17, 42, 99) AND p.status = 'active'";
+
+test('SQLite statistics: after analyze() a list by id is read by primary key, not by scanning active products', async () => {
+  const db = await createSqliteTestDatabase();
+  try {
+    await seedDemoCatalog(db, { products: 300 });
+    const plan = async () =>
+      (
+        await db.sequelize.query<{ detail: string }>(`EXPLAIN QUERY PLAN ${LIST_BY_ID}`, {
+          type: QueryTypes.SELECT,
+        })
+      )
+        .map((step) => step.detail)
+        .join('; ');
+    await db.analyze();
+    expect(await plan()).toMatch(/SEARCH p USING INTEGER PRIMARY KEY/);
+    const [stats] = await db.sequelize.query<{ n: number }>(
+      "SELECT COUNT(*) AS n FROM sqlite_stat1 WHERE tbl = 'products'",
+      { type: QueryTypes.SELECT },
+    );
+    expect(Number(stats?.n)).toBeGreaterThan(0);
+    // Refreshing again is harmless.
+    await db.analyze();
+    expect(await plan()).toMatch(/SEARCH p USING INTEGER PRIMARY KEY/);
+  } finally {
+    await db.close();
+  }
+});
