@@ -14,6 +14,9 @@ export interface StableGetUrlsOptions {
   now?: () => number;
 }
 
+/** A URL being signed, then the URL. */
+type Remembered = Promise<string> | string;
+
 /**
  * Presigned GET URLs that stay the same for a while, for objects shown again and again (product images and their
  * thumbnails: a listing page of 20 products presents 80 of them).
@@ -30,12 +33,9 @@ export interface StableGetUrlsOptions {
  * The memo has two generations of up to `maxEntries / 2` URLs each: a URL is looked up in the current one, then in
  * the previous one (and brought into the current one); when the current one is full, it becomes the previous one
  * and the oldest is dropped whole. Constant time per call, where evicting entries one by one from the front of a
- * Map made each call scan past the deleted ones (12–14 µs a call at 40,000 keys). A signed URL is kept as a flat string,
- * not as the promise that made it (about a third of the memory); a signature that fails is not remembered.
+ * Map made each call scan past the deleted ones (12–14 µs a call at 40,000 keys). A signed URL is kept as a flat
+ * string, not as the promise that made it (about a third of the memory); a signature that fails is not remembered.
  */
-/** A URL being signed, then the URL. */
-type Remembered = Promise<string> | string;
-
 export class StableGetUrls {
   private readonly validSeconds: number;
   private readonly windowMs: number;
