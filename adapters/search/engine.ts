@@ -8,7 +8,13 @@ import type {
   SearchResult,
   WriteOptions,
 } from './port';
-import { buildSearchRequest, type QueryBuilderOptions, type SearchRequestBody } from './query-builder';
+import { hitHighlighter } from './highlights';
+import {
+  buildSearchRequest,
+  type QueryBuilderOptions,
+  type SearchRequestBody,
+  TYPO_FALLBACK_BELOW,
+} from './query-builder';
 import { parseSearchResponse } from './result-parser';
 
 /**
@@ -129,9 +135,15 @@ export function createEngine(
 
     async search(indexOrAlias: string, query: SearchQuery): Promise<SearchResult> {
       assertIndexName(indexOrAlias);
-      const body = buildSearchRequest(query, options);
-      const raw = await call(`search ${indexOrAlias}`, () => client.search(indexOrAlias, body));
-      return parseSearchResponse(raw);
+      const q = query.q?.trim() ?? '';
+      const run = async (typos: boolean) => {
+        const body = buildSearchRequest(query, { ...options, typos });
+        const raw = await call(`search ${indexOrAlias}`, () => client.search(indexOrAlias, body));
+        return parseSearchResponse(raw, q ? hitHighlighter(q, typos) : undefined);
+      };
+      // The words as typed first; typo-tolerant matches only when those find less than a page (query-builder.ts).
+      const exact = await run(false);
+      return !q || exact.total >= TYPO_FALLBACK_BELOW ? exact : run(true);
     },
 
     async deleteIndex(name) {

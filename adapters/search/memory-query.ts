@@ -1,6 +1,12 @@
 import type { FacetCount, ProductDocument, SearchHit, SearchQuery, SearchResult } from './port';
 import type { TextIndex, TextMatch } from './memory-text';
-import { PRICE_RANGES, RATING_MINIMUMS, type QueryBuilderOptions, pageWindow } from './query-builder';
+import {
+  PRICE_RANGES,
+  RATING_MINIMUMS,
+  type QueryBuilderOptions,
+  pageWindow,
+  TYPO_FALLBACK_BELOW,
+} from './query-builder';
 import { highlight } from './text';
 
 /** One concrete index of the in-process engine: the documents by id, and their full-text index. */
@@ -32,12 +38,11 @@ export function searchIndex(
   options: QueryBuilderOptions = {},
 ): SearchResult {
   const q = query.q?.trim() ?? '';
-  const matching: Candidate[] = [];
+  let matching: Candidate[] = [];
   if (q) {
-    for (const [id, text] of index.text.match(q)) {
-      const stored = index.docs.get(id);
-      if (stored && matchesFilters(stored.doc, query)) matching.push({ ...stored, id, text });
-    }
+    // The words as typed first; typo-tolerant matches only when those find less than a page, as the engines.
+    matching = textMatches(index, query, q, false);
+    if (matching.length < TYPO_FALLBACK_BELOW) matching = textMatches(index, query, q, true);
   } else {
     for (const [id, stored] of index.docs) {
       if (matchesFilters(stored.doc, query)) matching.push({ ...stored, id });
@@ -54,6 +59,15 @@ export function searchIndex(
       options,
     ),
   };
+}
+
+function textMatches(index: MemoryIndex, query: SearchQuery, q: string, typos: boolean): Candidate[] {
+  const matching: Candidate[] = [];
+  for (const [id, text] of index.text.match(q, typos)) {
+    const stored = index.docs.get(id);
+    if (stored && matchesFilters(stored.doc, query)) matching.push({ ...stored, id, text });
+  }
+  return matching;
 }
 
 function matchesFilters(doc: ProductDocument, query: SearchQuery): boolean {

@@ -76,14 +76,15 @@ export class TextIndex {
    * (weight 3) or, with `fuzziness: AUTO`, a dictionary term within its edits (weight 1 − edits/length, so right
    * spellings rank first); a document matches when one of its fields holds enough of the words
    * (`minimum_should_match: 2<75%`, per field as in `best_fields`). Scores are BM25+ with the field boosts.
+   * Without `typos`, the words as typed alone (the exact clause).
    */
-  match(q: string): Map<string, TextMatch> {
+  match(q: string, typos = true): Map<string, TextMatch> {
     const words = [...new Set(analyze(q))];
     const found = new Map<string, TextMatch>();
     if (!words.length) return found;
     const required = words.length <= 2 ? words.length : Math.floor(words.length * 0.75);
 
-    const expansions = words.map((word) => this.expand(word));
+    const expansions = words.map((word) => this.expand(word, typos));
     /** Dictionary term → the query words it stands for. */
     const wordsOfTerm = new Map<string, number[]>();
     expansions.forEach((terms, i) => {
@@ -132,10 +133,10 @@ export class TextIndex {
    * swap of two letters as two edits, the engines as one: variants with one (or, for long words, two) swaps are
    * looked up too, and every candidate is checked with the engines' distance.
    */
-  private expand(word: string): Map<string, number> {
+  private expand(word: string, typos: boolean): Map<string, number> {
     const terms = new Map<string, number>();
     if (this.index.hasTerm(word)) terms.set(word, EXACT_WEIGHT);
-    const max = autoFuzziness(word);
+    const max = typos ? autoFuzziness(word) : 0;
     if (max === 0) return terms;
 
     const candidates = new Set(this.index.termsNear(word, max));

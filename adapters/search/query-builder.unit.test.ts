@@ -1,5 +1,6 @@
 import type { SearchQuery } from './port';
 import { buildSearchRequest, MAX_RESULT_WINDOW, pageWindow, PRICE_RANGES } from './query-builder';
+import { hitHighlighter } from './highlights';
 import { parseSearchResponse } from './result-parser';
 
 const base: SearchQuery = { sort: 'relevance', page: 1, pageSize: 20 };
@@ -33,14 +34,27 @@ describe('buildSearchRequest', () => {
         ],
       },
     });
-    expect(body.highlight).toMatchObject({ encoder: 'html', fields: { title: {}, description: {} } });
+    // The highlights are made from these two fields (highlights.ts), not by the engine's highlighter.
+    expect(body._source).toEqual(['title', 'description']);
+    expect(body.highlight).toBeUndefined();
   });
 
-  it('has no full-text clause and no highlight without words', () => {
+  it('asks for the words as typed alone when told not to tolerate typos', () => {
+    const [text] = bool(buildSearchRequest({ ...base, q: 'lamp' }, { typos: false })).must ?? [];
+    expect(text).toEqual({
+      bool: {
+        minimum_should_match: 1,
+        should: [{ multi_match: expect.objectContaining({ query: 'lamp', boost: 2 }) }],
+      },
+    });
+    expect(JSON.stringify(text)).not.toContain('fuzziness');
+  });
+
+  it('has no full-text clause and asks for no stored fields without words', () => {
     for (const q of [undefined, '', '   ']) {
       const body = buildSearchRequest({ ...base, q });
       expect(bool(body).must).toBeUndefined();
-      expect(body.highlight).toBeUndefined();
+      expect(body._source).toBe(false);
     }
   });
 
@@ -140,11 +154,11 @@ describe('pageWindow', () => {
 
 describe('parseSearchResponse', () => {
   it('reads total, hits, highlights and facets', () => {
-    const result = parseSearchResponse({
+    const raw = {
       hits: {
         total: { value: 42, relation: 'eq' },
         hits: [
-          { _id: '7', _score: 3.2, highlight: { title: ['Desk <mark>Lamp</mark>'] } },
+          { _id: '7', _score: 3.2, _source: { title: 'Desk Lamp', description: 'Brass.' } },
           { _id: '9', _score: null },
         ],
       },
@@ -159,7 +173,8 @@ describe('parseSearchResponse', () => {
         },
         ratings: { buckets: [{ key: '3', from: 300, doc_count: 6 }] },
       },
-    });
+    };
+    const result = parseSearchResponse(raw, hitHighlighter('lamp', false));
     expect(result.total).toBe(42);
     expect(result.hits).toEqual([
       { id: '7', score: 3.2, highlight: { title: 'Desk <mark>Lamp</mark>' } },
@@ -177,6 +192,8 @@ describe('parseSearchResponse', () => {
       { min: 2, count: 0 },
       { min: 1, count: 0 },
     ]);
+    // Without a highlighter (no words), no highlight.
+    expect(parseSearchResponse(raw).hits[0]).toEqual({ id: '7', score: 3.2 });
   });
 
   it('accepts an integer total and a response without aggregations', () => {

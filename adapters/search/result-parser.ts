@@ -1,4 +1,5 @@
 import { PRICE_RANGES, RATING_MINIMUMS } from './query-builder';
+import type { Highlighter, HighlightSource } from './highlights';
 import type { FacetCount, SearchHit, SearchResult } from './port';
 
 /** The parts of a `_search` response body this reads (the same on both engines). */
@@ -13,7 +14,7 @@ interface RawSearchResponse {
 interface RawHit {
   _id?: string;
   _score?: number | null;
-  highlight?: Record<string, string[]>;
+  _source?: HighlightSource;
 }
 
 interface RawBucket {
@@ -23,13 +24,16 @@ interface RawBucket {
   to?: number;
 }
 
-/** The response of a request from buildSearchRequest → SearchResult. Pure. */
-export function parseSearchResponse(raw: unknown): SearchResult {
+/**
+ * The response of a request from buildSearchRequest → SearchResult, each hit highlighted by `highlighter` (from
+ * its `_source`) when given. Pure.
+ */
+export function parseSearchResponse(raw: unknown, highlighter?: Highlighter): SearchResult {
   const body = (raw ?? {}) as RawSearchResponse;
   const total = body.hits?.total;
   return {
     total: typeof total === 'number' ? total : (total?.value ?? 0),
-    hits: (body.hits?.hits ?? []).map(toHit),
+    hits: (body.hits?.hits ?? []).map((hit) => toHit(hit, highlighter)),
     facets: {
       categories: termBuckets(body, 'categories').map((b) => ({ key: Number(b.key), count: b.count })),
       tags: termBuckets(body, 'tags').map((b) => ({ key: String(b.key), count: b.count })),
@@ -46,19 +50,13 @@ export function parseSearchResponse(raw: unknown): SearchResult {
   };
 }
 
-function toHit(hit: RawHit): SearchHit {
+function toHit(hit: RawHit, highlighter: Highlighter | undefined): SearchHit {
   const result: SearchHit = {
     id: String(hit._id),
     score: typeof hit._score === 'number' ? hit._score : null,
   };
-  const title = hit.highlight?.title?.[0];
-  const description = hit.highlight?.description?.[0];
-  if (title !== undefined || description !== undefined) {
-    result.highlight = {
-      ...(title !== undefined ? { title } : {}),
-      ...(description !== undefined ? { description } : {}),
-    };
-  }
+  const highlight = highlighter?.(hit._source);
+  if (highlight) result.highlight = highlight;
   return result;
 }
 

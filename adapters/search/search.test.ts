@@ -3,7 +3,7 @@ import { productIndexDefinition } from './mapping';
 import { createElasticsearchEngine } from './elasticsearch';
 import { createOpenSearchEngine } from './opensearch';
 import type { ProductDocument, SearchEngine, SearchQuery, SearchResult } from './port';
-import { PRICE_RANGES, RATING_MINIMUMS } from './query-builder';
+import { PRICE_RANGES, RATING_MINIMUMS, TYPO_FALLBACK_BELOW } from './query-builder';
 import { opensearchTestUrl, testEngines, type TestEngine, uniqueIndexName } from './testing/engines';
 import { asIndexed, catalogFixture } from './testing/products';
 
@@ -137,6 +137,52 @@ describe.each(testEngines)('search on %s', (_name, start) => {
       expect(result.hits.every((h) => h.highlight === undefined)).toBe(true);
       const byPrice = await engine.search(alias, { ...all, sort: 'price_asc', q: 'lamp' });
       expect(byPrice.hits.every((h) => h.score === null)).toBe(true);
+    });
+  });
+
+  describe('typo tolerance once the words as typed find a page', () => {
+    // TYPO_FALLBACK_BELOW (20) lamps at 10.00–29.00 plus one at 50.00, and a "lamb" one typo away at 5.00.
+    const typosAlias = uniqueIndexName();
+    const [template] = docs;
+    const lamp = (id: number, priceAmount: number): ProductDocument => ({
+      ...template!,
+      id,
+      slug: `lamp-${id}`,
+      title: `Lamp ${id}`,
+      description: 'A lamp.',
+      priceAmount,
+    });
+    const lamps = Array.from({ length: TYPO_FALLBACK_BELOW }, (_, i) => lamp(1_001 + i, 1_000 + i * 100));
+    const lamb = { ...lamp(1_100, 500), title: 'Lamb Roaster', description: 'For a lamb.' };
+
+    beforeAll(async () => {
+      for (const index of await engine.ensureIndex(typosAlias, definition)) created.add(index);
+      await engine.bulkIndex(typosAlias, asIndexed([...lamps, lamp(1_050, 5_000), lamb]));
+      await engine.refresh(typosAlias);
+    });
+
+    it('answers with the right spelling alone when it matches at least a page', async () => {
+      const result = await engine.search(typosAlias, { ...all, sort: 'relevance', q: 'lamp' });
+      expect(result.total).toBe(TYPO_FALLBACK_BELOW + 1);
+      expect(ids(result)).not.toContain('1100');
+      expect(result.facets.priceRanges[0]?.count).toBe(0); // the lamb's 5.00 is not counted either
+      expect(result.hits.every((h) => h.highlight?.title?.startsWith('<mark>Lamp</mark>'))).toBe(true);
+    });
+
+    it('adds the typo-tolerant matches when the filtered right spelling finds fewer', async () => {
+      // One lamp short of a page under this price.
+      const maxPrice = lamps.at(-2)!.priceAmount;
+      const result = await engine.search(typosAlias, { ...all, sort: 'relevance', q: 'lamp', maxPrice });
+      expect(result.total).toBe(TYPO_FALLBACK_BELOW);
+      const lambHit = result.hits.find((h) => h.id === '1100');
+      expect(lambHit?.highlight?.title).toBe('<mark>Lamb</mark> Roaster');
+      expect(result.facets.priceRanges[0]?.count).toBe(1);
+    });
+
+    it('finds a misspelling through the typo tolerance whatever the catalog holds', async () => {
+      const result = await engine.search(typosAlias, { ...all, sort: 'relevance', q: 'lanp' });
+      expect(result.total).toBe(TYPO_FALLBACK_BELOW + 1);
+      expect(result.hits[0]?.highlight?.title).toMatch(/^<mark>Lamp<\/mark>/);
     });
   });
 

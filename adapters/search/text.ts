@@ -102,16 +102,17 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"'/]/g, (c) => HTML_ESCAPES[c] ?? c);
 }
 
+/** The analysed terms to mark: a Set, or anything that answers `has` (highlights.ts decides by edit distance). */
+export interface TermsToMark {
+  has(term: string): boolean;
+}
+
 /**
  * `text` HTML-escaped with `<mark>` around every word whose analysed form is in `terms`; undefined when none is.
  * With `fragmentSize`, only a window of about that many characters around the first match (cut at spaces), as
  * the engines' description fragment.
  */
-export function highlight(
-  text: string,
-  terms: ReadonlySet<string>,
-  fragmentSize?: number,
-): string | undefined {
+export function highlight(text: string, terms: TermsToMark, fragmentSize?: number): string | undefined {
   const marked = tokens(text).filter((t) => terms.has(normalizeTerm(t.word)));
   const first = marked[0];
   if (!first) return undefined;
