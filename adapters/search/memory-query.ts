@@ -1,5 +1,6 @@
+import type { MemoryIndex, StoredDocument } from './memory-index';
+import type { TextMatch } from './memory-text';
 import type { FacetCount, ProductDocument, SearchHit, SearchQuery, SearchResult } from './port';
-import type { TextIndex, TextMatch } from './memory-text';
 import {
   PRICE_RANGES,
   RATING_MINIMUMS,
@@ -9,22 +10,7 @@ import {
 } from './query-builder';
 import { highlight } from './text';
 
-/** One concrete index of the in-process engine: the documents by id, and their full-text index. */
-export interface MemoryIndex {
-  docs: Map<string, StoredDocument>;
-  text: TextIndex;
-  /** The mapping's fields when it is `dynamic: strict` (a document with another field is refused); else null. */
-  fields: ReadonlySet<string> | null;
-}
-
-export interface StoredDocument {
-  doc: ProductDocument;
-  /** `doc.createdAt` parsed once, for the sorts. */
-  createdAt: number;
-}
-
 interface Candidate extends StoredDocument {
-  id: string;
   text?: TextMatch;
 }
 
@@ -38,15 +24,15 @@ export function searchIndex(
   options: QueryBuilderOptions = {},
 ): SearchResult {
   const q = query.q?.trim() ?? '';
+  const accepts = filterOf(query);
   let matching: Candidate[] = [];
   if (q) {
     // The words as typed first; typo-tolerant matches only when those find less than a page, as the engines.
-    matching = textMatches(index, query, q, false);
-    if (matching.length < TYPO_FALLBACK_BELOW) matching = textMatches(index, query, q, true);
+    matching = textMatches(index, accepts, q, false);
+    if (matching.length < TYPO_FALLBACK_BELOW) matching = textMatches(index, accepts, q, true);
   } else {
-    for (const [id, stored] of index.docs) {
-      if (matchesFilters(stored.doc, query)) matching.push({ ...stored, id });
-    }
+    // The stored documents themselves: nothing is allocated per document looked at.
+    for (const stored of index.candidates(query.categoryIds)) if (accepts(stored.doc)) matching.push(stored);
   }
   const { from, size } = pageWindow(query.page, query.pageSize);
   const relevance = query.sort === 'relevance' && Boolean(q);
@@ -54,34 +40,41 @@ export function searchIndex(
   return {
     total: matching.length,
     hits: page.map((c) => toHit(c, relevance)),
-    facets: facetsOf(
-      matching.map((c) => c.doc),
-      options,
-    ),
+    facets: facetsOf(matching, options),
   };
 }
 
-function textMatches(index: MemoryIndex, query: SearchQuery, q: string, typos: boolean): Candidate[] {
+function textMatches(
+  index: MemoryIndex,
+  accepts: (doc: ProductDocument) => boolean,
+  q: string,
+  typos: boolean,
+): Candidate[] {
   const matching: Candidate[] = [];
   for (const [id, text] of index.text.match(q, typos)) {
     const stored = index.docs.get(id);
-    if (stored && matchesFilters(stored.doc, query)) matching.push({ ...stored, id, text });
+    if (stored && accepts(stored.doc)) matching.push({ ...stored, text });
   }
   return matching;
 }
 
-function matchesFilters(doc: ProductDocument, query: SearchQuery): boolean {
-  if (!(query.statuses ?? ['active']).includes(doc.status)) return false;
-  if (query.categoryIds?.length && !query.categoryIds.some((id) => doc.categoryIds.includes(id)))
-    return false;
-  if (query.tags?.some((tag) => !doc.tags.includes(tag))) return false;
-  if (query.minPrice !== undefined && doc.priceAmount < query.minPrice) return false;
-  if (query.maxPrice !== undefined && doc.priceAmount > query.maxPrice) return false;
+/** The query's filters as one test, its lists and bounds worked out once rather than per document. */
+function filterOf(query: SearchQuery): (doc: ProductDocument) => boolean {
+  const statuses: readonly string[] = query.statuses ?? ['active'];
+  const categories = query.categoryIds?.length ? new Set(query.categoryIds) : null;
+  const tags = [...new Set(query.tags ?? [])];
+  const minPrice = query.minPrice ?? -Infinity;
+  const maxPrice = query.maxPrice ?? Infinity;
   // Unrated products (rating 0) never satisfy a rating filter, not even "at least 0 stars".
-  if (query.minRating !== undefined && doc.rating < Math.max(1, Math.round(query.minRating * 100)))
-    return false;
-  if (query.inStock && !doc.inStock) return false;
-  return true;
+  const minRating = query.minRating === undefined ? 0 : Math.max(1, Math.round(query.minRating * 100));
+  const inStock = Boolean(query.inStock);
+  return (doc) => {
+    if (doc.priceAmount < minPrice || doc.priceAmount > maxPrice || doc.rating < minRating) return false;
+    if ((inStock && !doc.inStock) || !statuses.includes(doc.status)) return false;
+    if (categories && !doc.categoryIds.some((id) => categories.has(id))) return false;
+    for (const tag of tags) if (!doc.tags.includes(tag)) return false;
+    return true;
+  };
 }
 
 /** The query builder's sorts, each ending with the product id. */
@@ -115,28 +108,33 @@ function toHit(candidate: Candidate, relevance: boolean): SearchHit {
   return hit;
 }
 
-function facetsOf(docs: readonly ProductDocument[], options: QueryBuilderOptions): SearchResult['facets'] {
+/** The engines' aggregations over the filtered result, in one pass. */
+function facetsOf(matching: readonly Candidate[], options: QueryBuilderOptions): SearchResult['facets'] {
   const categories = new Map<number, number>();
   const tags = new Map<string, number>();
-  for (const doc of docs) {
-    for (const id of new Set(doc.categoryIds)) categories.set(id, (categories.get(id) ?? 0) + 1);
-    for (const tag of new Set(doc.tags)) tags.set(tag, (tags.get(tag) ?? 0) + 1);
+  const prices = PRICE_RANGES.map(() => 0);
+  const ratings = RATING_MINIMUMS.map(() => 0);
+  for (const { doc } of matching) {
+    // A value twice in one document counts once, as a terms aggregation counts documents.
+    doc.categoryIds.forEach((id, i, all) => {
+      if (all.indexOf(id) === i) categories.set(id, (categories.get(id) ?? 0) + 1);
+    });
+    doc.tags.forEach((tag, i, all) => {
+      if (all.indexOf(tag) === i) tags.set(tag, (tags.get(tag) ?? 0) + 1);
+    });
+    PRICE_RANGES.forEach((range, i) => {
+      if ((range.from ?? -Infinity) <= doc.priceAmount && doc.priceAmount < (range.to ?? Infinity))
+        prices[i]!++;
+    });
+    RATING_MINIMUMS.forEach((min, i) => {
+      if (doc.rating >= min * 100) ratings[i]!++;
+    });
   }
   return {
     categories: top(categories, options.categoryFacetSize ?? 50),
     tags: top(tags, options.tagFacetSize ?? 30),
-    priceRanges: PRICE_RANGES.map((range) => ({
-      ...range,
-      count: docs.filter(
-        (d) =>
-          (range.from === undefined || d.priceAmount >= range.from) &&
-          (range.to === undefined || d.priceAmount < range.to),
-      ).length,
-    })),
-    ratings: RATING_MINIMUMS.map((min) => ({
-      min,
-      count: docs.filter((d) => d.rating >= min * 100).length,
-    })),
+    priceRanges: PRICE_RANGES.map((range, i) => ({ ...range, count: prices[i]! })),
+    ratings: RATING_MINIMUMS.map((min, i) => ({ min, count: ratings[i]! })),
   };
 }
 

@@ -1,9 +1,9 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { assertIndexName } from './engine';
 import { type BulkFailure, SearchBulkError, SearchEngineError } from './errors';
-import { type MemoryIndex, searchIndex } from './memory-query';
-import { TextIndex } from './memory-text';
-import type { IndexDefinition, ProductDocument, SearchEngine } from './port';
+import { MemoryIndex } from './memory-index';
+import { searchIndex } from './memory-query';
+import type { IndexDefinition, SearchEngine } from './port';
 import type { QueryBuilderOptions } from './query-builder';
 
 /**
@@ -45,11 +45,7 @@ export function createMemorySearchEngine(options: QueryBuilderOptions = {}): Sea
       dynamic?: unknown;
       properties?: Record<string, unknown>;
     };
-    indices.set(name, {
-      docs: new Map(),
-      text: new TextIndex(),
-      fields: dynamic === 'strict' ? new Set(Object.keys(properties ?? {})) : null,
-    });
+    indices.set(name, new MemoryIndex(dynamic === 'strict' ? new Set(Object.keys(properties ?? {})) : null));
   }
 
   return {
@@ -98,18 +94,13 @@ export function createMemorySearchEngine(options: QueryBuilderOptions = {}): Sea
           });
           continue;
         }
-        // A copy: the caller may reuse its objects.
-        const stored: ProductDocument = { ...doc, tags: [...doc.tags], categoryIds: [...doc.categoryIds] };
-        index.docs.set(id, { doc: stored, createdAt: Date.parse(stored.createdAt) });
-        index.text.put(id, stored);
+        index.put(id, doc);
       }
       if (failures.length) throw new SearchBulkError(failures);
     },
 
     async deleteDoc(indexOrAlias, id) {
-      const index = resolve(indexOrAlias);
-      index.text.remove(id);
-      return index.docs.delete(id);
+      return resolve(indexOrAlias).remove(id);
     },
 
     async search(indexOrAlias, query) {

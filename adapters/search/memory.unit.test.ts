@@ -123,4 +123,34 @@ describe('the in-process engine', () => {
     expect(result.total).toBe(0);
     expect((await engine.search('products', { ...query(), maxPrice: 5 })).total).toBe(0);
   });
+
+  test('a category filter follows a document moved to another category or deleted', async () => {
+    const engine = createMemorySearchEngine();
+    await engine.ensureIndex('products', definition);
+    const ids = async (categoryIds: number[]) =>
+      (await engine.search('products', { ...query(), categoryIds })).hits.map((h) => h.id);
+    // Documents carry their category's ancestors: 2 and 3 are children of 1.
+    await engine.bulkIndex('products', [
+      { id: '1', doc: doc(1, { categoryIds: [2, 1] }) },
+      { id: '2', doc: doc(2, { categoryIds: [3, 1] }) },
+      { id: '3', doc: doc(3, { categoryIds: [2, 2, 1] }) },
+    ]);
+    expect(await ids([2])).toEqual(['3', '1']);
+    expect(await ids([1])).toEqual(['3', '2', '1']);
+    expect(await ids([2, 3, 1])).toEqual(['3', '2', '1']); // each once
+    const facets = (await engine.search('products', { ...query(), categoryIds: [1] })).facets.categories;
+    expect(facets).toEqual([
+      { key: 1, count: 3 },
+      { key: 2, count: 2 },
+      { key: 3, count: 1 },
+    ]);
+
+    await engine.bulkIndex('products', [{ id: '1', doc: doc(1, { categoryIds: [3, 1] }) }]);
+    expect(await ids([2])).toEqual(['3']);
+    expect(await ids([3])).toEqual(['2', '1']);
+    await engine.deleteDoc('products', '3');
+    expect(await ids([2])).toEqual([]);
+    expect(await ids([9])).toEqual([]);
+    expect(await ids([1])).toEqual(['2', '1']);
+  });
 });
