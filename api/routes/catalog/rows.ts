@@ -70,11 +70,17 @@ export async function activeProducts(
   ids: readonly number[],
 ): Promise<SummaryRow[]> {
   if (!ids.length) return [];
-  const rows = await select<Flat & { thumbnailKey: string | null }>(
-    deps,
-    `SELECT ${SUMMARY_COLUMNS}, ${THUMBNAIL_KEY} ${WITH_STOCK} WHERE p.id IN (?) AND p.status = 'active'`,
-    [ids],
-  );
+  const sql = `SELECT ${SUMMARY_COLUMNS}, ${THUMBNAIL_KEY} ${WITH_STOCK} WHERE p.id IN (?) AND p.status = 'active'`;
+  type Row = Flat & { thumbnailKey: string | null };
+  // On SQLite the ids are one bound JSON array, so the driver prepares this statement once whatever the page's
+  // ids and count (it prepared each listing's text anew); on MariaDB they stay inlined, as product-pages.ts says.
+  const rows =
+    deps.db.dialect === 'sqlite'
+      ? await deps.db.sequelize.query<Row>(sql.replace('IN (?)', 'IN (SELECT value FROM json_each($1))'), {
+          bind: [JSON.stringify(ids)],
+          type: QueryTypes.SELECT,
+        })
+      : await select<Row>(deps, sql, [ids]);
   return rows.map(withInventory);
 }
 
