@@ -1,5 +1,5 @@
 import type { MemoryIndex, StoredDocument } from './memory-index';
-import type { TextMatch } from './memory-text';
+import { type TextMatch, termsByField } from './memory-text';
 import type { FacetCount, ProductDocument, SearchHit, SearchQuery, SearchResult } from './port';
 import {
   PRICE_RANGES,
@@ -98,8 +98,8 @@ function comparator(query: SearchQuery, hasText: boolean): (a: Candidate, b: Can
 /** As the engines' `highlight` block: the whole title, one ~160-character fragment of the description. */
 function toHit(candidate: Candidate, relevance: boolean): SearchHit {
   const hit: SearchHit = { id: candidate.id, score: relevance ? (candidate.text?.score ?? 0) : null };
-  const terms = candidate.text?.terms;
-  if (!terms) return hit;
+  if (!candidate.text) return hit;
+  const terms = termsByField(candidate.text.match);
   const title = terms.title && highlight(candidate.doc.title, terms.title);
   const description = terms.description && highlight(candidate.doc.description, terms.description, 160);
   if (title || description) {

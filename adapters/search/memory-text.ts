@@ -49,14 +49,41 @@ class TermIndex extends MiniSearch<TextDoc> {
   }
 }
 
+/** Whether one field holds at least `required` of the query words (by the terms that stand for them). */
+function oneFieldHolds(
+  match: TextMatch['match'],
+  wordsOfTerm: ReadonlyMap<string, readonly number[]>,
+  required: number,
+): boolean {
+  const wordsIn = new Map<string, Set<number>>();
+  for (const [term, fields] of Object.entries(match)) {
+    for (const field of fields) {
+      const set = wordsIn.get(field) ?? new Set<number>();
+      for (const i of wordsOfTerm.get(term) ?? []) set.add(i);
+      if (set.size >= required) return true;
+      wordsIn.set(field, set);
+    }
+  }
+  return false;
+}
+
 function textOf(id: string, doc: ProductDocument): TextDoc {
   return { id, title: doc.title, tags: doc.tags.join(' '), description: doc.description };
 }
 
 export interface TextMatch {
   score: number;
-  /** The document terms that matched, per field: what to highlight. */
-  terms: Partial<Record<TextField, Set<string>>>;
+  /** MiniSearch's match: each matched document term and the fields it is in (see termsByField). */
+  match: Readonly<Record<string, readonly string[]>>;
+}
+
+/** The document terms that matched, per field: what to highlight (worked out for a page's hits only). */
+export function termsByField(match: TextMatch['match']): Partial<Record<TextField, Set<string>>> {
+  const terms: Partial<Record<TextField, Set<string>>> = {};
+  for (const [term, fields] of Object.entries(match)) {
+    for (const field of fields as TextField[]) (terms[field] ??= new Set()).add(term);
+  }
+  return terms;
 }
 
 export class TextIndex {
@@ -112,18 +139,9 @@ export class TextIndex {
     });
 
     for (const result of results) {
-      const wordsIn = new Map<TextField, Set<number>>();
-      const terms: TextMatch['terms'] = {};
-      for (const [term, fields] of Object.entries(result.match)) {
-        for (const field of fields as TextField[]) {
-          const set = wordsIn.get(field) ?? new Set<number>();
-          for (const i of wordsOfTerm.get(term) ?? []) set.add(i);
-          wordsIn.set(field, set);
-          (terms[field] ??= new Set()).add(term);
-        }
-      }
-      if (![...wordsIn.values()].some((set) => set.size >= required)) continue;
-      found.set(String(result.id), { score: result.score, terms });
+      // One word: any match holds it. More: one field must hold enough of them (`best_fields`).
+      if (required > 1 && !oneFieldHolds(result.match as TextMatch['match'], wordsOfTerm, required)) continue;
+      found.set(String(result.id), { score: result.score, match: result.match });
     }
     return found;
   }
