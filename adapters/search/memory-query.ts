@@ -1,4 +1,4 @@
-import type { MemoryIndex, StoredDocument } from './memory-index';
+import { byNewest, type MemoryIndex, type StoredDocument } from './memory-index';
 import { type TextMatch, termsByField } from './memory-text';
 import type { FacetCount, ProductDocument, SearchHit, SearchQuery, SearchResult } from './port';
 import {
@@ -31,12 +31,15 @@ export function searchIndex(
     matching = textMatches(index, accepts, q, false);
     if (matching.length < TYPO_FALLBACK_BELOW) matching = textMatches(index, accepts, q, true);
   } else {
-    // The stored documents themselves: nothing is allocated per document looked at.
+    // The stored documents themselves, newest first: nothing is allocated per document looked at.
     for (const stored of index.candidates(query.categoryIds)) if (accepts(stored.doc)) matching.push(stored);
   }
   const { from, size } = pageWindow(query.page, query.pageSize);
   const relevance = query.sort === 'relevance' && Boolean(q);
-  const page = size > 0 ? matching.sort(comparator(query, Boolean(q))).slice(from, from + size) : [];
+  // Without words, relevance is the newest first: the order the candidates came in.
+  const inOrder = !q && (query.sort === 'relevance' || query.sort === 'newest');
+  const sorted = inOrder ? matching : matching.sort(comparator(query, Boolean(q)));
+  const page = size > 0 ? sorted.slice(from, from + size) : [];
   return {
     total: matching.length,
     hits: page.map((c) => toHit(c, relevance)),
@@ -80,7 +83,7 @@ function filterOf(query: SearchQuery): (doc: ProductDocument) => boolean {
 /** The query builder's sorts, each ending with the product id. */
 function comparator(query: SearchQuery, hasText: boolean): (a: Candidate, b: Candidate) => number {
   const byId = (a: Candidate, b: Candidate) => a.doc.id - b.doc.id;
-  const newest = (a: Candidate, b: Candidate) => b.createdAt - a.createdAt || byId(a, b);
+  const newest = byNewest;
   switch (query.sort) {
     case 'relevance':
       return hasText ? (a, b) => (b.text?.score ?? 0) - (a.text?.score ?? 0) || newest(a, b) : newest;

@@ -152,5 +152,13 @@ describe('the in-process engine', () => {
     expect(await ids([2])).toEqual([]);
     expect(await ids([9])).toEqual([]);
     expect(await ids([1])).toEqual(['2', '1']);
+
+    // The newest-first lists are made again after a write: a document made newer moves to the front.
+    const newer = doc(1, { categoryIds: [3, 1], createdAt: new Date(Date.UTC(2027, 0, 1)).toISOString() });
+    await engine.bulkIndex('products', [{ id: '1', doc: newer }]);
+    expect(await ids([1])).toEqual(['1', '2']);
+    expect(await ids([])).toEqual(['1', '2']);
+    const byPrice = await engine.search('products', { ...query(), sort: 'price_desc', categoryIds: [1] });
+    expect(byPrice.hits.map((h) => h.id)).toEqual(['1', '2']); // equal prices: by id
   });
 });
