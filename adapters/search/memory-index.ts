@@ -6,6 +6,29 @@ export interface StoredDocument {
   doc: ProductDocument;
   /** `doc.createdAt` parsed once, for the sorts. */
   createdAt: number;
+  /** Its distinct categories and tags as slots of MemoryIndex.categories / tags: facets count in arrays. */
+  categorySlots: readonly number[];
+  tagSlots: readonly number[];
+}
+
+/** Facet values numbered 0, 1, 2…: each value keeps its slot (the dictionary only grows). */
+export class Slots<K> {
+  readonly keys: K[] = [];
+  private readonly slots = new Map<K, number>();
+
+  /** The distinct values' slots, in order of first appearance. */
+  of(values: readonly K[]): number[] {
+    const found: number[] = [];
+    for (const value of values) {
+      let slot = this.slots.get(value);
+      if (slot === undefined) {
+        slot = this.keys.push(value) - 1;
+        this.slots.set(value, slot);
+      }
+      if (!found.includes(slot)) found.push(slot);
+    }
+    return found;
+  }
 }
 
 /**
@@ -15,6 +38,8 @@ export interface StoredDocument {
 export class MemoryIndex {
   readonly docs = new Map<string, StoredDocument>();
   readonly text = new TextIndex();
+  readonly categories = new Slots<number>();
+  readonly tags = new Slots<string>();
   private readonly byCategory = new Map<number, Set<StoredDocument>>();
   /** Newest-first lists of every document (key null) or of one category, made when asked for; emptied by writes. */
   private readonly newestFirst = new Map<number | null, StoredDocument[]>();
@@ -28,7 +53,13 @@ export class MemoryIndex {
     this.newestFirst.clear();
     // A copy: the caller may reuse its objects.
     const copy: ProductDocument = { ...doc, tags: [...doc.tags], categoryIds: [...doc.categoryIds] };
-    const stored: StoredDocument = { id, doc: copy, createdAt: Date.parse(copy.createdAt) };
+    const stored: StoredDocument = {
+      id,
+      doc: copy,
+      createdAt: Date.parse(copy.createdAt),
+      categorySlots: this.categories.of(copy.categoryIds),
+      tagSlots: this.tags.of(copy.tags),
+    };
     this.docs.set(id, stored);
     for (const categoryId of copy.categoryIds) {
       let members = this.byCategory.get(categoryId);

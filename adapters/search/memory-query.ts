@@ -43,7 +43,7 @@ export function searchIndex(
   return {
     total: matching.length,
     hits: page.map((c) => toHit(c, relevance)),
-    facets: facetsOf(matching, options),
+    facets: facetsOf(index, matching, options),
   };
 }
 
@@ -111,40 +111,48 @@ function toHit(candidate: Candidate, relevance: boolean): SearchHit {
   return hit;
 }
 
-/** The engines' aggregations over the filtered result, in one pass. */
-function facetsOf(matching: readonly Candidate[], options: QueryBuilderOptions): SearchResult['facets'] {
-  const categories = new Map<number, number>();
-  const tags = new Map<string, number>();
+/**
+ * The engines' aggregations over the filtered result, in one pass: each document's distinct categories and tags
+ * were numbered when it was stored (memory-index.ts), so counting them is an array increment, not a Map lookup.
+ */
+function facetsOf(
+  index: MemoryIndex,
+  matching: readonly Candidate[],
+  options: QueryBuilderOptions,
+): SearchResult['facets'] {
+  const categories = new Uint32Array(index.categories.keys.length);
+  const tags = new Uint32Array(index.tags.keys.length);
   const prices = PRICE_RANGES.map(() => 0);
   const ratings = RATING_MINIMUMS.map(() => 0);
-  for (const { doc } of matching) {
-    // A value twice in one document counts once, as a terms aggregation counts documents.
-    doc.categoryIds.forEach((id, i, all) => {
-      if (all.indexOf(id) === i) categories.set(id, (categories.get(id) ?? 0) + 1);
-    });
-    doc.tags.forEach((tag, i, all) => {
-      if (all.indexOf(tag) === i) tags.set(tag, (tags.get(tag) ?? 0) + 1);
-    });
-    PRICE_RANGES.forEach((range, i) => {
-      if ((range.from ?? -Infinity) <= doc.priceAmount && doc.priceAmount < (range.to ?? Infinity))
-        prices[i]!++;
-    });
-    RATING_MINIMUMS.forEach((min, i) => {
-      if (doc.rating >= min * 100) ratings[i]!++;
-    });
+  const bounds = PRICE_RANGES.map((range) => [range.from ?? -Infinity, range.to ?? Infinity] as const);
+  const minima = RATING_MINIMUMS.map((min) => min * 100);
+  for (const { doc, categorySlots, tagSlots } of matching) {
+    for (const slot of categorySlots) categories[slot]!++;
+    for (const slot of tagSlots) tags[slot]!++;
+    for (let i = 0; i < bounds.length; i++) {
+      if (bounds[i]![0] <= doc.priceAmount && doc.priceAmount < bounds[i]![1]) prices[i]!++;
+    }
+    for (let i = 0; i < minima.length; i++) if (doc.rating >= minima[i]!) ratings[i]!++;
   }
   return {
-    categories: top(categories, options.categoryFacetSize ?? 50),
-    tags: top(tags, options.tagFacetSize ?? 30),
+    categories: top(index.categories.keys, categories, options.categoryFacetSize ?? 50),
+    tags: top(index.tags.keys, tags, options.tagFacetSize ?? 30),
     priceRanges: PRICE_RANGES.map((range, i) => ({ ...range, count: prices[i]! })),
     ratings: RATING_MINIMUMS.map((min, i) => ({ min, count: ratings[i]! })),
   };
 }
 
 /** A terms aggregation: biggest counts first, ties by key. */
-function top<K extends string | number>(counts: Map<K, number>, size: number): FacetCount<K>[] {
-  return [...counts]
-    .map(([key, count]) => ({ key, count }))
+function top<K extends string | number>(
+  keys: readonly K[],
+  counts: Uint32Array,
+  size: number,
+): FacetCount<K>[] {
+  const found: FacetCount<K>[] = [];
+  counts.forEach((count, slot) => {
+    if (count > 0) found.push({ key: keys[slot]!, count });
+  });
+  return found
     .sort((a, b) => b.count - a.count || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
     .slice(0, size);
 }
