@@ -98,9 +98,11 @@ export class MemoryIndex {
       return [...union].sort(byNewest);
     }
     const key = ids[0] ?? null;
+    // A category without documents is not kept: ids asked for do not pile up.
+    if (key !== null && !this.byCategory.has(key)) return [];
     let list = this.newestFirst.get(key);
     if (!list) {
-      const members = key === null ? this.docs.values() : (this.byCategory.get(key) ?? []);
+      const members = key === null ? this.docs.values() : this.byCategory.get(key)!;
       list = [...members].sort(byNewest);
       this.newestFirst.set(key, list);
     }
