@@ -2,8 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { createElasticsearchEngine } from '../elasticsearch';
 import { createMemorySearchEngine } from '../memory';
 import { createOpenSearchEngine } from '../opensearch';
-import type { SearchEngine } from '../port';
+import { productIndexDefinition } from '../mapping';
+import type { ProductDocument, SearchEngine } from '../port';
 import { startEsCompatProxy } from './es-compat-proxy';
+import { asIndexed } from './products';
 
 /** The OpenSearch of the test stack (`scripts/stack.sh env`). */
 export function opensearchTestUrl(): string {
@@ -61,4 +63,39 @@ export const testEngines: [name: string, start: () => Promise<TestEngine>][] = [
 /** A fresh index or alias name for one test: tests never share an index. */
 export function uniqueIndexName(prefix = 'test-products'): string {
   return `${prefix}-${randomUUID().slice(0, 8)}`;
+}
+
+/** A single-node test cluster: no replicas, so indices are green at once. */
+export const testIndexDefinition = productIndexDefinition({ replicas: 0 });
+
+export interface IndexedEngine {
+  /** Set once the block's beforeAll has run. */
+  engine: SearchEngine;
+  alias: string;
+  /** Indices deleted after the block: the alias's, and any a test adds. */
+  created: Set<string>;
+}
+
+/**
+ * Inside `describe.each(testEngines)`: before the block's tests, starts the engine and indexes `docs` under a fresh
+ * alias; after them, deletes every index in `created` and stops the engine.
+ */
+export function indexedEngine(start: () => Promise<TestEngine>, docs: ProductDocument[]): IndexedEngine {
+  const fixture = { alias: uniqueIndexName(), created: new Set<string>() } as IndexedEngine;
+  let test: TestEngine | undefined;
+  beforeAll(async () => {
+    test = await start();
+    const { engine } = test;
+    fixture.engine = engine;
+    await engine.ping();
+    for (const index of await engine.ensureIndex(fixture.alias, testIndexDefinition))
+      fixture.created.add(index);
+    await engine.bulkIndex(fixture.alias, asIndexed(docs));
+    await engine.refresh(fixture.alias);
+  });
+  afterAll(async () => {
+    for (const index of fixture.created) await test?.engine.deleteIndex(index);
+    await test?.close();
+  });
+  return fixture;
 }

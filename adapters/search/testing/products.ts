@@ -1,4 +1,4 @@
-import type { IndexedDocument, ProductDocument } from '../port';
+import type { IndexedDocument, ProductDocument, SearchQuery, SearchResult } from '../port';
 
 /**
  * A small deterministic catalog for search tests. Category tree (id: name):
@@ -132,3 +132,13 @@ export function catalogFixture(): ProductDocument[] {
 export function asIndexed(docs: readonly ProductDocument[]): IndexedDocument[] {
   return docs.map((doc) => ({ id: String(doc.id), doc }));
 }
+
+/** Every active product of a fixture on one page, cheapest first. */
+export const allProducts: SearchQuery = { sort: 'price_asc', page: 1, pageSize: 100 };
+
+/** The hits' ids, in order. */
+export const ids = (result: SearchResult) => result.hits.map((h) => h.id);
+/** The documents' ids, as hits carry them. */
+export const idsOf = (list: ProductDocument[]) => list.map((d) => String(d.id));
+/** Ids in numeric order, for comparing sets of hits. */
+export const sortedIds = (list: string[]) => [...list].sort((a, b) => Number(a) - Number(b));
