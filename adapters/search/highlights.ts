@@ -17,8 +17,8 @@ export const DESCRIPTION_FRAGMENT = 160;
  * re-matched each hit's title and description, which was half the engine's time for a full-text listing
  * (docs/benchmarks.md, "Issue 14, seventh step"). A word is marked when its analysed form (text.ts) is a query word,
  * or, when the search tolerated typos, lies within that word's `fuzziness: AUTO` edits, as the fuzzy clause
- * matched it. The in-process engine marks with the same function from text.ts, so highlights read the same on
- * every engine.
+ * matched it. The in-process engine (memory-query.ts) highlights its hits with this too, so highlights read the
+ * same on every engine.
  */
 export function hitHighlighter(q: string, typos: boolean): Highlighter {
   const words = [...new Set(analyze(q))];

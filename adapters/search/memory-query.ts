@@ -1,5 +1,6 @@
 import { byNewest, type MemoryIndex, type StoredDocument } from './memory-index';
-import { type TextMatch, termsByField } from './memory-text';
+import { hitHighlighter, type Highlighter } from './highlights';
+import type { TextMatch } from './memory-text';
 import type { FacetCount, ProductDocument, SearchHit, SearchQuery, SearchResult } from './port';
 import {
   PRICE_RANGES,
@@ -8,7 +9,6 @@ import {
   pageWindow,
   TYPO_FALLBACK_BELOW,
 } from './query-builder';
-import { highlight } from './text';
 
 interface Candidate extends StoredDocument {
   text?: TextMatch;
@@ -26,10 +26,12 @@ export function searchIndex(
   const q = query.q?.trim() ?? '';
   const accepts = filterOf(query);
   let matching: Candidate[] = [];
+  let typos = false;
   if (q) {
     // The words as typed first; typo-tolerant matches only when those find less than a page, as the engines.
     matching = textMatches(index, accepts, q, false);
-    if (matching.length < TYPO_FALLBACK_BELOW) matching = textMatches(index, accepts, q, true);
+    typos = matching.length < TYPO_FALLBACK_BELOW;
+    if (typos) matching = textMatches(index, accepts, q, true);
   } else {
     // The stored documents themselves, newest first: nothing is allocated per document looked at.
     for (const stored of index.candidates(query.categoryIds)) if (accepts(stored.doc)) matching.push(stored);
@@ -40,9 +42,10 @@ export function searchIndex(
   const inOrder = !q && (query.sort === 'relevance' || query.sort === 'newest');
   const sorted = inOrder ? matching : matching.sort(comparator(query, Boolean(q)));
   const page = size > 0 ? sorted.slice(from, from + size) : [];
+  const highlighter = q ? hitHighlighter(q, typos) : undefined;
   return {
     total: matching.length,
-    hits: page.map((c) => toHit(c, relevance)),
+    hits: page.map((c) => toHit(c, relevance, highlighter)),
     facets: facetsOf(index, matching, options),
   };
 }
@@ -98,16 +101,11 @@ function comparator(query: SearchQuery, hasText: boolean): (a: Candidate, b: Can
   }
 }
 
-/** As the engines' `highlight` block: the whole title, one ~160-character fragment of the description. */
-function toHit(candidate: Candidate, relevance: boolean): SearchHit {
+/** A hit, highlighted as the engines' hits are (highlights.ts). */
+function toHit(candidate: Candidate, relevance: boolean, highlighter: Highlighter | undefined): SearchHit {
   const hit: SearchHit = { id: candidate.id, score: relevance ? (candidate.text?.score ?? 0) : null };
-  if (!candidate.text) return hit;
-  const terms = termsByField(candidate.text.match);
-  const title = terms.title && highlight(candidate.doc.title, terms.title);
-  const description = terms.description && highlight(candidate.doc.description, terms.description, 160);
-  if (title || description) {
-    hit.highlight = { ...(title ? { title } : {}), ...(description ? { description } : {}) };
-  }
+  const highlight = highlighter?.(candidate.doc);
+  if (highlight) hit.highlight = highlight;
   return hit;
 }
 

@@ -51,7 +51,7 @@ class TermIndex extends MiniSearch<TextDoc> {
 
 /** Whether one field holds at least `required` of the query words (by the terms that stand for them). */
 function oneFieldHolds(
-  match: TextMatch['match'],
+  match: Readonly<Record<string, readonly string[]>>,
   wordsOfTerm: ReadonlyMap<string, readonly number[]>,
   required: number,
 ): boolean {
@@ -73,17 +73,6 @@ function textOf(id: string, doc: ProductDocument): TextDoc {
 
 export interface TextMatch {
   score: number;
-  /** MiniSearch's match: each matched document term and the fields it is in (see termsByField). */
-  match: Readonly<Record<string, readonly string[]>>;
-}
-
-/** The document terms that matched, per field: what to highlight (worked out for a page's hits only). */
-export function termsByField(match: TextMatch['match']): Partial<Record<TextField, Set<string>>> {
-  const terms: Partial<Record<TextField, Set<string>>> = {};
-  for (const [term, fields] of Object.entries(match)) {
-    for (const field of fields as TextField[]) (terms[field] ??= new Set()).add(term);
-  }
-  return terms;
 }
 
 export class TextIndex {
@@ -140,8 +129,8 @@ export class TextIndex {
 
     for (const result of results) {
       // One word: any match holds it. More: one field must hold enough of them (`best_fields`).
-      if (required > 1 && !oneFieldHolds(result.match as TextMatch['match'], wordsOfTerm, required)) continue;
-      found.set(String(result.id), { score: result.score, match: result.match });
+      if (required > 1 && !oneFieldHolds(result.match, wordsOfTerm, required)) continue;
+      found.set(String(result.id), { score: result.score });
     }
     return found;
   }
