@@ -2,7 +2,7 @@ import { ForeignKeyConstraintError, QueryTypes, Transaction, UniqueConstraintErr
 import type { AppDeps } from '../deps';
 import { retryOnDeadlock } from './deadlock';
 import type { PageDocument, StockById } from '../routes/catalog/page-document';
-import { inventoryOf } from '../routes/catalog/rows';
+import { inventoryOf, selectBoundOnSqlite } from '../routes/catalog/rows';
 
 type Deps = Pick<AppDeps, 'db'>;
 
@@ -49,21 +49,16 @@ const STORED_PAGE_SQL =
   'JOIN product_page_related r ON r.product_id = p.id LEFT JOIN inventory i ON i.product_id = r.related_id ' +
   ACTIVE_BY_SLUG;
 
-/**
- * On SQLite the slug is a bound parameter, so the driver prepares this query once; on MariaDB it is inlined, since
- * a bound parameter there means a server-side prepared statement, which was slower (docs/benchmarks.md).
- */
+/** The same query with the slug as a bound parameter (both of its places), for SQLite (selectBoundOnSqlite). */
 const STORED_PAGE_SQL_BOUND = STORED_PAGE_SQL.replaceAll('p.slug = ?', 'p.slug = $1');
 
 /** The stored page of the active product with this slug, with live stock; or why there is none. */
 export async function readStoredPage(deps: Deps, slug: string): Promise<StoredPage> {
-  const rows =
-    deps.db.dialect === 'sqlite'
-      ? await deps.db.sequelize.query<Row>(STORED_PAGE_SQL_BOUND, { bind: [slug], type: QueryTypes.SELECT })
-      : await deps.db.sequelize.query<Row>(STORED_PAGE_SQL, {
-          replacements: [slug, slug],
-          type: QueryTypes.SELECT,
-        });
+  const rows = await selectBoundOnSqlite<Row>(
+    deps,
+    { sql: STORED_PAGE_SQL_BOUND, bind: [slug] },
+    { sql: STORED_PAGE_SQL, replacements: [slug, slug] },
+  );
   const own = rows.find((row) => Number(row.kind) === 0);
   if (!own) return { found: false };
   const productId = Number(own.id);

@@ -51,6 +51,21 @@ export function inventoryOf(row: {
 const select = <T extends object>(deps: Pick<AppDeps, 'db'>, sql: string, replacements: unknown[]) =>
   deps.db.sequelize.query<T>(sql, { replacements, type: QueryTypes.SELECT });
 
+/**
+ * A read sent two ways: on SQLite its values bound (`$1`…), so the driver prepares the text once however the values
+ * change; on MariaDB inlined, since a bound value there means a server-side prepared statement, which was slower
+ * (docs/benchmarks.md).
+ */
+export function selectBoundOnSqlite<T extends object>(
+  deps: Pick<AppDeps, 'db'>,
+  sqlite: { sql: string; bind: unknown[] },
+  mysql: { sql: string; replacements: unknown[] },
+): Promise<T[]> {
+  return deps.db.dialect === 'sqlite'
+    ? deps.db.sequelize.query<T>(sqlite.sql, { bind: sqlite.bind, type: QueryTypes.SELECT })
+    : select<T>(deps, mysql.sql, mysql.replacements);
+}
+
 export type PageRow = ProductRow & { description: string; categoryId: number | null };
 
 /** The active product with this slug and its stock, or null. */
@@ -71,16 +86,12 @@ export async function activeProducts(
 ): Promise<SummaryRow[]> {
   if (!ids.length) return [];
   const sql = `SELECT ${SUMMARY_COLUMNS}, ${THUMBNAIL_KEY} ${WITH_STOCK} WHERE p.id IN (?) AND p.status = 'active'`;
-  type Row = Flat & { thumbnailKey: string | null };
-  // On SQLite the ids are one bound JSON array, so the driver prepares this statement once whatever the page's
-  // ids and count (it prepared each listing's text anew); on MariaDB they stay inlined, as product-pages.ts says.
-  const rows =
-    deps.db.dialect === 'sqlite'
-      ? await deps.db.sequelize.query<Row>(sql.replace('IN (?)', 'IN (SELECT value FROM json_each($1))'), {
-          bind: [JSON.stringify(ids)],
-          type: QueryTypes.SELECT,
-        })
-      : await select<Row>(deps, sql, [ids]);
+  // On SQLite the ids are one JSON array, so the text is the same whatever the page's ids and their count.
+  const rows = await selectBoundOnSqlite<Flat & { thumbnailKey: string | null }>(
+    deps,
+    { sql: sql.replace('IN (?)', 'IN (SELECT value FROM json_each($1))'), bind: [JSON.stringify(ids)] },
+    { sql, replacements: [ids] },
+  );
   return rows.map(withInventory);
 }
 
