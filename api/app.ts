@@ -1,14 +1,12 @@
 import cors from 'cors';
 import express, { type Express } from 'express';
 import helmet from 'helmet';
-import pino from 'pino';
-import { pinoHttp } from 'pino-http';
 import type { AppDeps } from './deps';
-import { loggableRequest, loggableResponse } from './logger';
 import { UnauthorizedError } from './errors';
 import { createPassport } from './middlewares/authenticate';
 import { errorHandler, notFound } from './middlewares/error-handler';
 import { guard } from './middlewares/guard';
+import { accessLog } from './middlewares/access-log';
 import { measureRequests } from './middlewares/metrics';
 import { requestId } from './middlewares/request-id';
 import { methodNotAllowed } from './middlewares/method-not-allowed';
@@ -46,19 +44,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): Express {
   app.disable('x-powered-by');
   app.set('trust proxy', config.http.trustProxy);
   app.use(requestId());
-  app.use(
-    pinoHttp({
-      logger: log,
-      genReqId: (req) => (req as express.Request).id,
-      customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : 'info'),
-      autoLogging: {
-        ignore: (req) => req.url === '/metrics' || req.url?.startsWith('/api/health/') === true,
-      },
-      // Our own serializers, not wrapped by pino's: they pick what is logged instead of copying every header.
-      wrapSerializers: false,
-      serializers: { req: loggableRequest, res: loggableResponse, err: pino.stdSerializers.err },
-    }),
-  );
+  app.use(accessLog(log, (req) => req.url === '/metrics' || req.url.startsWith('/api/health/')));
   app.use(helmet());
   app.use(
     cors({

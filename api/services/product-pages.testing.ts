@@ -33,12 +33,15 @@ export function describeStoredPages(name: string, setup: () => AppDeps): void {
       return row ? { version: Number(row.version), body: row.body } : null;
     };
     const countQueries = async <T>(work: () => Promise<T>) => {
+      // On SQLite the stored page is read on the database's reader connection, not through Sequelize.
       const query = jest.spyOn(deps.db.sequelize, 'query');
+      const read = deps.db.reader && jest.spyOn(deps.db.reader, 'all');
       try {
         const result = await work();
-        return { result, queries: query.mock.calls.length };
+        return { result, queries: query.mock.calls.length + (read ? read.mock.calls.length : 0) };
       } finally {
         query.mockRestore();
+        read?.mockRestore();
       }
     };
 

@@ -52,18 +52,17 @@ const select = <T extends object>(deps: Pick<AppDeps, 'db'>, sql: string, replac
   deps.db.sequelize.query<T>(sql, { replacements, type: QueryTypes.SELECT });
 
 /**
- * A read sent two ways: on SQLite its values bound (`$1`…), so the driver prepares the text once however the values
- * change; on MariaDB inlined, since a bound value there means a server-side prepared statement, which was slower
- * (docs/benchmarks.md).
+ * A read sent two ways: on SQLite its values bound (`$1`…) on the database's reader connection, which prepares the
+ * text once however the values change and skips Sequelize; on MariaDB inlined, since a bound value there means a
+ * server-side prepared statement, which was slower (docs/benchmarks.md).
  */
-export function selectBoundOnSqlite<T extends object>(
+export async function selectBoundOnSqlite<T extends object>(
   deps: Pick<AppDeps, 'db'>,
   sqlite: { sql: string; bind: unknown[] },
   mysql: { sql: string; replacements: unknown[] },
 ): Promise<T[]> {
-  return deps.db.dialect === 'sqlite'
-    ? deps.db.sequelize.query<T>(sqlite.sql, { bind: sqlite.bind, type: QueryTypes.SELECT })
-    : select<T>(deps, mysql.sql, mysql.replacements);
+  const { reader } = deps.db;
+  return reader ? reader.all<T>(sqlite.sql, sqlite.bind) : select<T>(deps, mysql.sql, mysql.replacements);
 }
 
 export type PageRow = ProductRow & { description: string; categoryId: number | null };
