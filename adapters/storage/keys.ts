@@ -20,7 +20,11 @@ const SEGMENT = /^[A-Za-z0-9_-][A-Za-z0-9._-]*$/;
 const MAX_KEY_LENGTH = 1024;
 const MAX_SEGMENT_LENGTH = 200;
 
+/** Every key SEGMENT and MAX_SEGMENT_LENGTH allow, in one test: what almost every key is, checked first. */
+const VALID_KEY = /^[A-Za-z0-9_-][A-Za-z0-9._-]{0,199}(?:\/[A-Za-z0-9_-][A-Za-z0-9._-]{0,199})*$/;
+
 function keyProblem(key: unknown): string | null {
+  if (typeof key === 'string' && key.length <= MAX_KEY_LENGTH && VALID_KEY.test(key)) return null;
   if (typeof key !== 'string' || key.length === 0) return 'it is empty';
   if (key.length > MAX_KEY_LENGTH) return `it is longer than ${MAX_KEY_LENGTH} characters`;
   if (key.startsWith('/')) return 'it starts with "/"';

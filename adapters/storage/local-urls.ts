@@ -1,4 +1,4 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac, createSecretKey, type KeyObject, timingSafeEqual } from 'node:crypto';
 import { isValidKey } from './keys';
 
 /**
@@ -53,24 +53,31 @@ function signature(secret: string, c: LocalUrlClaims): string {
     c.contentLength ?? null,
     c.downloadName ?? null,
   ]);
-  return createHmac('sha256', secret).update(payload).digest('base64url');
+  return createHmac('sha256', hmacKey(secret)).update(payload).digest('base64url');
 }
 
-export function localObjectPath(key: string): string {
-  return key.split('/').map(encodeURIComponent).join('/');
+/** The secret as a key object, made once (a process has one or two secrets). */
+const hmacKeys = new Map<string, KeyObject>();
+function hmacKey(secret: string): KeyObject {
+  let key = hmacKeys.get(secret);
+  if (!key) hmacKeys.set(secret, (key = createSecretKey(Buffer.from(secret))));
+  return key;
 }
 
 /** `baseUrl` is where the route is mounted, e.g. `http://127.0.0.1:3000/api/storage`. */
 export function signLocalUrl(baseUrl: string, secret: string, claims: LocalUrlClaims): string {
   assertSigningSecret(secret);
   if (!isValidKey(claims.key)) throw new RangeError(`invalid object key ${JSON.stringify(claims.key)}`);
-  const query = new URLSearchParams({ exp: String(claims.expiresAt) });
+  const base = baseUrl.endsWith('/') ? baseUrl.replace(/\/+$/, '') : baseUrl;
+  // A valid key's characters need no escaping in a path: the key is the path.
+  const url = `${base}/${claims.key}?exp=${claims.expiresAt}`;
+  const query = new URLSearchParams();
   for (const [name, param] of Object.entries(PARAMS)) {
     const value = claims[name as keyof typeof PARAMS];
     if (value !== undefined) query.set(param, String(value));
   }
-  query.set('sig', signature(secret, claims));
-  return `${baseUrl.replace(/\/+$/, '')}/${localObjectPath(claims.key)}?${query}`;
+  const sig = `sig=${signature(secret, claims)}`; // base64url: nothing to escape either
+  return query.size ? `${url}&${query}&${sig}` : `${url}&${sig}`;
 }
 
 function param(query: LocalUrlRequest['query'], name: string): string | undefined | null {

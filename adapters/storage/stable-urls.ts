@@ -14,8 +14,8 @@ export interface StableGetUrlsOptions {
   now?: () => number;
 }
 
-/** A URL being signed, then the URL. */
-type Remembered = Promise<string> | string;
+/** The URLs of one entry being signed, then the URLs. */
+type Remembered = Promise<readonly string[]> | readonly string[];
 
 /**
  * Presigned GET URLs that stay the same for a while, for objects shown again and again (product images and their
@@ -30,20 +30,25 @@ type Remembered = Promise<string> | string;
  * - lets browsers and CDNs cache the image: the URL of the same picture no longer changes with every page view;
  * - is the same in every API process (same clock window, same credentials).
  *
- * The memo has two generations of up to `maxEntries / 2` URLs each: a URL is looked up in the current one, then in
- * the previous one (and brought into the current one); when the current one is full, it becomes the previous one
+ * Objects always shown together (an image and its three thumbnails) are one entry, `urls(id, keys)`: one lookup
+ * instead of four, and no thumbnail key is built unless it must be signed.
+ *
+ * The memo has two generations of up to `maxEntries / 2` URLs each: an entry is looked up in the current one, then
+ * in the previous one (and brought into the current one); when the current one is full, it becomes the previous one
  * and the oldest is dropped whole. Constant time per call, where evicting entries one by one from the front of a
- * Map made each call scan past the deleted ones (12–14 µs a call at 40,000 keys). A signed URL is kept as a flat
- * string, not as the promise that made it (about a third of the memory); a signature that fails is not remembered.
+ * Map made each call scan past the deleted ones (12–14 µs a call at 40,000 keys). Signed URLs are kept as flat
+ * strings, not as the promise that made them (about a third of the memory); a signature that fails is not
+ * remembered.
  */
 export class StableGetUrls {
   private readonly validSeconds: number;
   private readonly windowMs: number;
-  /** Entries per generation: two generations hold at most maxEntries. */
+  /** URLs per generation: two generations hold at most maxEntries. */
   private readonly generationSize: number;
   private readonly now: () => number;
   private window = -1;
   private current = new Map<string, Remembered>();
+  private currentUrls = 0;
   private previous = new Map<string, Remembered>();
 
   constructor(
@@ -61,48 +66,67 @@ export class StableGetUrls {
     this.now = options.now ?? Date.now;
   }
 
-  url(key: string): Promise<string> {
+  /** The URL of one object. */
+  async url(key: string): Promise<string> {
+    return (await this.urls(key, alone))[0]!;
+  }
+
+  /**
+   * The URLs of `keys(id)`, in order, remembered as one entry under `id`. An id must always come with the same
+   * keys; `keys` is called only when they must be signed.
+   */
+  urls(id: string, keys: (id: string) => readonly string[]): Promise<readonly string[]> {
     const window = Math.floor(this.now() / this.windowMs);
     if (window !== this.window) {
       this.current = new Map();
+      this.currentUrls = 0;
       this.previous = new Map();
       this.window = window;
     }
-    let known = this.current.get(key);
+    let known = this.current.get(id);
     if (known === undefined) {
-      known = this.previous.get(key);
-      if (known !== undefined) this.remember(key, known);
+      known = this.previous.get(id);
+      // Still being signed: rare, counted by asking for its keys again.
+      if (known !== undefined) {
+        this.remember(id, known, known instanceof Promise ? keys(id).length : known.length);
+      }
     }
-    if (known !== undefined) return typeof known === 'string' ? Promise.resolve(known) : known;
-    const signing = this.storage.presignGet(key, {
+    if (known !== undefined) return known instanceof Promise ? known : Promise.resolve(known);
+    const options = {
       expiresInSeconds: this.validSeconds + this.windowMs / 1000,
       signedAt: new Date(window * this.windowMs),
-    });
-    this.remember(key, signing);
+    };
+    const list = keys(id);
+    const signing = Promise.all(list.map((key) => this.storage.presignGet(key, options)));
+    this.remember(id, signing, list.length);
     signing.then(
-      (url) => this.settle(key, signing, url),
-      () => this.settle(key, signing, undefined),
+      (urls) => this.settle(id, signing, urls),
+      () => this.settle(id, signing, undefined),
     );
     return signing;
   }
 
-  private remember(key: string, url: Remembered): void {
-    if (this.current.size >= this.generationSize) {
+  private remember(id: string, urls: Remembered, count: number): void {
+    if (this.currentUrls + count > this.generationSize && this.current.size > 0) {
       this.previous = this.current;
       this.current = new Map();
+      this.currentUrls = 0;
     }
-    this.current.set(key, url);
+    this.current.set(id, urls);
+    this.currentUrls += count;
   }
 
-  /** The signature done: keep the URL itself, or forget a failure. */
-  private settle(key: string, signing: Promise<string>, url: string | undefined): void {
+  /** The signatures done: keep the URLs themselves, or forget a failure. */
+  private settle(id: string, signing: Promise<readonly string[]>, urls: readonly string[] | undefined): void {
     for (const memo of [this.current, this.previous]) {
-      if (memo.get(key) !== signing) continue;
-      if (url === undefined) memo.delete(key);
-      else memo.set(key, flat(url));
+      if (memo.get(id) !== signing) continue;
+      if (urls === undefined) memo.delete(id);
+      else memo.set(id, urls.map(flat));
     }
   }
 }
+
+const alone = (key: string): readonly string[] => [key];
 
 /**
  * A URL built by concatenation is a rope of its pieces, 2.5 KB for an S3 URL of 400 characters; reading a

@@ -95,6 +95,28 @@ test('a key asked for again and again stays remembered while many others pass th
   expect(signed).toHaveLength(1 + others.length);
 });
 
+test('objects shown together are one entry: their keys made and signed once, counted as URLs', async () => {
+  const urls = new StableGetUrls(counting(), { validSeconds: 60, maxEntries: 8, now: () => now });
+  let made = 0;
+  const image = (id: string) => {
+    made++;
+    return [id, `${id}-thumb-200.webp`, `${id}-thumb-400.webp`];
+  };
+  const first = await urls.urls('k/a.jpg', image);
+  expect(first).toHaveLength(3);
+  expect(first[1]).toMatch(/^http:\/\/127\.0\.0\.1:3000\/api\/storage\/k\/a\.jpg-thumb-200\.webp\?/);
+  expect(await urls.urls('k/a.jpg', image)).toEqual(first);
+  expect(made).toBe(1);
+  expect(signed).toHaveLength(3);
+
+  // 8 URLs at most, 4 per generation: a second image of 3 starts a new generation, a third drops the first.
+  await urls.urls('k/b.jpg', image);
+  await urls.urls('k/c.jpg', image);
+  await urls.urls('k/a.jpg', image);
+  expect(made).toBe(4);
+  expect(signed).toHaveLength(12);
+});
+
 test('refuses windows that are not whole seconds and validity past 7 days', () => {
   expect(() => new StableGetUrls(local, { validSeconds: 60, windowSeconds: 0.5 })).toThrow(RangeError);
   expect(

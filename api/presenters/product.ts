@@ -1,6 +1,6 @@
 import type { Category, Inventory, Product, ProductImage, Tag } from '@market/db';
 import type { ObjectStorage, SearchHit } from '@market/adapters';
-import { imageObjectUrl, type Thumbnails, thumbnailUrls } from './product-image';
+import { imageLinks, type Thumbnails } from './product-image';
 
 export type Availability = 'in_stock' | 'low_stock' | 'out_of_stock';
 
@@ -52,8 +52,8 @@ export function availabilityOf(
   return available <= inventory!.lowStockThreshold ? 'low_stock' : 'in_stock';
 }
 
-export const imageUrl = (storage: ObjectStorage, image: Pick<ProductImage, 'storageKey'>) =>
-  imageObjectUrl(storage, image.storageKey);
+export const imageUrl = async (storage: ObjectStorage, image: Pick<ProductImage, 'storageKey'>) =>
+  (await imageLinks(storage, image.storageKey)).url;
 
 /** A product in a listing: `inventory` loaded, `thumbnail` its first image if it has one. */
 export async function presentProductSummary(
@@ -62,6 +62,7 @@ export async function presentProductSummary(
   options: { thumbnail?: Pick<ProductImage, 'storageKey'>; highlight?: SearchHit['highlight'] } = {},
 ): Promise<PresentedProductSummary> {
   const { thumbnail, highlight } = options;
+  const links = thumbnail ? await imageLinks(storage, thumbnail.storageKey) : null;
   return {
     id: product.id,
     slug: product.slug,
@@ -69,8 +70,8 @@ export async function presentProductSummary(
     price: { amount: Number(product.priceAmount), currency: product.currency },
     rating: { average: product.ratingAverage / 100, count: product.ratingCount },
     availability: availabilityOf(product.inventory),
-    thumbnailUrl: thumbnail ? await imageUrl(storage, thumbnail) : null,
-    thumbnails: thumbnail ? await thumbnailUrls(storage, thumbnail) : null,
+    thumbnailUrl: links ? links.url : null,
+    thumbnails: links ? links.thumbnails : null,
     ...(highlight ? { highlight } : {}),
   };
 }
@@ -95,13 +96,16 @@ export async function presentProduct(
     breadcrumbs: extra.breadcrumbs.map(ref),
     tags: (product.tags ?? []).map(ref).sort((a, b) => a.name.localeCompare(b.name)),
     images: await Promise.all(
-      images.map(async (image) => ({
-        url: await imageUrl(storage, image),
-        alt: image.alt ?? null,
-        width: image.width ?? null,
-        height: image.height ?? null,
-        thumbnails: await thumbnailUrls(storage, image),
-      })),
+      images.map(async (image) => {
+        const { url, thumbnails } = await imageLinks(storage, image.storageKey);
+        return {
+          url,
+          alt: image.alt ?? null,
+          width: image.width ?? null,
+          height: image.height ?? null,
+          thumbnails,
+        };
+      }),
     ),
     related: extra.related,
   };
