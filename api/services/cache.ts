@@ -124,8 +124,14 @@ export class RedisCache implements Cache {
   }
 }
 
-/** The in-process cache's default budget (the embedded default's catalog bodies and everything else it caches). */
-export const MEMORY_CACHE_MAX_BYTES = 64 * 1_048_576;
+/**
+ * The in-process cache's default budget (the embedded default's catalog bodies and everything else it caches): about
+ * 400 listing pages or 1,200 product pages. It lives in the web process's 192 MB heap beside about 110 MB of code,
+ * search index and memos; at 64 MB the web process peaked at 297–305 MB resident under the listing load (16 MB:
+ * 271–272) for no measurable gain, since the long tail is rarely asked for twice within the 60 s a body is kept
+ * (docs/benchmarks.md, eighth step).
+ */
+export const MEMORY_CACHE_MAX_BYTES = 16 * 1_048_576;
 
 /**
  * The embedded default's cache, in this process. Bounded: past `maxBytes` (keys and values counted as UTF-16, as
