@@ -1,29 +1,16 @@
 import { ApplicationFailure, log } from '@temporalio/activity';
 import sharp from 'sharp';
 import type { ActivityDeps } from './deps';
+import { MAX_INPUT_PIXELS, THUMBNAIL_WIDTHS, type ThumbnailName, thumbnailKey } from './image-keys';
 
-/**
- * Thumbnail widths in pixels, by name: `small` for the admin's lists and gallery strips, `medium` for product cards
- * on phones, `large` for cards on wide or dense screens and the product page. Images stored before `medium` existed
- * get it from `npm run images:thumbnails`.
- */
-export const THUMBNAIL_WIDTHS = { small: 200, medium: 400, large: 800 } as const;
-export type ThumbnailName = keyof typeof THUMBNAIL_WIDTHS;
-
-/** Every object of one image lives under one prefix, `products/<productId>/<uploadId>/`, so delete is one call. */
-export function imagePrefix(productId: number, uploadId: string): string {
-  return `products/${productId}/${uploadId}/`;
-}
-
-/** `products/42/<uuid>/original` → `products/42/<uuid>/` */
-export function prefixOfImage(originalKey: string): string {
-  return originalKey.slice(0, originalKey.lastIndexOf('/') + 1);
-}
-
-export function thumbnailKey(originalKey: string, name: ThumbnailName): string {
-  return `${prefixOfImage(originalKey)}thumb-${THUMBNAIL_WIDTHS[name]}.webp`;
-}
-
+export {
+  imagePrefix,
+  MAX_INPUT_PIXELS,
+  prefixOfImage,
+  THUMBNAIL_WIDTHS,
+  type ThumbnailName,
+  thumbnailKey,
+} from './image-keys';
 export interface GenerateThumbnailsInput {
   /** The confirmed original, e.g. `products/42/<uuid>/original`. */
   originalKey: string;
@@ -33,9 +20,6 @@ export interface GenerateThumbnailsResult {
   /** Keys written, by name; empty when the image was deleted before its thumbnails were made. */
   thumbnails: Partial<Record<ThumbnailName, string>>;
 }
-
-/** Refuses decompression bombs: 40 megapixels is more than any product photo needs. */
-export const MAX_INPUT_PIXELS = 40_000_000;
 
 /** Thumbnails never change once written (a new upload gets a new prefix), so caches may keep them for a year. */
 const IMMUTABLE = 'public, max-age=31536000, immutable';

@@ -1,13 +1,13 @@
 import { createServer, type Server } from 'node:http';
-import { type Activities, createActivities } from '@market/activities';
-import { createMailer, type Mailer } from '@market/adapters/mail/index';
+import type { Activities } from '@market/activities';
+import type { Mailer } from '@market/adapters/mail/index';
 import { createApp } from './app';
 import type { Config } from './config';
 import type { Logger } from './logger';
 import { createPlatform } from './platform';
 import { findAdminBuild } from './admin-ui/build';
 import { loadStorefront } from './storefront/load';
-import { createWorker } from './worker';
+import type { createWorker } from './worker';
 import { temporalConnectionOptions } from './services/temporal-connection-options';
 
 export type Role = 'web' | 'worker' | 'all';
@@ -60,6 +60,13 @@ export async function startRoles(
   let stopping = false;
   try {
     if (role === 'worker' || role === 'all') {
+      // Loaded here, not at the top: a web process never holds the worker SDK, the activities and their libraries
+      // (PDF, images, mail): 30 MB of heap and about 100 MB resident (docs/benchmarks.md, eighth step).
+      const [{ createActivities }, { createMailer }, { createWorker }] = await Promise.all([
+        import('@market/activities'),
+        import('@market/adapters/mail/index'),
+        import('@market/api/worker'),
+      ]);
       // SMTP, or the outbox folder on the embedded default: only the worker sends mail.
       mailer = createMailer(config.mail);
       worker = await createWorker({

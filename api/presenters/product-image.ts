@@ -1,4 +1,4 @@
-import { THUMBNAIL_WIDTHS, type ThumbnailName, thumbnailKey } from '@market/activities/images';
+import { THUMBNAIL_WIDTHS, type ThumbnailName, thumbnailKey } from '@market/activities/image-keys';
 import type { ProductImage } from '@market/db';
 import { type ObjectStorage, StableGetUrls } from '@market/adapters';
 import type { AppDeps } from '../deps';

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { imagePrefix, prefixOfImage } from '@market/activities/images';
+import { imagePrefix, prefixOfImage } from '@market/activities/image-keys';
 import type { Product, ProductImage } from '@market/db';
 import { type productImageWorkflow, workflowTypes } from '@market/workflows/definitions';
 import { z } from 'zod';

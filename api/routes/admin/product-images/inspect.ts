@@ -1,5 +1,4 @@
-import { MAX_INPUT_PIXELS } from '@market/activities/images';
-import sharp from 'sharp';
+import { MAX_INPUT_PIXELS } from '@market/activities/image-keys';
 import type { ImageContentType } from './schema';
 
 /**
@@ -27,6 +26,8 @@ export async function imageDimensions(
   type: ImageContentType,
 ): Promise<{ width: number; height: number } | null> {
   try {
+    // Loaded on the first upload: the web process serves the catalog without the image library.
+    const { default: sharp } = await import('sharp');
     const meta = await sharp(body, { limitInputPixels: MAX_INPUT_PIXELS }).metadata();
     if (meta.format !== SHARP_FORMATS[type] || !meta.width || !meta.height) return null;
     if (meta.width * meta.height > MAX_INPUT_PIXELS) return null;
