@@ -14,6 +14,8 @@ interface ProductImageTileProps {
   count: number;
   onDelete: (image: ProductImage) => void;
   onMove: (image: ProductImage, direction: MoveDirection) => void;
+  /** When the list was last fetched: each fetch tries a missing thumbnail again. */
+  fetchedAt: number;
 }
 
 /** The id of a tile's move button, so the list can put the focus back on it once the tile has moved. */
@@ -24,13 +26,21 @@ const white = { color: 'common.white', '&.Mui-disabled': { color: 'grey.600' } }
 
 /**
  * One image by its small thumbnail. A workflow makes thumbnails a few seconds after the upload is confirmed, so
- * until then the thumbnail URL fails and the original stands in; the list re-fetches meanwhile, and fresh
- * (re-signed) URLs make the tile try the thumbnail again.
+ * until then the thumbnail fails and the original stands in; the list re-fetches meanwhile, and each fetch makes
+ * the tile try the thumbnail again. Not a new URL: an image's links stay the same all hour (so browsers cache them).
  */
-export function ProductImageTile({ image, position, count, onDelete, onMove }: ProductImageTileProps) {
-  const [failed, setFailed] = useState<string | null>(null);
+export function ProductImageTile({
+  image,
+  position,
+  count,
+  onDelete,
+  onMove,
+  fetchedAt,
+}: ProductImageTileProps) {
+  const [failedAt, setFailedAt] = useState<number | null>(null);
   const thumbnail = image.thumbnails.small;
-  const src = failed === thumbnail ? image.url : thumbnail;
+  const standIn = failedAt === fetchedAt;
+  const src = standIn ? image.url : thumbnail;
   const name = imageName(position, image.alt);
   return (
     <ImageListItem>
@@ -40,7 +50,7 @@ export function ProductImageTile({ image, position, count, onDelete, onMove }: P
         loading="lazy"
         style={{ objectFit: 'cover', height: 120 }}
         onError={() => {
-          if (src === thumbnail) setFailed(thumbnail);
+          if (!standIn) setFailedAt(fetchedAt);
         }}
       />
       <ImageListItemBar

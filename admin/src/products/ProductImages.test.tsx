@@ -86,6 +86,12 @@ describe('ProductImages', () => {
     expect(img.getAttribute('src')).toBe(stored.thumbnails.small);
     fireEvent.error(img); // the workflow has not made the thumbnail yet
     expect(img.getAttribute('src')).toBe(stored.url);
+    // The list is fetched again while the workflow runs: the same thumbnail URL (stable all hour) is tried again.
+    const fetches = api.productImages.mock.calls.length;
+    await vi.waitFor(() => expect(api.productImages.mock.calls.length).toBeGreaterThan(fetches), {
+      timeout: 5_000,
+    });
+    await vi.waitFor(() => expect(img.getAttribute('src')).toBe(stored.thumbnails.small));
   });
 
   test('move later: saved as the whole order, announced, the focus kept on the moved image', async () => {

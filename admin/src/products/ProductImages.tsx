@@ -25,7 +25,7 @@ export function ProductImages() {
   const [watchUntil, setWatchUntil] = useState(0);
   const [deleting, setDeleting] = useState<{ image: ProductImage; position: number } | null>(null);
   const queryKey = ['products', 'images', record?.id];
-  const { data, isPending } = useQuery({
+  const { data, isPending, dataUpdatedAt } = useQuery({
     queryKey,
     queryFn: () => dataProvider.productImages(record!.id),
     enabled: record !== undefined,
@@ -59,6 +59,7 @@ export function ProductImages() {
               count={images.length}
               onMove={(target, direction) => void move(target, direction)}
               onDelete={(target) => setDeleting({ image: target, position: index + 1 })}
+              fetchedAt={dataUpdatedAt}
             />
           ))}
         </ImageList>
