@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import Libsql from 'libsql';
 import { type FileLock, lockFor } from './sqlite-lock';
+import { PreparedStatements } from './sqlite-statements';
 
 /**
  * The part of the node-sqlite3 callback API that Sequelize 6's sqlite dialect calls, backed by libsql (prebuilt,
@@ -49,7 +50,7 @@ export class SqliteConnection {
    * text changes with them: not kept) but binds those of inserts, updates and queries given `bind`: the same text
    * comes again and SQLite need not parse it again (preparing was 9 % of the embedded product page).
    */
-  private readonly statements = new Map<string, Libsql.Statement>();
+  private readonly statements = new PreparedStatements(MAX_PREPARED);
   /** Writes that had to wait for the file lock, in the order they were issued on this connection. */
   private queue: Promise<void> = Promise.resolve();
   private queued = 0;
@@ -140,7 +141,7 @@ export class SqliteConnection {
         return { context: new Statement(sql, 0, 0), error: null };
       }
       const bind = toBindParams(params);
-      const statement = hasParams(bind) ? this.prepared(this.db, sql) : this.db.prepare(sql);
+      const statement = hasParams(bind) ? this.statements.get(this.db, sql) : this.db.prepare(sql);
       if (method === 'all' && statement.reader) {
         return { context: new Statement(sql, 0, 0), error: null, rows: statement.all(bind).map(toRow) };
       }
@@ -153,16 +154,6 @@ export class SqliteConnection {
       // BEGIN keeps the lock until COMMIT/ROLLBACK; a statement outside a transaction gives it back at once.
       if (write && !this.inTransaction()) this.lock.release(this);
     }
-  }
-
-  private prepared(db: Libsql.Database, sql: string): Libsql.Statement {
-    let statement = this.statements.get(sql);
-    if (!statement) {
-      statement = db.prepare(sql);
-      if (this.statements.size >= MAX_PREPARED) this.statements.clear();
-      this.statements.set(sql, statement);
-    }
-    return statement;
   }
 
   private inTransaction(): boolean {

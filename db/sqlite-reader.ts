@@ -1,4 +1,5 @@
 import Libsql from 'libsql';
+import { PreparedStatements } from './sqlite-statements';
 
 /**
  * A connection of its own for the catalog's hot reads on SQLite (the stored product page, a listing's products):
@@ -9,8 +10,8 @@ import Libsql from 'libsql';
  */
 export class SqliteReader {
   private db: Libsql.Database | null = null;
-  /** Statements by SQL text; the callers bind their values, so the texts are few. */
-  private readonly statements = new Map<string, Libsql.Statement>();
+  /** The callers bind their values, so the texts are few. */
+  private readonly statements = new PreparedStatements(100);
 
   constructor(private readonly file: string) {}
 
@@ -18,13 +19,7 @@ export class SqliteReader {
   all<T>(sql: string, bind: readonly unknown[]): T[] {
     if (!/^\s*(?:SELECT|WITH|EXPLAIN)\b/i.test(sql))
       throw new Error(`SqliteReader runs reads only: ${sql.slice(0, 40)}`);
-    let statement = this.statements.get(sql);
-    if (!statement) {
-      statement = this.connection().prepare(sql);
-      if (this.statements.size >= MAX_PREPARED) this.statements.clear();
-      this.statements.set(sql, statement);
-    }
-    return statement.all([...bind]) as T[];
+    return this.statements.get(this.connection(), sql).all([...bind]) as T[];
   }
 
   /**
@@ -50,5 +45,3 @@ export class SqliteReader {
     return this.db;
   }
 }
-
-const MAX_PREPARED = 100;

@@ -15,13 +15,17 @@ export class InvalidObjectKeyError extends Error {
   }
 }
 
-const SEGMENT = /^[A-Za-z0-9_-][A-Za-z0-9._-]*$/;
 /** S3 allows 1024 bytes; most file systems 255 per name (the local adapter adds a suffix for its metadata). */
 const MAX_KEY_LENGTH = 1024;
 const MAX_SEGMENT_LENGTH = 200;
 
-/** Every key SEGMENT and MAX_SEGMENT_LENGTH allow, in one test: what almost every key is, checked first. */
-const VALID_KEY = /^[A-Za-z0-9_-][A-Za-z0-9._-]{0,199}(?:\/[A-Za-z0-9_-][A-Za-z0-9._-]{0,199})*$/;
+/** A segment: letters, digits, ".", "_" and "-", not starting with "." (so never "." or ".."). */
+const FIRST = '[A-Za-z0-9_-]';
+const REST = '[A-Za-z0-9._-]';
+const SEGMENT = new RegExp(`^${FIRST}${REST}*$`);
+/** Every segment valid and at most MAX_SEGMENT_LENGTH long, in one test: what almost every key is, checked first. */
+const BOUNDED_SEGMENT = `${FIRST}${REST}{0,${MAX_SEGMENT_LENGTH - 1}}`;
+const VALID_KEY = new RegExp(`^${BOUNDED_SEGMENT}(?:/${BOUNDED_SEGMENT})*$`);
 
 function keyProblem(key: unknown): string | null {
   if (typeof key === 'string' && key.length <= MAX_KEY_LENGTH && VALID_KEY.test(key)) return null;

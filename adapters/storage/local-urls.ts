@@ -68,9 +68,8 @@ function hmacKey(secret: string): KeyObject {
 export function signLocalUrl(baseUrl: string, secret: string, claims: LocalUrlClaims): string {
   assertSigningSecret(secret);
   if (!isValidKey(claims.key)) throw new RangeError(`invalid object key ${JSON.stringify(claims.key)}`);
-  const base = baseUrl.endsWith('/') ? baseUrl.replace(/\/+$/, '') : baseUrl;
   // A valid key's characters need no escaping in a path: the key is the path.
-  const url = `${base}/${claims.key}?exp=${claims.expiresAt}`;
+  const url = `${baseUrl.replace(/\/+$/, '')}/${claims.key}?exp=${claims.expiresAt}`;
   const query = new URLSearchParams();
   for (const [name, param] of Object.entries(PARAMS)) {
     const value = claims[name as keyof typeof PARAMS];
