@@ -13,7 +13,7 @@ export type { CatalogSyncResult } from './catalog';
 export type { ActivityDeps } from './deps';
 export type { GenerateThumbnailsInput, GenerateThumbnailsResult } from './images';
 export type { OrderEmailTemplate } from './email';
-export type { OrderLine, PlaceOrderInput } from './orders';
+export type { OrderLine, PlacedOrder, PlaceOrderInput } from './orders';
 export type { PlatformCheck } from './platform';
 
 /** Every activity the worker registers, bound to its dependencies (tests inject fakes). */

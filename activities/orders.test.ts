@@ -85,6 +85,84 @@ test('reserveStock holds all lines or none, naming the short products', async ()
   expect(await db.models.StockReservation.count({ where: { orderId } })).toBe(0);
 });
 
+const timeline = async (orderId: number) =>
+  (await db.models.OrderEvent.findAll({ where: { orderId }, order: [['id', 'ASC']] })).map((e) => e.type);
+
+test('placeOrderAndHold places the order and holds its stock in one step; run again it changes nothing', async () => {
+  const a = await product(5);
+  const b = await product(5);
+  // Lines out of product order: they are held in product order all the same.
+  const input = {
+    ...orderInput([
+      { productId: b.id, quantity: 1 },
+      { productId: a.id, quantity: 2 },
+    ]),
+    holdSeconds: 60,
+  };
+  const [first, racing] = await Promise.all([
+    activities.placeOrderAndHold(input),
+    activities.placeOrderAndHold(input),
+  ]);
+  const again = await activities.placeOrderAndHold(input);
+  expect(first.hold).toEqual({ expiresAt: expect.any(String) });
+  expect(racing).toEqual(first);
+  expect(again).toEqual(first);
+  const { orderId } = first;
+  expect(await db.models.Order.count({ where: { workflowId: input.workflowId } })).toBe(1);
+  expect((await db.models.Order.findByPk(orderId))!.status).toBe('pending');
+  expect(await db.models.OrderItem.count({ where: { orderId } })).toBe(2);
+  const holds = await db.models.StockReservation.findAll({
+    where: { orderId },
+    order: [['productId', 'ASC']],
+  });
+  expect(holds.map((h) => [h.productId, h.quantity, h.status, h.guest])).toEqual([
+    [a.id, 2, 'held', true],
+    [b.id, 1, 'held', true],
+  ]);
+  expect(holds[0]!.expiresAt.toISOString()).toBe((first.hold as { expiresAt: string }).expiresAt);
+  expect(await stock(a.id)).toEqual({ onHand: 5, reserved: 2 });
+  expect(await stock(b.id)).toEqual({ onHand: 5, reserved: 1 });
+  expect(await timeline(orderId)).toEqual(['order_placed', 'stock_reserved']);
+  // The rest of the order's life goes on from there as before: the compensation gives the stock back.
+  await activities.releaseStock({ orderId });
+  expect(await stock(a.id)).toEqual({ onHand: 5, reserved: 0 });
+});
+
+test('placeOrderAndHold with a short line places the order alone and names the short products', async () => {
+  const plenty = await product(5);
+  const scarce = await product(1);
+  const input = {
+    ...orderInput([
+      { productId: plenty.id, quantity: 2 },
+      { productId: scarce.id, quantity: 2 },
+    ]),
+    holdSeconds: 60,
+  };
+  const placed = await activities.placeOrderAndHold(input);
+  expect(placed.hold).toEqual({ shortProductIds: [scarce.id] });
+  expect(await db.models.Order.count({ where: { workflowId: input.workflowId } })).toBe(1);
+  expect(await db.models.OrderItem.count({ where: { orderId: placed.orderId } })).toBe(2);
+  expect(await db.models.StockReservation.count({ where: { orderId: placed.orderId } })).toBe(0);
+  expect(await stock(plenty.id)).toEqual({ onHand: 5, reserved: 0 });
+  expect(await stock(scarce.id)).toEqual({ onHand: 1, reserved: 0 });
+  expect(await timeline(placed.orderId)).toEqual(['order_placed']);
+  // Run again (its answer lost): the same order, still short, nothing held.
+  expect(await activities.placeOrderAndHold(input)).toEqual(placed);
+  expect(await stock(plenty.id)).toEqual({ onHand: 5, reserved: 0 });
+  expect(await db.models.Order.count({ where: { workflowId: input.workflowId } })).toBe(1);
+});
+
+test('placeOrderAndHold refuses an order whose number another workflow holds, writing nothing', async () => {
+  const p = await product(5);
+  const taken = orderInput([{ productId: p.id, quantity: 1 }]);
+  await activities.placeOrder(taken);
+  const clash = { ...orderInput([{ productId: p.id, quantity: 1 }]), number: taken.number, holdSeconds: 60 };
+  const refused = await activities.placeOrderAndHold(clash).catch((err: unknown) => err);
+  expect(refused).toMatchObject({ type: 'InvalidOrder', nonRetryable: true });
+  expect(await db.models.Order.count({ where: { workflowId: clash.workflowId } })).toBe(0);
+  expect(await stock(p.id)).toEqual({ onHand: 5, reserved: 0 });
+});
+
 test('reserve, release and complete each count once when run again', async () => {
   const p = await product(5);
   const held = await activities.placeOrder(orderInput([{ productId: p.id, quantity: 2 }]));

@@ -3,8 +3,8 @@ import { ApplicationFailure } from '@temporalio/activity';
 import { Op, type Transaction, UniqueConstraintError } from 'sequelize';
 import { requireDatabase } from './database';
 import type { ActivityDeps } from './deps';
-import { commitHeldStock } from './stock';
-import { addTimelineEntry } from './timeline';
+import { commitHeldStock, createStockActivities, holdLines, ShortStock } from './stock';
+import { addTimelineEntries, addTimelineEntry, type TimelineEntry } from './timeline';
 
 /** A line of an order as checkout priced it: the product's title and price at that moment. */
 export interface OrderLine {
@@ -35,6 +35,34 @@ export interface PlaceOrderInput {
   totalAmount: number;
   shippingAddress: AddressSnapshot;
 }
+
+/** What placeOrderAndHold answers: the order, and its stock held until `expiresAt` or the products short of it. */
+export interface PlacedOrder {
+  orderId: number;
+  hold: { expiresAt: string } | { shortProductIds: number[] };
+}
+
+/** The order's row and lines (status pending), in the caller's transaction. Returns its id. */
+async function writeOrder(db: Database, input: PlaceOrderInput, transaction: Transaction): Promise<number> {
+  const { lines, ...order } = input;
+  const row = await db.models.Order.create({ ...order, status: 'pending' }, { transaction });
+  await db.models.OrderItem.bulkCreate(
+    lines.map((line) => ({ ...line, orderId: row.id })),
+    { transaction },
+  );
+  return row.id;
+}
+
+const placedEntry = (orderId: number, input: PlaceOrderInput): TimelineEntry => ({
+  orderId,
+  type: 'order_placed',
+  toStatus: 'pending',
+  data: { totalAmount: input.totalAmount, currency: input.currency, lines: input.lines.length },
+});
+
+/** Another workflow holds this number or key: retrying cannot fix it. */
+const clash = (input: PlaceOrderInput) =>
+  ApplicationFailure.nonRetryable(`order ${input.number} clashes with another order`, 'InvalidOrder');
 
 /**
  * Changes an order's status only from one of `from`: one conditional UPDATE, plus its timeline entry. Returns the
@@ -67,6 +95,8 @@ async function moveStatus(
 
 /** Activities that write orders. Each is idempotent: Temporal may run any of them again after a crash. */
 export function createOrderActivities(deps: ActivityDeps) {
+  const stock = createStockActivities(deps);
+
   /** Writes the order and its lines once per workflow (workflow_id is unique): a retry finds the first write. */
   async function placeOrder(input: PlaceOrderInput): Promise<{ orderId: number }> {
     const db = requireDatabase(deps);
@@ -74,33 +104,70 @@ export function createOrderActivities(deps: ActivityDeps) {
     if (existing) return { orderId: existing.id };
     try {
       return await db.sequelize.transaction(async (transaction) => {
-        const { lines, ...order } = input;
-        const row = await db.models.Order.create({ ...order, status: 'pending' }, { transaction });
-        await db.models.OrderItem.bulkCreate(
-          lines.map((line) => ({ ...line, orderId: row.id })),
-          { transaction },
-        );
-        await addTimelineEntry(
-          db,
-          {
-            orderId: row.id,
-            type: 'order_placed',
-            toStatus: 'pending',
-            data: { totalAmount: input.totalAmount, currency: input.currency, lines: lines.length },
-          },
-          transaction,
-        );
-        return { orderId: row.id };
+        const orderId = await writeOrder(db, input, transaction);
+        await addTimelineEntry(db, placedEntry(orderId, input), transaction);
+        return { orderId };
       });
     } catch (err) {
       if (!(err instanceof UniqueConstraintError)) throw err;
       const raced = await db.models.Order.findOne({ where: { workflowId: input.workflowId } });
       if (raced) return { orderId: raced.id };
-      // Another workflow holds this number or key: retrying cannot fix it.
-      throw ApplicationFailure.nonRetryable(
-        `order ${input.number} clashes with another order`,
-        'InvalidOrder',
-      );
+      throw clash(input);
+    }
+  }
+
+  /** reserveStock's answer as PlacedOrder's hold: OutOfStock becomes the products short of stock. */
+  async function holdAgain(orderId: number, seconds: number): Promise<PlacedOrder> {
+    try {
+      return { orderId, hold: await stock.reserveStock({ orderId, seconds }) };
+    } catch (err) {
+      if (!(err instanceof ApplicationFailure) || err.type !== 'OutOfStock') throw err;
+      return { orderId, hold: { shortProductIds: (err.details?.[0] as number[] | undefined) ?? [] } };
+    }
+  }
+
+  /**
+   * placeOrder and reserveStock in one transaction (orders since patched('fewer-steps')): the order, its lines,
+   * the held stock, its reservations and both timeline entries, or, when a line is short, the order alone (placed
+   * in a transaction of its own, as placeOrder would) and the products short of stock. Idempotent like the two: a
+   * retry finds the order by its workflow id and gets its existing hold back, or the stock held now.
+   */
+  async function placeOrderAndHold(input: PlaceOrderInput & { holdSeconds: number }): Promise<PlacedOrder> {
+    const db = requireDatabase(deps);
+    const { holdSeconds, ...order } = input;
+    const existing = await db.models.Order.findOne({
+      where: { workflowId: order.workflowId },
+      attributes: ['id'],
+    });
+    if (existing) return holdAgain(existing.id, holdSeconds);
+    const expiresAt = new Date(Date.now() + holdSeconds * 1000);
+    try {
+      return await db.sequelize.transaction(async (transaction) => {
+        const orderId = await writeOrder(db, order, transaction);
+        const hold = {
+          orderId,
+          lines: order.lines,
+          guest: order.userId === null,
+          guestMaxPercent: deps.guestHoldMaxPercent ?? 100,
+          expiresAt,
+        };
+        await holdLines(db, hold, transaction);
+        const reserved = { orderId, type: 'stock_reserved', data: { expiresAt: expiresAt.toISOString() } };
+        await addTimelineEntries(db, [placedEntry(orderId, order), reserved], transaction);
+        return { orderId, hold: { expiresAt: expiresAt.toISOString() } };
+      });
+    } catch (err) {
+      if (err instanceof ShortStock) {
+        const { orderId } = await placeOrder(order);
+        return { orderId, hold: { shortProductIds: err.productIds } };
+      }
+      if (!(err instanceof UniqueConstraintError)) throw err;
+      const raced = await db.models.Order.findOne({
+        where: { workflowId: order.workflowId },
+        attributes: ['id'],
+      });
+      if (raced) return holdAgain(raced.id, holdSeconds);
+      throw clash(order);
     }
   }
 
@@ -130,5 +197,5 @@ export function createOrderActivities(deps: ActivityDeps) {
     );
   }
 
-  return { placeOrder, markOrder, completeOrder, failOrder };
+  return { placeOrder, placeOrderAndHold, markOrder, completeOrder, failOrder };
 }

@@ -23,32 +23,22 @@ export function createStockActivities(deps: ActivityDeps) {
     if (existing) return { expiresAt: existing.expiresAt.toISOString() };
 
     const order = await Order.findByPk(input.orderId, { attributes: ['userId'] });
-    const guest = order !== null && order.userId === null;
     const items = await OrderItem.findAll({
       where: { orderId: input.orderId },
       order: [['productId', 'ASC']],
     });
     const expiresAt = new Date(Date.now() + input.seconds * 1000);
+    const hold = {
+      orderId: input.orderId,
+      lines: items,
+      guest: order !== null && order.userId === null,
+      guestMaxPercent: deps.guestHoldMaxPercent ?? 100,
+      expiresAt,
+    };
     const short = await db.sequelize
       .transaction(async (transaction) => {
-        const missing: number[] = [];
-        for (const item of items) {
-          const held = await holdUnits(db, item, guest, deps.guestHoldMaxPercent ?? 100, transaction);
-          if (!held) missing.push(item.productId);
-        }
         // Throwing rolls back the lines that did fit: all or nothing.
-        if (missing.length) throw new ShortStock(missing);
-        await StockReservation.bulkCreate(
-          items.map((item) => ({
-            orderId: input.orderId,
-            productId: item.productId,
-            quantity: item.quantity,
-            expiresAt,
-            status: 'held' as const,
-            guest,
-          })),
-          { transaction },
-        );
+        await holdLines(db, hold, transaction);
         await addTimelineEntry(
           db,
           { orderId: input.orderId, type: 'stock_reserved', data: { expiresAt: expiresAt.toISOString() } },
@@ -88,6 +78,42 @@ export function createStockActivities(deps: ActivityDeps) {
   return { reserveStock, releaseStock };
 }
 
+/** What holdLines holds: an order's lines, until `expiresAt`. */
+export interface LinesToHold {
+  orderId: number;
+  lines: readonly { productId: number; quantity: number }[];
+  guest: boolean;
+  /** The share of a product's stock that unpaid guest orders may hold (deps.guestHoldMaxPercent). */
+  guestMaxPercent: number;
+  expiresAt: Date;
+}
+
+/**
+ * Holds every line within `transaction`, in product order (so two orders never lock each other's rows in opposite
+ * orders), and writes their reservations. Throws ShortStock naming every short product: the caller rolls the
+ * transaction back, so nothing stays held.
+ */
+export async function holdLines(db: Database, hold: LinesToHold, transaction: Transaction): Promise<void> {
+  const lines = [...hold.lines].sort((a, b) => a.productId - b.productId);
+  const missing: number[] = [];
+  for (const line of lines) {
+    if (!(await holdUnits(db, line, hold.guest, hold.guestMaxPercent, transaction)))
+      missing.push(line.productId);
+  }
+  if (missing.length) throw new ShortStock(missing);
+  await db.models.StockReservation.bulkCreate(
+    lines.map((line) => ({
+      orderId: hold.orderId,
+      productId: line.productId,
+      quantity: line.quantity,
+      expiresAt: hold.expiresAt,
+      status: 'held' as const,
+      guest: hold.guest,
+    })),
+    { transaction },
+  );
+}
+
 /**
  * Holds `quantity` units of a product by one conditional UPDATE: enough available, and for a guest order, the
  * units unpaid guest orders hold stay within `guestMaxPercent` of the stock on hand (rounded up, so a guest can
@@ -121,7 +147,8 @@ async function holdUnits(
   return changed > 0;
 }
 
-class ShortStock extends Error {
+/** Thrown inside a hold's transaction to roll it back: the products short of stock. */
+export class ShortStock extends Error {
   constructor(readonly productIds: number[]) {
     super('short stock');
   }

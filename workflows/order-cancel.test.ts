@@ -42,6 +42,6 @@ test('an activity that fails for good undoes what was done and fails the run', a
     ),
   );
   expect(error).toBeInstanceOf(WorkflowFailedError);
-  expect(fakes.names()).toEqual(['placeOrder', 'reserveStock', 'createPayment', 'releaseStock', 'failOrder']);
+  expect(fakes.names()).toEqual(['placeOrderAndHold', 'createPayment', 'releaseStock', 'failOrder']);
   expect(fakes.inputsOf('failOrder')).toEqual([{ orderId: 1, reason: 'internal_error' }]);
 });

@@ -9,7 +9,14 @@ import {
   type RefundRequest,
   shipUpdate,
 } from './order-messages';
-import { authorize, orderMessages, paidByWebhookSteps, until, useOrderHarness } from './testing/order-drive';
+import {
+  authorize,
+  orderMessages,
+  paidByWebhookSteps,
+  placedSteps,
+  until,
+  useOrderHarness,
+} from './testing/order-drive';
 import { createOrderFakes, orderInput } from './testing/order-fakes';
 import { gate, type OrderHandle, updateRefusal } from './testing/order-harness';
 
@@ -124,10 +131,7 @@ test('cancel while awaiting payment: the payment is cancelled, the stock release
   expect(result).toEqual(answered);
   // The compensations, newest first, then the order row marked cancelled (not failed).
   expect(fakes.names()).toEqual([
-    'placeOrder',
-    'reserveStock',
-    'createPayment',
-    'markOrder',
+    ...placedSteps,
     'cancelPayment',
     'releaseStock',
     'cancelOrder',

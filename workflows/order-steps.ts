@@ -24,6 +24,7 @@ export interface OrderSteps {
   steps: Pick<
     Activities,
     | 'placeOrder'
+    | 'placeOrderAndHold'
     | 'reserveStock'
     | 'releaseStock'
     | 'createPayment'

@@ -7,6 +7,7 @@ import {
   setHandler,
   workflowInfo,
 } from '@temporalio/workflow';
+import type { PlacedOrder } from '@market/activities';
 import type { ProviderPayment } from '@market/adapters/payments/port';
 import { createOrderContext, type OrderContext } from './order-context';
 import { registerFulfilmentHandlers, runFulfilment } from './order-fulfilment';
@@ -42,6 +43,7 @@ class OrderFailed extends Error {
  *
  * 1. Place: write the order and its lines.
  * 2. Reserve stock, all lines or none (OutOfStock ends the order with nothing held).   undo: release it
+ *    (Since patched('fewer-steps') 1 and 2 are one step, placeOrderAndHold: one transaction.)
  * 3. Create the payment, authorize only.                                                 undo: cancel it
  * 4. Wait for the authorization (the pay update, a webhook), at most paymentTimeoutSeconds: the hold's timer.
  *    A decline or the timeout ends the order.
@@ -50,12 +52,15 @@ class OrderFailed extends Error {
  *    actions support takes on the way: cancel, refund, retry.
  *
  * Changes that alter the commands of runs in flight sit behind patched(): `fulfilment` (runs that started when the
- * workflow ended at paid), `capture-retry`, `payment-failed-email`, `guest-unpaid-no-email`, `local-steps` (order-steps.ts).
+ * workflow ended at paid), `capture-retry`, `payment-failed-email`, `guest-unpaid-no-email`, `local-steps`
+ * (order-steps.ts), `fewer-steps` (place and hold in one step; processing marked by a local activity).
  */
 export async function orderWorkflow(input: OrderInput): Promise<OrderState> {
   const { workflowId } = workflowInfo();
   // Before any command: a run either has the marker first or never (runs started before the patch).
   const { steps: activities, capture } = orderSteps(patched('local-steps'));
+  // Since then: place and hold in one step, and processing marked by a local activity (fewer tasks per order).
+  const fewerSteps = patched('fewer-steps');
   const state: OrderState = {
     orderId: null,
     number: input.number,
@@ -152,19 +157,30 @@ export async function orderWorkflow(input: OrderInput): Promise<OrderState> {
 
   const compensations: (() => Promise<unknown>)[] = [];
   try {
-    const order = await activities.placeOrder({ ...input, workflowId });
-    state.orderId = order.orderId;
-    const orderId = order.orderId;
-
-    const hold = await activities
-      .reserveStock({ orderId, seconds: input.paymentTimeoutSeconds })
-      .catch((err) => {
-        const failure = stepFailure(err);
-        if (failure?.type !== 'OutOfStock') throw err;
-        const details = failure.details;
-        state.shortProductIds = (details?.[0] as number[] | undefined) ?? [];
-        throw new OrderFailed('out_of_stock');
+    let hold: PlacedOrder['hold'];
+    if (fewerSteps) {
+      const placed = await activities.placeOrderAndHold({
+        ...input,
+        workflowId,
+        holdSeconds: input.paymentTimeoutSeconds,
       });
+      state.orderId = placed.orderId;
+      hold = placed.hold;
+    } else {
+      state.orderId = (await activities.placeOrder({ ...input, workflowId })).orderId;
+      hold = await activities
+        .reserveStock({ orderId: state.orderId, seconds: input.paymentTimeoutSeconds })
+        .catch((err) => {
+          const failure = stepFailure(err);
+          if (failure?.type !== 'OutOfStock') throw err;
+          return { shortProductIds: (failure.details?.[0] as number[] | undefined) ?? [] };
+        });
+    }
+    const orderId = state.orderId;
+    if ('shortProductIds' in hold) {
+      state.shortProductIds = hold.shortProductIds;
+      throw new OrderFailed('out_of_stock');
+    }
     compensations.unshift(() => activities.releaseStock({ orderId }));
     state.holdExpiresAt = hold.expiresAt;
 
@@ -229,7 +245,8 @@ export async function orderWorkflow(input: OrderInput): Promise<OrderState> {
     // Anything but a business failure also fails (or cancels) the run, so it stands out in Temporal Web.
     if (!(err instanceof OrderFailed)) throw err;
   }
-  if (state.phase === 'paid' && patched('fulfilment')) await runFulfilment(ctx);
+  if (state.phase === 'paid' && patched('fulfilment'))
+    await runFulfilment(ctx, { localProcessing: fewerSteps });
   await ctx.settle();
   return state;
 }

@@ -91,3 +91,30 @@ test('orders since patched(local-steps) run their steps up to paid as local acti
   expect(calls('order-delivered.json').local).toEqual([]);
   expect(calls('order-delivered-local-steps.json').local).toEqual(expect.arrayContaining(upToPaid));
 });
+
+test('orders since patched(fewer-steps) place and hold in one step, and reach processing without an activity task', () => {
+  const fewerSteps = histories.filter((h) => h.workflowId.endsWith('-fewer-steps.json'));
+  expect(fewerSteps.length).toBeGreaterThanOrEqual(8);
+  for (const { workflowId } of fewerSteps) {
+    const { tasks, local } = calls(workflowId);
+    // One local activity places the order and holds its stock; the two steps it replaces never run.
+    expect({
+      workflowId,
+      first: local[0],
+      split: local.filter((n) => n === 'placeOrder' || n === 'reserveStock'),
+    }).toEqual({ workflowId, first: 'placeOrderAndHold', split: [] });
+    expect({ workflowId, tasks: tasks.filter((name) => name === 'placeOrderAndHold') }).toEqual({
+      workflowId,
+      tasks: [],
+    });
+  }
+  // paid → processing: an activity task before the patch, a local activity since.
+  const before = calls('order-delivered-local-steps.json');
+  const after = calls('order-delivered-fewer-steps.json');
+  expect(before.tasks.filter((name) => name === 'setOrderStatus')).toHaveLength(1);
+  expect(after.tasks).not.toContain('setOrderStatus');
+  expect(after.local.filter((name) => name === 'setOrderStatus')).toHaveLength(1);
+  expect(after.tasks.length).toBe(before.tasks.length - 1);
+  // The out-of-stock order is placed and refused in that one step, then failed.
+  expect(calls('order-out-of-stock-fewer-steps.json').local).toEqual(['placeOrderAndHold', 'failOrder']);
+});

@@ -246,21 +246,44 @@ const localStepsNames = [
   'order-capture-retry',
 ];
 
+/**
+ * Recordings whose runs start after patched('fewer-steps') (workflows/order.ts), saved again as <name>-fewer-steps:
+ * the order placed with its stock held in one local activity (placeOrderAndHold), and paid → processing as a local
+ * activity. The -local-steps files pin the runs started between the two patches.
+ */
+const fewerStepsNames = [
+  'order-delivered',
+  'order-declined',
+  'order-timeout',
+  'order-out-of-stock',
+  'order-cancelled-awaiting-payment',
+  'order-cancelled-processing',
+  'order-refunded',
+];
+
+/** The same recording, under another name. */
+const renamed = (names: string[], suffix: string) =>
+  baseOrderRecordings
+    .filter(({ name }) => names.includes(name))
+    .map((recording) => ({ ...recording, name: `${recording.name}-${suffix}` }));
+
+// order-webhook-duplicates ended at paid (it predates fulfilment): this one goes on to delivered.
+const webhookTwiceDelivered = (name: string): Recording => ({
+  name,
+  workflowType: workflowTypes.order,
+  args: fulfilledOrder(),
+  drive: async (handle) => {
+    await webhookTwice(handle);
+    await processing(handle);
+    await ship(handle);
+    await deliver(handle);
+  },
+});
+
 export const orderRecordings: Recording[] = [
   ...baseOrderRecordings,
-  ...baseOrderRecordings
-    .filter(({ name }) => localStepsNames.includes(name))
-    .map((recording) => ({ ...recording, name: `${recording.name}-local-steps` })),
-  // order-webhook-duplicates ended at paid (it predates fulfilment): this one goes on to delivered.
-  {
-    name: 'order-webhook-duplicates-local-steps',
-    workflowType: workflowTypes.order,
-    args: fulfilledOrder(),
-    drive: async (handle) => {
-      await webhookTwice(handle);
-      await processing(handle);
-      await ship(handle);
-      await deliver(handle);
-    },
-  },
+  ...renamed(localStepsNames, 'local-steps'),
+  webhookTwiceDelivered('order-webhook-duplicates-local-steps'),
+  ...renamed(fewerStepsNames, 'fewer-steps'),
+  webhookTwiceDelivered('order-webhook-duplicates-fewer-steps'),
 ];

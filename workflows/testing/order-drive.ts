@@ -51,8 +51,11 @@ export const authorizedEvent = (eventId: string, orderId = 1) => ({
   providerPaymentId: providerPaymentId(orderId),
 });
 
-/** The activities of a checkout: the order placed, its stock held, its payment created, the order awaiting it. */
-export const placedSteps = ['placeOrder', 'reserveStock', 'createPayment', 'markOrder'];
+/**
+ * The activities of a checkout: the order placed with its stock held (one step since patched('fewer-steps')), its
+ * payment created, the order awaiting it.
+ */
+export const placedSteps = ['placeOrderAndHold', 'createPayment', 'markOrder'];
 
 /** The activities of an order paid through authorize(): placed, then the webhook's authorization captured. */
 export const paidByWebhookSteps = [...placedSteps, 'recordPayment', 'capturePayment', 'completeOrder'];

@@ -7,6 +7,7 @@ import type { OrderInput } from '../order-messages';
 
 export type OrderActivityName =
   | 'placeOrder'
+  | 'placeOrderAndHold'
   | 'reserveStock'
   | 'releaseStock'
   | 'createPayment'
@@ -71,13 +72,18 @@ export const cardDeclined: PaymentDecline = { code: 'card_declined', message: 'Y
 
 /**
  * A tiny fake shop: placeOrder numbers orders per workflow (a retry gets the same id), reserveStock refuses lines
- * over `stock` with the real OutOfStock failure, confirm answers by test card, the rest succeed.
+ * over `stock` with the real OutOfStock failure (placeOrderAndHold answers with them), confirm answers by test
+ * card, the rest succeed.
  */
 export function createOrderFakes(options: OrderFakeOptions = {}) {
   const calls: OrderActivityCall[] = [];
   const orders = new Map<string, { orderId: number; lines: OrderInput['lines']; total: number }>();
   const refunded = new Map<number, number>();
   const byId = (orderId: number) => [...orders.values()].find((o) => o.orderId === orderId);
+  const shortOf = (orderId: number) =>
+    (byId(orderId)?.lines ?? [])
+      .filter((line) => line.quantity > (options.stock?.[line.productId] ?? Infinity))
+      .map((line) => line.productId);
 
   const base: OrderActivities = {
     placeOrder: async (input) => {
@@ -87,10 +93,14 @@ export function createOrderFakes(options: OrderFakeOptions = {}) {
       orders.set(input.workflowId, { orderId, lines: input.lines, total: input.totalAmount });
       return { orderId };
     },
+    placeOrderAndHold: async ({ holdSeconds, ...input }) => {
+      const { orderId } = await base.placeOrder(input);
+      const short = shortOf(orderId);
+      if (short.length) return { orderId, hold: { shortProductIds: short } };
+      return { orderId, hold: await base.reserveStock({ orderId, seconds: holdSeconds }) };
+    },
     reserveStock: async ({ orderId, seconds }) => {
-      const short = (byId(orderId)?.lines ?? [])
-        .filter((line) => line.quantity > (options.stock?.[line.productId] ?? Infinity))
-        .map((line) => line.productId);
+      const short = shortOf(orderId);
       if (short.length) {
         throw ApplicationFailure.nonRetryable(
           `not enough stock for ${short.join(', ')}`,
