@@ -40,7 +40,7 @@ export function searchIndex(
   const relevance = query.sort === 'relevance' && Boolean(q);
   // Without words, relevance is the newest first: the order the candidates came in.
   const inOrder = !q && (query.sort === 'relevance' || query.sort === 'newest');
-  const sorted = inOrder ? matching : matching.sort(comparator(query, Boolean(q)));
+  const sorted = inOrder ? matching : firstInOrder(matching, comparator(query, Boolean(q)), from + size);
   const page = size > 0 ? sorted.slice(from, from + size) : [];
   const highlighter = q ? hitHighlighter(q, typos) : undefined;
   return {
@@ -59,7 +59,11 @@ function textMatches(
   const matching: Candidate[] = [];
   for (const [id, text] of index.text.match(q, typos)) {
     const stored = index.docs.get(id);
-    if (stored && accepts(stored.doc)) matching.push({ ...stored, text });
+    // Spelled out rather than spread: one object shape for every match, several times cheaper to make.
+    if (stored && accepts(stored.doc)) {
+      const { id: storedId, doc, createdAt, categorySlots, tagSlots } = stored;
+      matching.push({ id: storedId, doc, createdAt, categorySlots, tagSlots, text });
+    }
   }
   return matching;
 }
@@ -99,6 +103,31 @@ function comparator(query: SearchQuery, hasText: boolean): (a: Candidate, b: Can
     case 'newest':
       return newest;
   }
+}
+
+/**
+ * The first `count` of `items` in the order of `compare` (a total order: every comparator here ends with the id),
+ * exactly as sorting them all would give, without sorting them all: a page of 20 among hundreds of matches keeps
+ * the best 20 seen so far, and most items are turned away by one comparison with the last of them. A deep page
+ * (`count` beyond a quarter of the items) sorts them all.
+ */
+export function firstInOrder<T>(items: T[], compare: (a: T, b: T) => number, count: number): T[] {
+  if (count <= 0) return [];
+  if (count * 4 >= items.length) return items.sort(compare).slice(0, count);
+  const best: T[] = [];
+  for (const item of items) {
+    if (best.length === count && compare(item, best[count - 1]!) >= 0) continue;
+    let low = 0;
+    let high = best.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (compare(item, best[middle]!) < 0) high = middle;
+      else low = middle + 1;
+    }
+    best.splice(low, 0, item);
+    if (best.length > count) best.pop();
+  }
+  return best;
 }
 
 /** A hit, highlighted as the engines' hits are (highlights.ts). */

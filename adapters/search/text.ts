@@ -15,7 +15,7 @@ export function tokens(text: string): { word: string; start: number; end: number
 
 /** Lower case, accents folded ("Café" → "cafe"), plurals reduced ("lamps" → "lamp", "boxes" → "box"). */
 export function normalizeTerm(word: string): string {
-  return stem(fold(word).toLowerCase());
+  return stem(foldIfNeeded(word).toLowerCase());
 }
 
 /**
@@ -23,7 +23,7 @@ export function normalizeTerm(word: string): string {
  * and lower-casing word by word costs several times more over a catalog).
  */
 export function analyze(text: string): string[] {
-  const folded = (/[^ -~\s]/.test(text) ? fold(text) : text).toLowerCase();
+  const folded = foldIfNeeded(text).toLowerCase();
   const terms: string[] = [];
   for (const word of folded.split(/[^\p{L}\p{N}]+/u)) if (word) terms.push(stem(word));
   return terms;
@@ -33,6 +33,9 @@ export function analyze(text: string): string[] {
 function fold(text: string): string {
   return text.normalize('NFKD').replace(/\p{M}+/gu, '');
 }
+
+/** fold(), skipped for plain ASCII (most words), which it leaves as it is: the highlighter folds every word. */
+const foldIfNeeded = (text: string) => (/[^ -~\s]/.test(text) ? fold(text) : text);
 
 /**
  * A light plural stemmer, in the spirit of Lucene's light English stemmers: only plural endings, and never below
