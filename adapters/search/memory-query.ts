@@ -24,7 +24,7 @@ export function searchIndex(
   options: QueryBuilderOptions = {},
 ): SearchResult {
   const q = query.q?.trim() ?? '';
-  const accepts = filterOf(query);
+  const accepts = filterOf(query, !q);
   let matching: Candidate[] = [];
   let typos = false;
   if (q) {
@@ -68,10 +68,13 @@ function textMatches(
   return matching;
 }
 
-/** The query's filters as one test, its lists and bounds worked out once rather than per document. */
-function filterOf(query: SearchQuery): (doc: ProductDocument) => boolean {
+/**
+ * The query's filters as one test, its lists and bounds worked out once rather than per document. `fromCategories`:
+ * the documents tested are the query's categories' own (MemoryIndex.candidates), so the category test is skipped.
+ */
+function filterOf(query: SearchQuery, fromCategories: boolean): (doc: ProductDocument) => boolean {
   const statuses: readonly string[] = query.statuses ?? ['active'];
-  const categories = query.categoryIds?.length ? new Set(query.categoryIds) : null;
+  const categories = query.categoryIds?.length && !fromCategories ? new Set(query.categoryIds) : null;
   const tags = [...new Set(query.tags ?? [])];
   const minPrice = query.minPrice ?? -Infinity;
   const maxPrice = query.maxPrice ?? Infinity;
