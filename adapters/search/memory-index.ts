@@ -1,5 +1,6 @@
 import { TextIndex } from './memory-text';
 import type { ProductDocument } from './port';
+import { PRICE_RANGES, RATING_MINIMUMS } from './query-builder';
 
 export interface StoredDocument {
   id: string;
@@ -9,7 +10,16 @@ export interface StoredDocument {
   /** Its distinct categories and tags as slots of MemoryIndex.categories / tags: facets count in arrays. */
   categorySlots: readonly number[];
   tagSlots: readonly number[];
+  /** The price ranges (PRICE_RANGES) and rating minimums (RATING_MINIMUMS) it counts in, by index. */
+  priceSlots: readonly number[];
+  ratingSlots: readonly number[];
 }
+
+/** The indexes of the facet buckets (`from` ≤ value < `to`) that hold `value`. */
+const bucketsOf = (buckets: readonly { from?: number; to?: number }[], value: number): number[] =>
+  buckets.flatMap((b, i) => ((b.from ?? -Infinity) <= value && value < (b.to ?? Infinity) ? [i] : []));
+
+const RATING_BUCKETS = RATING_MINIMUMS.map((min) => ({ from: min * 100 }));
 
 /** Facet values numbered 0, 1, 2…: each value keeps its slot (the dictionary only grows). */
 export class Slots<K> {
@@ -59,6 +69,8 @@ export class MemoryIndex {
       createdAt: Date.parse(copy.createdAt),
       categorySlots: this.categories.of(copy.categoryIds),
       tagSlots: this.tags.of(copy.tags),
+      priceSlots: bucketsOf(PRICE_RANGES, copy.priceAmount),
+      ratingSlots: bucketsOf(RATING_BUCKETS, copy.rating),
     };
     this.docs.set(id, stored);
     for (const categoryId of copy.categoryIds) {
