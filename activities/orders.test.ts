@@ -85,6 +85,12 @@ test('reserveStock holds all lines or none, naming the short products', async ()
   expect(await db.models.StockReservation.count({ where: { orderId } })).toBe(0);
 });
 
+/** placeOrderAndHold's input: the order of these lines, held for a minute. */
+const heldOrder = (lines: { productId: number; quantity: number }[]) => ({
+  ...orderInput(lines),
+  holdSeconds: 60,
+});
+
 const timeline = async (orderId: number) =>
   (await db.models.OrderEvent.findAll({ where: { orderId }, order: [['id', 'ASC']] })).map((e) => e.type);
 
@@ -92,13 +98,10 @@ test('placeOrderAndHold places the order and holds its stock in one step; run ag
   const a = await product(5);
   const b = await product(5);
   // Lines out of product order: they are held in product order all the same.
-  const input = {
-    ...orderInput([
-      { productId: b.id, quantity: 1 },
-      { productId: a.id, quantity: 2 },
-    ]),
-    holdSeconds: 60,
-  };
+  const input = heldOrder([
+    { productId: b.id, quantity: 1 },
+    { productId: a.id, quantity: 2 },
+  ]);
   const [first, racing] = await Promise.all([
     activities.placeOrderAndHold(input),
     activities.placeOrderAndHold(input),
@@ -131,13 +134,10 @@ test('placeOrderAndHold places the order and holds its stock in one step; run ag
 test('placeOrderAndHold with a short line places the order alone and names the short products', async () => {
   const plenty = await product(5);
   const scarce = await product(1);
-  const input = {
-    ...orderInput([
-      { productId: plenty.id, quantity: 2 },
-      { productId: scarce.id, quantity: 2 },
-    ]),
-    holdSeconds: 60,
-  };
+  const input = heldOrder([
+    { productId: plenty.id, quantity: 2 },
+    { productId: scarce.id, quantity: 2 },
+  ]);
   const placed = await activities.placeOrderAndHold(input);
   expect(placed.hold).toEqual({ shortProductIds: [scarce.id] });
   expect(await db.models.Order.count({ where: { workflowId: input.workflowId } })).toBe(1);
@@ -156,7 +156,7 @@ test('placeOrderAndHold refuses an order whose number another workflow holds, wr
   const p = await product(5);
   const taken = orderInput([{ productId: p.id, quantity: 1 }]);
   await activities.placeOrder(taken);
-  const clash = { ...orderInput([{ productId: p.id, quantity: 1 }]), number: taken.number, holdSeconds: 60 };
+  const clash = { ...heldOrder([{ productId: p.id, quantity: 1 }]), number: taken.number };
   const refused = await activities.placeOrderAndHold(clash).catch((err: unknown) => err);
   expect(refused).toMatchObject({ type: 'InvalidOrder', nonRetryable: true });
   expect(await db.models.Order.count({ where: { workflowId: clash.workflowId } })).toBe(0);
