@@ -60,9 +60,23 @@ const placedEntry = (orderId: number, input: PlaceOrderInput): TimelineEntry => 
   data: { totalAmount: input.totalAmount, currency: input.currency, lines: input.lines.length },
 });
 
-/** Another workflow holds this number or key: retrying cannot fix it. */
-const clash = (input: PlaceOrderInput) =>
-  ApplicationFailure.nonRetryable(`order ${input.number} clashes with another order`, 'InvalidOrder');
+/** The id of the order this workflow placed, or null. */
+async function orderOfWorkflow(db: Database, workflowId: string): Promise<number | null> {
+  const row = await db.models.Order.findOne({ where: { workflowId }, attributes: ['id'] });
+  return row?.id ?? null;
+}
+
+/**
+ * After writing the order failed: the order a concurrent attempt of this workflow placed (its unique workflow id
+ * clashed), or InvalidOrder when another workflow holds its number or key, which retrying cannot fix. Any other
+ * error is thrown again.
+ */
+async function racedOrder(db: Database, err: unknown, input: PlaceOrderInput): Promise<number> {
+  if (!(err instanceof UniqueConstraintError)) throw err;
+  const raced = await orderOfWorkflow(db, input.workflowId);
+  if (raced !== null) return raced;
+  throw ApplicationFailure.nonRetryable(`order ${input.number} clashes with another order`, 'InvalidOrder');
+}
 
 /**
  * Changes an order's status only from one of `from`: one conditional UPDATE, plus its timeline entry. Returns the
@@ -100,8 +114,8 @@ export function createOrderActivities(deps: ActivityDeps) {
   /** Writes the order and its lines once per workflow (workflow_id is unique): a retry finds the first write. */
   async function placeOrder(input: PlaceOrderInput): Promise<{ orderId: number }> {
     const db = requireDatabase(deps);
-    const existing = await db.models.Order.findOne({ where: { workflowId: input.workflowId } });
-    if (existing) return { orderId: existing.id };
+    const existing = await orderOfWorkflow(db, input.workflowId);
+    if (existing !== null) return { orderId: existing };
     try {
       return await db.sequelize.transaction(async (transaction) => {
         const orderId = await writeOrder(db, input, transaction);
@@ -109,10 +123,7 @@ export function createOrderActivities(deps: ActivityDeps) {
         return { orderId };
       });
     } catch (err) {
-      if (!(err instanceof UniqueConstraintError)) throw err;
-      const raced = await db.models.Order.findOne({ where: { workflowId: input.workflowId } });
-      if (raced) return { orderId: raced.id };
-      throw clash(input);
+      return { orderId: await racedOrder(db, err, input) };
     }
   }
 
@@ -135,11 +146,8 @@ export function createOrderActivities(deps: ActivityDeps) {
   async function placeOrderAndHold(input: PlaceOrderInput & { holdSeconds: number }): Promise<PlacedOrder> {
     const db = requireDatabase(deps);
     const { holdSeconds, ...order } = input;
-    const existing = await db.models.Order.findOne({
-      where: { workflowId: order.workflowId },
-      attributes: ['id'],
-    });
-    if (existing) return holdAgain(existing.id, holdSeconds);
+    const existing = await orderOfWorkflow(db, order.workflowId);
+    if (existing !== null) return holdAgain(existing, holdSeconds);
     const expiresAt = new Date(Date.now() + holdSeconds * 1000);
     try {
       return await db.sequelize.transaction(async (transaction) => {
@@ -161,13 +169,7 @@ export function createOrderActivities(deps: ActivityDeps) {
         const { orderId } = await placeOrder(order);
         return { orderId, hold: { shortProductIds: err.productIds } };
       }
-      if (!(err instanceof UniqueConstraintError)) throw err;
-      const raced = await db.models.Order.findOne({
-        where: { workflowId: order.workflowId },
-        attributes: ['id'],
-      });
-      if (raced) return holdAgain(raced.id, holdSeconds);
-      throw clash(order);
+      return holdAgain(await racedOrder(db, err, order), holdSeconds);
     }
   }
 

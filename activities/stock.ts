@@ -23,10 +23,8 @@ export function createStockActivities(deps: ActivityDeps) {
     if (existing) return { expiresAt: existing.expiresAt.toISOString() };
 
     const order = await Order.findByPk(input.orderId, { attributes: ['userId'] });
-    const items = await OrderItem.findAll({
-      where: { orderId: input.orderId },
-      order: [['productId', 'ASC']],
-    });
+    // holdLines takes them in product order.
+    const items = await OrderItem.findAll({ where: { orderId: input.orderId } });
     const expiresAt = new Date(Date.now() + input.seconds * 1000);
     const hold = {
       orderId: input.orderId,
