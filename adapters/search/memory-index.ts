@@ -1,3 +1,4 @@
+import { type CandidateList, candidateList } from './memory-columns';
 import { TextIndex } from './memory-text';
 import type { ProductDocument } from './port';
 import { PRICE_RANGES, RATING_MINIMUMS } from './query-builder';
@@ -7,13 +8,20 @@ export interface StoredDocument {
   doc: ProductDocument;
   /** `doc.createdAt` parsed once, for the sorts. */
   createdAt: number;
-  /** Its distinct categories and tags as slots of MemoryIndex.categories / tags: facets count in arrays. */
-  categorySlots: readonly number[];
-  tagSlots: readonly number[];
-  /** The price ranges (PRICE_RANGES) and rating minimums (RATING_MINIMUMS) it counts in, by index. */
-  priceSlots: readonly number[];
-  ratingSlots: readonly number[];
+  /**
+   * Every facet bucket it counts in, as one flat list (one array to read per match instead of four): its distinct
+   * categories and tags (slots of MemoryIndex.categories / tags), its price range (PRICE_RANGES) and its rating
+   * minimums (RATING_MINIMUMS), each as `facetSlot(group, slot)`.
+   */
+  facetSlots: readonly number[];
 }
+
+/** The facet groups of StoredDocument.facetSlots. */
+export const FACET_GROUPS = { category: 0, tag: 1, price: 2, rating: 3 } as const;
+const GROUP_COUNT = 4;
+
+/** A bucket of a group as one number: slots of every group interleaved, so a group may grow without renumbering. */
+export const facetSlot = (group: number, slot: number) => slot * GROUP_COUNT + group;
 
 /** The indexes of the facet buckets (`from` ≤ value < `to`) that hold `value`. */
 const bucketsOf = (buckets: readonly { from?: number; to?: number }[], value: number): number[] =>
@@ -52,7 +60,7 @@ export class MemoryIndex {
   readonly tags = new Slots<string>();
   private readonly byCategory = new Map<number, Set<StoredDocument>>();
   /** Newest-first lists of every document (key null) or of one category, made when asked for; emptied by writes. */
-  private readonly newestFirst = new Map<number | null, StoredDocument[]>();
+  private readonly newestFirst = new Map<number | null, CandidateList>();
 
   /** `fields`: the mapping's fields when it is `dynamic: strict` (a document with another is refused); else null. */
   constructor(readonly fields: ReadonlySet<string> | null) {}
@@ -67,10 +75,12 @@ export class MemoryIndex {
       id,
       doc: copy,
       createdAt: Date.parse(copy.createdAt),
-      categorySlots: this.categories.of(copy.categoryIds),
-      tagSlots: this.tags.of(copy.tags),
-      priceSlots: bucketsOf(PRICE_RANGES, copy.priceAmount),
-      ratingSlots: bucketsOf(RATING_BUCKETS, copy.rating),
+      facetSlots: [
+        ...this.categories.of(copy.categoryIds).map((slot) => facetSlot(FACET_GROUPS.category, slot)),
+        ...this.tags.of(copy.tags).map((slot) => facetSlot(FACET_GROUPS.tag, slot)),
+        ...bucketsOf(PRICE_RANGES, copy.priceAmount).map((slot) => facetSlot(FACET_GROUPS.price, slot)),
+        ...bucketsOf(RATING_BUCKETS, copy.rating).map((slot) => facetSlot(FACET_GROUPS.rating, slot)),
+      ],
     };
     this.docs.set(id, stored);
     for (const categoryId of copy.categoryIds) {
@@ -102,20 +112,20 @@ export class MemoryIndex {
    * The list of every document or of one category is kept until the next write, so a catalog that is read far more
    * often than written is sorted once per write instead of once per search.
    */
-  candidates(categoryIds: readonly number[] | undefined): readonly StoredDocument[] {
+  candidates(categoryIds: readonly number[] | undefined): CandidateList {
     const ids = [...new Set(categoryIds ?? [])];
     if (ids.length > 1) {
       const union = new Set<StoredDocument>();
       for (const id of ids) for (const stored of this.byCategory.get(id) ?? []) union.add(stored);
-      return [...union].sort(byNewest);
+      return candidateList([...union].sort(byNewest));
     }
     const key = ids[0] ?? null;
     // A category without documents is not kept: ids asked for do not pile up.
-    if (key !== null && !this.byCategory.has(key)) return [];
+    if (key !== null && !this.byCategory.has(key)) return candidateList([]);
     let list = this.newestFirst.get(key);
     if (!list) {
       const members = key === null ? this.docs.values() : this.byCategory.get(key)!;
-      list = [...members].sort(byNewest);
+      list = candidateList([...members].sort(byNewest));
       this.newestFirst.set(key, list);
     }
     return list;

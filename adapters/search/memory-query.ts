@@ -1,5 +1,6 @@
-import { byNewest, type MemoryIndex, type StoredDocument } from './memory-index';
+import { byNewest, FACET_GROUPS, facetSlot, type MemoryIndex, type StoredDocument } from './memory-index';
 import { hitHighlighter, type Highlighter } from './highlights';
+import { acceptedRows, countFacets, type Filter, hasTags } from './memory-columns';
 import type { TextMatch } from './memory-text';
 import type { FacetCount, ProductDocument, SearchHit, SearchQuery, SearchResult } from './port';
 import {
@@ -24,70 +25,79 @@ export function searchIndex(
   options: QueryBuilderOptions = {},
 ): SearchResult {
   const q = query.q?.trim() ?? '';
-  const accepts = filterOf(query, !q);
-  let matching: Candidate[] = [];
+  const filter = filterOf(query);
+  const counts = newFacetCounts(index);
+  const { from, size } = pageWindow(query.page, query.pageSize);
+  const upTo = from + size;
+  let total: number;
+  let page: Candidate[];
   let typos = false;
   if (q) {
     // The words as typed first; typo-tolerant matches only when those find less than a page, as the engines.
-    matching = textMatches(index, accepts, q, false);
+    let matching = textMatches(index, filter, q, false);
     typos = matching.length < TYPO_FALLBACK_BELOW;
-    if (typos) matching = textMatches(index, accepts, q, true);
+    if (typos) matching = textMatches(index, filter, q, true);
+    for (const { facetSlots } of matching) for (const slot of facetSlots) counts[slot]!++;
+    total = matching.length;
+    page = firstInOrder(matching, comparator(query, true), upTo).slice(from, upTo);
   } else {
-    // The stored documents themselves, newest first: nothing is allocated per document looked at.
-    for (const stored of index.candidates(query.categoryIds)) if (accepts(stored.doc)) matching.push(stored);
+    // The category's documents, newest first, scanned in their flat columns (memory-columns.ts).
+    const list = index.candidates(query.categoryIds);
+    const rows = acceptedRows(list, filter);
+    countFacets(list, rows, counts);
+    total = rows.length;
+    // Without words, relevance is the newest first: the order of the list.
+    const inOrder = query.sort === 'relevance' || query.sort === 'newest';
+    const docsOf = (some: readonly number[]) => some.map((row) => list.docs[row]!);
+    page = inOrder
+      ? docsOf(rows.slice(from, upTo))
+      : firstInOrder(docsOf(rows), comparator(query, false), upTo).slice(from, upTo);
   }
-  const { from, size } = pageWindow(query.page, query.pageSize);
   const relevance = query.sort === 'relevance' && Boolean(q);
-  // Without words, relevance is the newest first: the order the candidates came in.
-  const inOrder = !q && (query.sort === 'relevance' || query.sort === 'newest');
-  const sorted = inOrder ? matching : firstInOrder(matching, comparator(query, Boolean(q)), from + size);
-  const page = size > 0 ? sorted.slice(from, from + size) : [];
   const highlighter = q ? hitHighlighter(q, typos) : undefined;
   return {
-    total: matching.length,
+    total,
     hits: page.map((c) => toHit(c, relevance, highlighter)),
-    facets: facetsOf(index, matching, options),
+    facets: facetsOf(index, counts, options),
   };
 }
 
-function textMatches(
-  index: MemoryIndex,
-  accepts: (doc: ProductDocument) => boolean,
-  q: string,
-  typos: boolean,
-): Candidate[] {
+function textMatches(index: MemoryIndex, filter: Filter, q: string, typos: boolean): Candidate[] {
   const matching: Candidate[] = [];
   for (const [id, text] of index.text.match(q, typos)) {
     const stored = index.docs.get(id);
     // Spelled out rather than spread: one object shape for every match, several times cheaper to make.
-    if (stored && accepts(stored.doc)) {
-      const { id: storedId, doc, createdAt, categorySlots, tagSlots, priceSlots, ratingSlots } = stored;
-      matching.push({ id: storedId, doc, createdAt, categorySlots, tagSlots, priceSlots, ratingSlots, text });
+    if (stored && accepts(filter, stored.doc)) {
+      const { id: storedId, doc, createdAt, facetSlots } = stored;
+      matching.push({ id: storedId, doc, createdAt, facetSlots, text });
     }
   }
   return matching;
 }
 
-/**
- * The query's filters as one test, its lists and bounds worked out once rather than per document. `fromCategories`:
- * the documents tested are the query's categories' own (MemoryIndex.candidates), so the category test is skipped.
- */
-function filterOf(query: SearchQuery, fromCategories: boolean): (doc: ProductDocument) => boolean {
+/** The query's filters, its lists and bounds worked out once rather than per document. */
+function filterOf(query: SearchQuery): Filter {
   const statuses: readonly string[] = query.statuses ?? ['active'];
-  const categories = query.categoryIds?.length && !fromCategories ? new Set(query.categoryIds) : null;
-  const tags = [...new Set(query.tags ?? [])];
-  const minPrice = query.minPrice ?? -Infinity;
-  const maxPrice = query.maxPrice ?? Infinity;
-  // Unrated products (rating 0) never satisfy a rating filter, not even "at least 0 stars".
-  const minRating = query.minRating === undefined ? 0 : Math.max(1, Math.round(query.minRating * 100));
-  const inStock = Boolean(query.inStock);
-  return (doc) => {
-    if (doc.priceAmount < minPrice || doc.priceAmount > maxPrice || doc.rating < minRating) return false;
-    if ((inStock && !doc.inStock) || !statuses.includes(doc.status)) return false;
-    if (categories && !doc.categoryIds.some((id) => categories.has(id))) return false;
-    for (const tag of tags) if (!doc.tags.includes(tag)) return false;
-    return true;
+  return {
+    minPrice: query.minPrice ?? -Infinity,
+    maxPrice: query.maxPrice ?? Infinity,
+    // Unrated products (rating 0) never satisfy a rating filter, not even "at least 0 stars".
+    minRating: query.minRating === undefined ? 0 : Math.max(1, Math.round(query.minRating * 100)),
+    inStock: Boolean(query.inStock),
+    statuses,
+    activeOnly: statuses.length === 1 && statuses[0] === 'active',
+    categories: query.categoryIds?.length ? new Set(query.categoryIds) : null,
+    tags: [...new Set(query.tags ?? [])],
   };
+}
+
+/** Whether a document passes every filter (the full-text path: its documents come from any category). */
+function accepts(filter: Filter, doc: ProductDocument): boolean {
+  const { minPrice, maxPrice, minRating, inStock, statuses, categories } = filter;
+  if (doc.priceAmount < minPrice || doc.priceAmount > maxPrice || doc.rating < minRating) return false;
+  if ((inStock && !doc.inStock) || !statuses.includes(doc.status)) return false;
+  if (categories && !doc.categoryIds.some((id) => categories.has(id))) return false;
+  return hasTags(filter, doc);
 }
 
 /** The query builder's sorts, each ending with the product id. */
@@ -141,44 +151,47 @@ function toHit(candidate: Candidate, relevance: boolean, highlighter: Highlighte
   return hit;
 }
 
+/** A count per facet bucket, indexed by facet slot (memory-index.ts), every one zero. */
+function newFacetCounts(index: MemoryIndex): Uint32Array {
+  const slots = Math.max(
+    index.categories.keys.length,
+    index.tags.keys.length,
+    PRICE_RANGES.length,
+    RATING_MINIMUMS.length,
+  );
+  return new Uint32Array(facetSlot(0, slots));
+}
+
 /**
- * The engines' aggregations over the filtered result, in one pass: each document's distinct categories and tags,
- * its price range and its rating minimums were numbered when it was stored (memory-index.ts), so counting them is
- * an array increment, not a Map lookup or a comparison per bucket.
+ * The engines' aggregations over the filtered result, from counts made in one pass over it: each document's
+ * distinct categories and tags, its price range and its rating minimums were numbered when it was stored
+ * (memory-index.ts), so counting them is an array increment, not a Map lookup or a comparison per bucket.
  */
 function facetsOf(
   index: MemoryIndex,
-  matching: readonly Candidate[],
+  counts: Uint32Array,
   options: QueryBuilderOptions,
 ): SearchResult['facets'] {
-  const categories = new Uint32Array(index.categories.keys.length);
-  const tags = new Uint32Array(index.tags.keys.length);
-  const prices = new Uint32Array(PRICE_RANGES.length);
-  const ratings = new Uint32Array(RATING_MINIMUMS.length);
-  // Each document's price range and rating minimums were worked out when it was stored, like its categories.
-  for (const { categorySlots, tagSlots, priceSlots, ratingSlots } of matching) {
-    for (const slot of categorySlots) categories[slot]!++;
-    for (const slot of tagSlots) tags[slot]!++;
-    for (const slot of priceSlots) prices[slot]!++;
-    for (const slot of ratingSlots) ratings[slot]!++;
-  }
+  const count = (group: number, slot: number) => counts[facetSlot(group, slot)]!;
   return {
-    categories: top(index.categories.keys, categories, options.categoryFacetSize ?? 50),
-    tags: top(index.tags.keys, tags, options.tagFacetSize ?? 30),
-    priceRanges: PRICE_RANGES.map((range, i) => ({ ...range, count: prices[i]! })),
-    ratings: RATING_MINIMUMS.map((min, i) => ({ min, count: ratings[i]! })),
+    categories: top(index.categories.keys, FACET_GROUPS.category, count, options.categoryFacetSize ?? 50),
+    tags: top(index.tags.keys, FACET_GROUPS.tag, count, options.tagFacetSize ?? 30),
+    priceRanges: PRICE_RANGES.map((range, i) => ({ ...range, count: count(FACET_GROUPS.price, i) })),
+    ratings: RATING_MINIMUMS.map((min, i) => ({ min, count: count(FACET_GROUPS.rating, i) })),
   };
 }
 
 /** A terms aggregation: biggest counts first, ties by key. */
 function top<K extends string | number>(
   keys: readonly K[],
-  counts: Uint32Array,
+  group: number,
+  count: (group: number, slot: number) => number,
   size: number,
 ): FacetCount<K>[] {
   const found: FacetCount<K>[] = [];
-  counts.forEach((count, slot) => {
-    if (count > 0) found.push({ key: keys[slot]!, count });
+  keys.forEach((key, slot) => {
+    const n = count(group, slot);
+    if (n > 0) found.push({ key, count: n });
   });
   return found
     .sort((a, b) => b.count - a.count || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
