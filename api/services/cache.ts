@@ -27,7 +27,7 @@ export interface Cache {
   close(): Promise<void>;
 }
 
-export type Generational = { key: string } & (
+export type Generational = { key: string; generation: string } & (
   { hit: true; value: string } | { hit: false; claimed: boolean }
 );
 
@@ -110,8 +110,8 @@ export class RedisCache implements Cache {
     );
     const key = `${space}:${generation}:${suffix}`;
     return typeof result === 'string'
-      ? { key, hit: true as const, value: result }
-      : { key, hit: false as const, claimed: result === 1 };
+      ? { key, generation, hit: true as const, value: result }
+      : { key, generation, hit: false as const, claimed: result === 1 };
   }
   async setAndRelease(key: string, value: string, ttlSeconds: number, claimKey: string) {
     await this.scripted.setAndRelease(key, claimKey, value, ttlSeconds);
@@ -193,10 +193,16 @@ export class MemoryCache implements Cache {
     return true;
   }
   async getInGeneration(generationKey: string, space: string, suffix: string, claimSeconds: number) {
-    const key = `${space}:${(await this.get(generationKey)) ?? '0'}:${suffix}`;
+    const generation = (await this.get(generationKey)) ?? '0';
+    const key = `${space}:${generation}:${suffix}`;
     const value = await this.get(key);
-    if (value !== null) return { key, hit: true as const, value };
-    return { key, hit: false as const, claimed: await this.claim(`${key}:loading`, claimSeconds) };
+    if (value !== null) return { key, generation, hit: true as const, value };
+    return {
+      key,
+      generation,
+      hit: false as const,
+      claimed: await this.claim(`${key}:loading`, claimSeconds),
+    };
   }
   async setAndRelease(key: string, value: string, ttlSeconds: number, claimKey: string) {
     await this.set(key, value, ttlSeconds);

@@ -39,17 +39,20 @@ test('overwriting, deleting, taking and expiring keep the count exact', async ()
   // The cache-aside pair: a miss claims once, the load is stored and its claim released, then it hits.
   expect(await cache.getInGeneration('s:g', 's', 'd', 5)).toEqual({
     key: 's:0:d',
+    generation: '0',
     hit: false,
     claimed: true,
   });
   expect(await cache.getInGeneration('s:g', 's', 'd', 5)).toEqual({
     key: 's:0:d',
+    generation: '0',
     hit: false,
     claimed: false,
   });
   await cache.setAndRelease('s:0:d', value(1), 60, 's:0:d:loading');
   expect(await cache.getInGeneration('s:g', 's', 'd', 5)).toEqual({
     key: 's:0:d',
+    generation: '0',
     hit: true,
     value: value(1),
   });
@@ -57,6 +60,7 @@ test('overwriting, deleting, taking and expiring keep the count exact', async ()
   await cache.set('s:g', '7', 60);
   expect(await cache.getInGeneration('s:g', 's', 'd', 5)).toEqual({
     key: 's:7:d',
+    generation: '7',
     hit: false,
     claimed: true,
   });

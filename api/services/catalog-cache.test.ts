@@ -66,12 +66,13 @@ test('getInGeneration and setAndRelease: one round trip each, under the key pref
   const [first, second] = processes as [RedisCache, RedisCache];
   const space = `space-${randomBytes(4).toString('hex')}`;
   const generationKey = `${space}:generation`;
-  const miss = { key: `${space}:0:k`, hit: false };
+  const miss = { key: `${space}:0:k`, generation: '0', hit: false };
   expect(await first.getInGeneration(generationKey, space, 'k', 5)).toEqual({ ...miss, claimed: true });
   expect(await second.getInGeneration(generationKey, space, 'k', 5)).toEqual({ ...miss, claimed: false });
   await first.setAndRelease(`${space}:0:k`, 'body', 60, `${space}:0:k:loading`);
   expect(await second.getInGeneration(generationKey, space, 'k', 5)).toEqual({
     key: `${space}:0:k`,
+    generation: '0',
     hit: true,
     value: 'body',
   });
@@ -83,6 +84,7 @@ test('getInGeneration and setAndRelease: one round trip each, under the key pref
   await first.set(generationKey, 'g2', 60);
   expect(await first.getInGeneration(generationKey, space, 'k', 5)).toEqual({
     key: `${space}:g2:k`,
+    generation: 'g2',
     hit: false,
     claimed: true,
   });

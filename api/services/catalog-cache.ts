@@ -66,15 +66,15 @@ const POLL_MS = [10, 20, 40, 80, 100];
 const inflight = new WeakMap<Cache, Map<string, Promise<CachedBody>>>();
 
 /**
- * The cached body for (`kind`, `input`) under the current generation, or `load()`'s result, serialized, cached for
- * CATALOG_TTL_SECONDS and shared with every concurrent caller in this process. A failing cache is not fatal: the
- * catalog is served from the database instead.
+ * The cached body for (`kind`, `input`) under the current generation, or `load(generation)`'s result, serialized,
+ * cached for CATALOG_TTL_SECONDS and shared with every concurrent caller in this process. A failing cache is not
+ * fatal: the catalog is served from the database instead (`load(null)`: the generation is not known).
  */
 export async function cachedCatalogBody(
   cache: Cache,
   kind: string,
   input: unknown,
-  load: () => Promise<unknown>,
+  load: (generation: string | null) => Promise<unknown>,
   claimSeconds = LOAD_CLAIM_SECONDS,
 ): Promise<CachedBody> {
   // One round trip: the generation, then the body under it, or else the claim to load it.
@@ -82,7 +82,7 @@ export async function cachedCatalogBody(
     .getInGeneration(GENERATION_KEY, KEY_SPACE, catalogSuffix(kind, input), claimSeconds)
     .catch(() => null);
   // A cache that fails to answer: load, never wait.
-  if (read === null) return bodyOf(await load());
+  if (read === null) return bodyOf(await load(null));
   if (read.hit) return cachedBody(read.value);
   const { key } = read;
   // A load of this key already running here (the same generation: the key holds it) is shared. It is registered
@@ -105,7 +105,7 @@ export async function cachedCatalogBody(
     }
     let body: CachedBody;
     try {
-      body = bodyOf(await load());
+      body = bodyOf(await load(read.generation));
     } catch (err) {
       if (read.claimed) await cache.del(claimKey).catch(() => undefined);
       throw err;

@@ -3,7 +3,8 @@ import type { AppDeps } from '../../deps';
 import { type PresentedProductSummary, presentProductSummary } from '../../presenters/product';
 import { allCategories, allTags } from '../../services/catalog-index';
 import { searchProducts } from '../../services/catalog-search';
-import { activeProducts, imagesOf, type ImageOfProduct, type SummaryRow } from './rows';
+import { listRows } from './listing-rows';
+import { imagesOf, type ImageOfProduct, type SummaryRow } from './rows';
 import type { ListProductsQuery } from './schema';
 
 export interface ProductListing {
@@ -21,10 +22,15 @@ export interface ProductListing {
 
 /**
  * One page of the shop's product list: the search (engine or SQL) picks and orders the ids and counts the facets;
- * the items themselves are read from the database, so a price is never older than the last committed edit even
+ * the items themselves are read from the database (each product's row once per catalog generation, its stock every
+ * time: listing-rows.ts), so a price is never older than the last committed edit, as in a cached listing, even
  * while the index catches up. A hit whose product is gone or no longer active is left out.
  */
-export async function loadProductListing(deps: AppDeps, query: ListProductsQuery): Promise<ProductListing> {
+export async function loadProductListing(
+  deps: AppDeps,
+  query: ListProductsQuery,
+  generation: string | null = null,
+): Promise<ProductListing> {
   let categoryIds: number[] | undefined;
   // The category and tag tables are read once per catalog generation (services/catalog-index.ts).
   const [categories, tags] = await Promise.all([allCategories(deps), allTags(deps)]);
@@ -49,6 +55,7 @@ export async function loadProductListing(deps: AppDeps, query: ListProductsQuery
   const items = await presentHits(
     deps,
     result.hits.map((hit) => ({ id: Number(hit.id), highlight: hit.highlight })),
+    generation,
   );
   const categoryById = new Map(categories.map((c) => [c.id, c]));
   const tagBySlug = new Map(tags.map((t) => [t.slug, t]));
@@ -72,15 +79,20 @@ export async function loadProductListing(deps: AppDeps, query: ListProductsQuery
   };
 }
 
-/** Active products by id, in the given order, presented for a list (one query, whatever the count). */
+/**
+ * Active products by id, in the given order, presented for a list (one query, whatever the count). `generation`:
+ * the catalog generation the listing is read under, whose rows may be reused (listing-rows.ts); null reads all.
+ */
 export async function presentHits(
   deps: AppDeps,
   hits: readonly { id: number; highlight?: PresentedProductSummary['highlight'] }[],
+  generation: string | null = null,
 ): Promise<PresentedProductSummary[]> {
   if (!hits.length) return [];
-  const products = await activeProducts(
+  const products = await listRows(
     deps,
     hits.map((h) => h.id),
+    generation,
   );
   const byId = new Map(products.map((p) => [p.id, p]));
   return Promise.all(

@@ -36,8 +36,8 @@ export const listProducts = defineRoute({
     422: { description: 'A parameter out of range or not allowed' },
   },
   handler: async ({ input, deps, req, res }) => {
-    const body = await cachedCatalogBody(deps.cache, 'products', input.query, () =>
-      loadProductListing(deps, input.query),
+    const body = await cachedCatalogBody(deps.cache, 'products', input.query, (generation) =>
+      loadProductListing(deps, input.query, generation),
     );
     sendWithEtag(req, res, body);
   },

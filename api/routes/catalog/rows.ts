@@ -145,3 +145,25 @@ export function allCategoriesNow(deps: Pick<AppDeps, 'db'>) {
     [],
   );
 }
+
+/** The stock of these products by id (a product without an inventory row is absent). */
+export async function stockOf(
+  deps: Pick<AppDeps, 'db'>,
+  ids: readonly number[],
+): Promise<Map<number, NonNullable<ProductRow['inventory']>>> {
+  if (!ids.length) return new Map();
+  const sql =
+    'SELECT product_id AS id, on_hand AS onHand, reserved AS reserved, low_stock_threshold AS lowStockThreshold ' +
+    'FROM inventory WHERE product_id IN (?)';
+  const rows = await selectBoundOnSqlite<{
+    id: number;
+    onHand: number;
+    reserved: number;
+    lowStockThreshold: number;
+  }>(
+    deps,
+    { sql: sql.replace('IN (?)', 'IN (SELECT value FROM json_each($1))'), bind: [JSON.stringify(ids)] },
+    { sql, replacements: [ids] },
+  );
+  return new Map(rows.map((row) => [Number(row.id), inventoryOf(row)!]));
+}
