@@ -109,8 +109,9 @@ export function presentSummaryRow(
   row: SummaryRow,
   highlight?: PresentedProductSummary['highlight'],
 ): Promise<PresentedProductSummary> {
-  const { thumbnailKey, ...product } = row;
-  return presentProductSummary(deps.storage, product, {
+  const { thumbnailKey } = row;
+  // The row itself: the presenter reads its fields by name (a rest copy without the key cost an object per item).
+  return presentProductSummary(deps.storage, row, {
     thumbnail: thumbnailKey === null ? undefined : { storageKey: thumbnailKey },
     highlight,
   });

@@ -146,24 +146,37 @@ export function allCategoriesNow(deps: Pick<AppDeps, 'db'>) {
   );
 }
 
-/** The stock of these products by id (a product without an inventory row is absent). */
+type Stock = NonNullable<ProductRow['inventory']>;
+
+/**
+ * The stock of these products by id (a product without an inventory row is absent). On SQLite the rows come back
+ * as one JSON text (`json_group_array`): one row to hand over from the native side instead of one per product,
+ * which made the read 40 % cheaper (22 µs instead of 37 for a page of 20, docs/benchmarks.md tenth step).
+ */
 export async function stockOf(
   deps: Pick<AppDeps, 'db'>,
   ids: readonly number[],
-): Promise<Map<number, NonNullable<ProductRow['inventory']>>> {
-  if (!ids.length) return new Map();
-  const sql =
-    'SELECT product_id AS id, on_hand AS onHand, reserved AS reserved, low_stock_threshold AS lowStockThreshold ' +
-    'FROM inventory WHERE product_id IN (?)';
-  const rows = await selectBoundOnSqlite<{
-    id: number;
-    onHand: number;
-    reserved: number;
-    lowStockThreshold: number;
-  }>(
+): Promise<Map<number, Stock>> {
+  const stock = new Map<number, Stock>();
+  if (!ids.length) return stock;
+  const { reader } = deps.db;
+  if (reader) {
+    const [row] = reader.all<{ rows: string | null }>(
+      'SELECT json_group_array(json_array(product_id, on_hand, reserved, low_stock_threshold)) AS rows ' +
+        'FROM inventory WHERE product_id IN (SELECT value FROM json_each($1))',
+      [JSON.stringify(ids)],
+    );
+    for (const [id, onHand, reserved, lowStockThreshold] of JSON.parse(row?.rows ?? '[]') as number[][]) {
+      stock.set(id!, { onHand: onHand!, reserved: reserved!, lowStockThreshold: lowStockThreshold! });
+    }
+    return stock;
+  }
+  const rows = await select<{ id: number; onHand: number; reserved: number; lowStockThreshold: number }>(
     deps,
-    { sql: sql.replace('IN (?)', 'IN (SELECT value FROM json_each($1))'), bind: [JSON.stringify(ids)] },
-    { sql, replacements: [ids] },
+    'SELECT product_id AS id, on_hand AS onHand, reserved AS reserved, low_stock_threshold AS lowStockThreshold ' +
+      'FROM inventory WHERE product_id IN (?)',
+    [ids],
   );
-  return new Map(rows.map((row) => [Number(row.id), inventoryOf(row)!]));
+  for (const row of rows) stock.set(Number(row.id), inventoryOf(row)!);
+  return stock;
 }
