@@ -2,17 +2,11 @@ import { acceptedRows, countFacets, type Filter } from './memory-columns';
 import { MemoryIndex } from './memory-index';
 import type { ProductStatus } from '@market/db';
 import type { ProductDocument } from './port';
+import { seededRandom } from './testing/random';
 
 // The flat columns must answer exactly as the documents themselves would.
 function randomIndex(n: number, seed: number): MemoryIndex {
-  // mulberry32: a seeded generator whose low bits are as random as its high ones.
-  let state = seed;
-  const next = (below: number) => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) % below;
-  };
+  const next = seededRandom(seed);
   const statuses: ProductStatus[] = ['active', 'active', 'active', 'draft', 'archived'];
   const index = new MemoryIndex(null);
   for (let id = 1; id <= n; id++) {

@@ -55,7 +55,7 @@ export class Slots<K> {
  */
 export class MemoryIndex {
   readonly docs = new Map<string, StoredDocument>();
-  readonly text = new TextIndex();
+  readonly text = new TextIndex<StoredDocument>();
   readonly categories = new Slots<number>();
   readonly tags = new Slots<string>();
   private readonly byCategory = new Map<number, Set<StoredDocument>>();
@@ -88,7 +88,7 @@ export class MemoryIndex {
       if (!members) this.byCategory.set(categoryId, (members = new Set()));
       members.add(stored);
     }
-    this.text.put(id, copy);
+    this.text.put(id, copy, stored);
   }
 
   /** false when there was no document with this id. */

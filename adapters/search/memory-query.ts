@@ -64,14 +64,14 @@ export function searchIndex(
 
 function textMatches(index: MemoryIndex, filter: Filter, q: string, typos: boolean): Candidate[] {
   const matching: Candidate[] = [];
-  for (const [id, text] of index.text.match(q, typos)) {
-    const stored = index.docs.get(id);
+  const { found, scores } = index.text.match(q, typos);
+  found.forEach((stored, i) => {
     // Spelled out rather than spread: one object shape for every match, several times cheaper to make.
-    if (stored && accepts(filter, stored.doc)) {
-      const { id: storedId, doc, createdAt, facetSlots } = stored;
-      matching.push({ id: storedId, doc, createdAt, facetSlots, text });
+    if (accepts(filter, stored.doc)) {
+      const { id, doc, createdAt, facetSlots } = stored;
+      matching.push({ id, doc, createdAt, facetSlots, text: { score: scores[i]! } });
     }
-  }
+  });
   return matching;
 }
 

@@ -1,16 +1,14 @@
-import MiniSearch from 'minisearch';
+import { type TextDoc, TermIndex } from './memory-terms';
 import type { ProductDocument } from './port';
 import { analyze, autoFuzziness, editDistance, transpositions } from './text';
 
 /**
- * The full-text half of one in-process index: MiniSearch (BM25+, field boosts) over title, tag words and
- * description, with the engines' query semantics layered on top (see match()).
+ * The full-text half of one in-process index: MiniSearch's dictionary and BM25+ statistics over title, tag words
+ * and description, scored with field boosts (memory-terms.ts), with the engines' query semantics on top (match()).
  */
 
 /** As the engines' TEXT_FIELDS: a title match outweighs a tag match, which outweighs the description. */
 const FIELD_BOOSTS = { title: 3, tags: 2, description: 1 } as const;
-type TextField = keyof typeof FIELD_BOOSTS;
-const FIELDS = Object.keys(FIELD_BOOSTS) as TextField[];
 
 /** The exact clause has boost 2 on the engines, and the fuzzy clause matches the exact term again: 2 + 1. */
 const EXACT_WEIGHT = 3;
@@ -18,54 +16,6 @@ const EXACT_WEIGHT = 3;
 const MAX_EXPANSIONS = 50;
 /** Longer words get Levenshtein typos only (no swapped-letter lookups). */
 const MAX_SWAPPED_LENGTH = 20;
-
-interface TextDoc {
-  id: string;
-  title: string;
-  tags: string;
-  description: string;
-}
-
-const splitOnSpaces = (text: string) => text.split(' ').filter(Boolean);
-
-/** MiniSearch, plus the term dictionary lookups the typo tolerance needs. */
-class TermIndex extends MiniSearch<TextDoc> {
-  constructor() {
-    super({
-      fields: FIELDS,
-      // The analyzer of text.ts for documents; queries are analysed before they get here (see match()).
-      tokenize: analyze,
-      processTerm: (term) => term,
-    });
-  }
-
-  hasTerm(term: string): boolean {
-    return this._index.has(term);
-  }
-
-  /** Dictionary terms within `distance` Levenshtein edits of `term` (MiniSearch's radix-tree walk). */
-  termsNear(term: string, distance: number): string[] {
-    return [...this._index.fuzzyGet(term, distance).keys()];
-  }
-}
-
-/** Whether one field holds at least `required` of the query words (by the terms that stand for them). */
-function oneFieldHolds(
-  match: Readonly<Record<string, readonly string[]>>,
-  wordsOfTerm: ReadonlyMap<string, readonly number[]>,
-  required: number,
-): boolean {
-  const wordsIn = new Map<string, Set<number>>();
-  for (const [term, fields] of Object.entries(match)) {
-    for (const field of fields) {
-      const set = wordsIn.get(field) ?? new Set<number>();
-      for (const i of wordsOfTerm.get(term) ?? []) set.add(i);
-      if (set.size >= required) return true;
-      wordsIn.set(field, set);
-    }
-  }
-  return false;
-}
 
 function textOf(id: string, doc: ProductDocument): TextDoc {
   return { id, title: doc.title, tags: doc.tags.join(' '), description: doc.description };
@@ -75,16 +25,29 @@ export interface TextMatch {
   score: number;
 }
 
-export class TextIndex {
-  private readonly index = new TermIndex();
+/** What a query matched: what was put with each document (`found`) and its score (`scores`, the same order). */
+export interface TextMatches<P> {
+  found: P[];
+  scores: number[];
+}
 
-  put(id: string, doc: ProductDocument): void {
-    if (this.index.has(id)) this.index.discard(id);
+/** `P`: what the caller keeps with each document, handed back with its matches (no lookup by id per match). */
+export class TextIndex<P> {
+  private readonly index = new TermIndex(FIELD_BOOSTS);
+  /** By MiniSearch's short id. */
+  private readonly payloads: (P | undefined)[] = [];
+
+  put(id: string, doc: ProductDocument, payload: P): void {
+    this.remove(id);
     this.index.add(textOf(id, doc));
+    this.payloads[this.index.shortIdOf(id)!] = payload;
   }
 
   remove(id: string): void {
-    if (this.index.has(id)) this.index.discard(id);
+    const shortId = this.index.shortIdOf(id);
+    if (shortId === undefined) return;
+    this.index.discard(id);
+    this.payloads[shortId] = undefined;
   }
 
   /**
@@ -94,44 +57,23 @@ export class TextIndex {
    * (`minimum_should_match: 2<75%`, per field as in `best_fields`). Scores are BM25+ with the field boosts.
    * Without `typos`, the words as typed alone (the exact clause).
    */
-  match(q: string, typos = true): Map<string, TextMatch> {
+  match(q: string, typos = true): TextMatches<P> {
     const words = [...new Set(analyze(q))];
-    const found = new Map<string, TextMatch>();
-    if (!words.length) return found;
+    const none: TextMatches<P> = { found: [], scores: [] };
+    if (!words.length) return none;
     const required = words.length <= 2 ? words.length : Math.floor(words.length * 0.75);
-
     const expansions = words.map((word) => this.expand(word, typos));
-    /** Dictionary term → the query words it stands for. */
-    const wordsOfTerm = new Map<string, number[]>();
-    expansions.forEach((terms, i) => {
-      for (const term of terms.keys()) wordsOfTerm.set(term, [...(wordsOfTerm.get(term) ?? []), i]);
-    });
+    // One or two words must all match: one without any dictionary term leaves nothing to find.
+    if (words.length === required && expansions.some((terms) => terms.size === 0)) return none;
 
-    // One or two words must all match: a document missing one is left out early (AND across fields; the
-    // per-field rule below still applies).
-    const all = words.length === required;
-    if (all && expansions.some((terms) => terms.size === 0)) return found;
-    const query = {
-      combineWith: all ? ('AND' as const) : ('OR' as const),
-      queries: expansions.map((terms) => ({
-        combineWith: 'OR' as const,
-        queries: [...terms].map(([term, weight]) => ({ queries: [term], boostTerm: () => weight })),
-      })),
-    };
-    const results = this.index.search(query, {
-      fields: FIELDS,
-      boost: { ...FIELD_BOOSTS },
-      prefix: false,
-      fuzzy: false,
-      tokenize: splitOnSpaces,
-      processTerm: (term) => term,
+    const { shortIds, scores } = this.index.scoreWords(expansions, required);
+    const found: TextMatches<P> = { found: [], scores: [] };
+    shortIds.forEach((shortId, i) => {
+      const payload = this.payloads[shortId];
+      if (payload === undefined) return;
+      found.found.push(payload);
+      found.scores.push(scores[i]!);
     });
-
-    for (const result of results) {
-      // One word: any match holds it. More: one field must hold enough of them (`best_fields`).
-      if (required > 1 && !oneFieldHolds(result.match, wordsOfTerm, required)) continue;
-      found.set(String(result.id), { score: result.score });
-    }
     return found;
   }
 
