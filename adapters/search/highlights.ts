@@ -1,5 +1,5 @@
 import type { SearchHit } from './port';
-import { analyze, autoFuzziness, editDistance, highlight, type TermsToMark } from './text';
+import { analyze, autoFuzziness, editDistance, highlight, type MarkWord, normalizeTerm } from './text';
 
 /** The stored fields a hit's highlight is made from (the request asks for them in `_source`). */
 export interface HighlightSource {
@@ -22,20 +22,21 @@ export const DESCRIPTION_FRAGMENT = 160;
  */
 export function hitHighlighter(q: string, typos: boolean): Highlighter {
   const words = [...new Set(analyze(q))];
+  const isWord = (term: string) =>
+    words.some((word) => {
+      if (word === term) return true;
+      const edits = typos ? autoFuzziness(word) : 0;
+      return edits > 0 && editDistance(word, term, edits) <= edits;
+    });
+  // Answers by word as it stands in the text: the hits of a page share most of their words.
   const known = new Map<string, boolean>();
-  const terms: TermsToMark = {
-    has(term) {
-      let marked = known.get(term);
-      if (marked === undefined) {
-        marked = words.some((word) => {
-          if (word === term) return true;
-          const edits = typos ? autoFuzziness(word) : 0;
-          return edits > 0 && editDistance(word, term, edits) <= edits;
-        });
-        known.set(term, marked);
-      }
-      return marked;
-    },
+  const terms: MarkWord = (word) => {
+    let marked = known.get(word);
+    if (marked === undefined) {
+      marked = isWord(normalizeTerm(word));
+      known.set(word, marked);
+    }
+    return marked;
   };
   return (source) => {
     const title = typeof source?.title === 'string' ? highlight(source.title, terms) : undefined;

@@ -3,6 +3,7 @@ import { productIndexDefinition } from './mapping';
 import { createMemorySearchEngine } from './memory';
 import type { ProductDocument, SearchQuery } from './port';
 import { analyze, editDistance, highlight, transpositions } from './text';
+import { seededRandom } from './testing/random';
 
 // What the shared suite (search.test.ts, which runs over this engine too) does not pin: the analyzer, the edit
 // distance, and the in-process engine's own edges.
@@ -57,6 +58,26 @@ describe('text analysis', () => {
     const fragment = highlight(long, new Set(['lamp']), 160)!;
     expect(fragment).toContain('brass <mark>lamp</mark> glows');
     expect(fragment.replace(/<\/?mark>/g, '').length).toBeLessThanOrEqual(160);
+  });
+
+  test('a fragment marks every match inside its window and none beyond it, as marking the whole text would', () => {
+    const next = seededRandom(7);
+    const vocabulary = ['lamp', 'Lamps', 'oak', 'café', 'brass', 'glow', 'a', 'desk'];
+    const terms = new Set(['lamp', 'cafe']);
+    for (let round = 0; round < 200; round++) {
+      const text = Array.from({ length: 20 + next(80) }, () => vocabulary[next(vocabulary.length)]).join(' ');
+      const fragment = highlight(text, terms, 60);
+      // The same window cut out of the whole text highlighted without a window.
+      const whole = highlight(text, terms);
+      if (whole === undefined) {
+        expect(fragment).toBeUndefined();
+        continue;
+      }
+      const plain = fragment!.replace(/<\/?mark>/g, '');
+      expect(whole).toContain(fragment);
+      expect(plain.length).toBeLessThanOrEqual(60);
+      expect(fragment).toMatch(/<mark>/);
+    }
   });
 });
 

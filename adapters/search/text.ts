@@ -4,15 +4,6 @@
  * distance of `fuzziness: AUTO` and the HTML highlighter. Pure functions.
  */
 
-/** Words of letters and digits with their offsets in `text` (the standard tokenizer, roughly). */
-export function tokens(text: string): { word: string; start: number; end: number }[] {
-  const found: { word: string; start: number; end: number }[] = [];
-  for (const match of text.matchAll(/[\p{L}\p{N}]+/gu)) {
-    found.push({ word: match[0], start: match.index, end: match.index + match[0].length });
-  }
-  return found;
-}
-
 /** Lower case, accents folded ("Café" → "cafe"), plurals reduced ("lamps" → "lamp", "boxes" → "box"). */
 export function normalizeTerm(word: string): string {
   return stem(foldIfNeeded(word).toLowerCase());
@@ -105,18 +96,35 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"'/]/g, (c) => HTML_ESCAPES[c] ?? c);
 }
 
-/** The analysed terms to mark: a Set, or anything that answers `has` (highlights.ts decides by edit distance). */
+/** The analysed terms to mark: a Set, or anything that answers `has`. */
 export interface TermsToMark {
   has(term: string): boolean;
 }
 
+/** Whether a word, as it stands in the text, is to be marked (highlights.ts remembers its answers per word). */
+export type MarkWord = (word: string) => boolean;
+
 /**
- * `text` HTML-escaped with `<mark>` around every word whose analysed form is in `terms`; undefined when none is.
- * With `fragmentSize`, only a window of about that many characters around the first match (cut at spaces), as
- * the engines' description fragment.
+ * `text` HTML-escaped with `<mark>` around every word whose analysed form is in `terms` (or that `terms` marks);
+ * undefined when none is. With `fragmentSize`, only a window of about that many characters around the first match
+ * (cut at spaces), as the engines' description fragment: the words beyond it are not looked at.
  */
-export function highlight(text: string, terms: TermsToMark, fragmentSize?: number): string | undefined {
-  const marked = tokens(text).filter((t) => terms.has(normalizeTerm(t.word)));
+export function highlight(
+  text: string,
+  terms: TermsToMark | MarkWord,
+  fragmentSize?: number,
+): string | undefined {
+  const marks: MarkWord = typeof terms === 'function' ? terms : (word) => terms.has(normalizeTerm(word));
+  const marked: { word: string; start: number; end: number }[] = [];
+  let beyond = Infinity;
+  const words = /[\p{L}\p{N}]+/gu;
+  for (let match = words.exec(text); match && match.index < beyond; match = words.exec(text)) {
+    const word = match[0];
+    if (!marks(word)) continue;
+    marked.push({ word, start: match.index, end: match.index + word.length });
+    // The window starts at or before the first match, so it ends before this.
+    if (fragmentSize !== undefined && marked.length === 1) beyond = match.index + fragmentSize;
+  }
   const first = marked[0];
   if (!first) return undefined;
   let start = 0;
