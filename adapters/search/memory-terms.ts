@@ -62,6 +62,13 @@ export interface ScoredDocs {
 /** MiniSearch over title, tag words and description, with the analyzer of text.ts, and the scoring below. */
 export class TermIndex extends MiniSearch<TextDoc> {
   private readonly scratch = new Scratch();
+  /**
+   * Per document and field (by short id × field), BM25's length part `k1 · (1 − b + b · length / average)`, NaN
+   * for a document removed; made again on the first query after a write (`normsAt`: the index's short id and
+   * document counters then, which differ after any add or removal).
+   */
+  private norms = new Float64Array(0);
+  private normsAt = '';
 
   constructor(readonly boosts: Readonly<Record<keyof Omit<TextDoc, 'id'>, number>>) {
     super({
@@ -100,6 +107,7 @@ export class TermIndex extends MiniSearch<TextDoc> {
       return { id, boost, average: this._avgFieldLength[id]! };
     });
     const width = fields.length;
+    const norms = this.lengthNorms(fields);
     const stamps = 1 + words.reduce((n, terms) => n + 1 + terms.size, 0);
     const scratch = this.scratch;
     scratch.prepare(this._nextId, width, stamps);
@@ -120,16 +128,15 @@ export class TermIndex extends MiniSearch<TextDoc> {
         const data = this._index.get(term);
         if (!data) continue;
         for (let f = 0; f < width; f++) {
-          const { id: fieldId, boost, average } = fields[f]!;
+          const { id: fieldId, boost } = fields[f]!;
           const postings = data.get(fieldId);
           if (!postings) continue;
           const frequency = dirty ? this.liveCount(postings) : postings.size;
           const idf = Math.log(1 + (total - frequency + 0.5) / (frequency + 0.5));
           for (const [doc, tf] of postings) {
-            const lengths = this._fieldLength.get(doc);
-            if (!lengths) continue; // removed, not yet vacuumed
-            const norm = tf + BM25.k * (1 - BM25.b + (BM25.b * lengths[fieldId]!) / average);
-            const points = weight * boost * (idf * (BM25.d + (tf * (BM25.k + 1)) / norm));
+            const lengthPart = norms[doc * width + f]!;
+            if (Number.isNaN(lengthPart)) continue; // removed, not yet vacuumed
+            const points = weight * boost * (idf * (BM25.d + (tf * (BM25.k + 1)) / (tf + lengthPart)));
             if (mark[doc] !== query) {
               mark[doc] = query;
               score[doc] = 0;
@@ -162,6 +169,21 @@ export class TermIndex extends MiniSearch<TextDoc> {
       scores.push(score[doc]! * (terms[doc] || 1));
     }
     return { shortIds, scores };
+  }
+
+  private lengthNorms(fields: readonly { id: number; average: number }[]): Float64Array {
+    const at = `${this._nextId}/${this._documentCount}`;
+    if (at === this.normsAt) return this.norms;
+    const width = fields.length;
+    if (this.norms.length < this._nextId * width) this.norms = new Float64Array(this._nextId * width * 2);
+    const norms = this.norms.fill(NaN);
+    for (const [doc, lengths] of this._fieldLength) {
+      fields.forEach(({ id, average }, f) => {
+        norms[doc * width + f] = BM25.k * (1 - BM25.b + (BM25.b * lengths[id]!) / average);
+      });
+    }
+    this.normsAt = at;
+    return norms;
   }
 
   private liveCount(postings: ReadonlyMap<number, number>): number {
