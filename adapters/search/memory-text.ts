@@ -66,15 +66,9 @@ export class TextIndex<P> {
     // One or two words must all match: one without any dictionary term leaves nothing to find.
     if (words.length === required && expansions.some((terms) => terms.size === 0)) return none;
 
+    // Removed documents are never scored (memory-terms.ts), so every match has its payload.
     const { shortIds, scores } = this.index.scoreWords(expansions, required);
-    const found: TextMatches<P> = { found: [], scores: [] };
-    shortIds.forEach((shortId, i) => {
-      const payload = this.payloads[shortId];
-      if (payload === undefined) return;
-      found.found.push(payload);
-      found.scores.push(scores[i]!);
-    });
-    return found;
+    return { found: shortIds.map((shortId) => this.payloads[shortId]!), scores };
   }
 
   /**
