@@ -1,7 +1,7 @@
 import { messageIdFor } from '@market/adapters/mail/message-id';
 import type { Database, EmailLog } from '@market/db';
 import { ApplicationFailure } from '@temporalio/activity';
-import { col, fn, Op, where } from 'sequelize';
+import { col, fn, Op, UniqueConstraintError, where } from 'sequelize';
 import { requireDatabase } from './database';
 import type { ActivityDeps } from './deps';
 import {
@@ -191,15 +191,17 @@ async function recipientLimited(
   return sent >= perHour;
 }
 
-/** The log row of this dedupe key, created `pending` by the first attempt; concurrent firsts agree on one row. */
+/**
+ * The log row of this dedupe key, created `pending` by the first attempt; concurrent firsts agree on one row. No
+ * read first: the key is unique, so a retry's INSERT (or the loser of two racing attempts) clashes and reads the
+ * row that is there.
+ */
 async function findOrCreateLog(
   db: Database,
   input: SendOrderEmailInput,
   recipient: string,
 ): Promise<EmailLog> {
   const { EmailLog } = db.models;
-  const existing = await EmailLog.findOne({ where: { dedupeKey: input.dedupeKey } });
-  if (existing) return existing;
   try {
     return await EmailLog.create({
       dedupeKey: input.dedupeKey,
@@ -209,7 +211,7 @@ async function findOrCreateLog(
       status: 'pending',
     });
   } catch (err) {
-    // Another attempt created it between our read and our insert.
+    if (!(err instanceof UniqueConstraintError)) throw err;
     const row = await EmailLog.findOne({ where: { dedupeKey: input.dedupeKey } });
     if (row) return row;
     throw err;

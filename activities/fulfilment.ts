@@ -2,13 +2,15 @@ import type { Database, OrderStatus } from '@market/db';
 import { ApplicationFailure } from '@temporalio/activity';
 import { literal, type Transaction } from 'sequelize';
 import { requireDatabase } from './database';
+import { moveFrom } from './order-status';
 import { refundCaptured } from './refunds';
 import type { ActivityDeps } from './deps';
 import { addTimelineEntry } from './timeline';
 
 /**
  * Moves the order from one of `from` to `to` with its timeline entry; false when it was not in any of them (a
- * retried activity whose first attempt already did it). The one writer of order status after payment.
+ * retried activity whose first attempt already did it). The one writer of order status after payment. With one
+ * `from` (paid → processing, processing → shipped, …) no read comes first (moveFrom).
  */
 async function move(
   db: Database,
@@ -18,6 +20,10 @@ async function move(
   transaction: Transaction,
   extra: { cancelReason?: string; data?: Record<string, unknown> } = {},
 ): Promise<boolean> {
+  if (from.length === 1) {
+    const set = extra.cancelReason ? { cancelReason: extra.cancelReason.slice(0, 255) } : {};
+    return moveFrom(db, orderId, from[0]!, to, transaction, { set, data: extra.data });
+  }
   const order = await db.models.Order.findByPk(orderId, { transaction, lock: transaction.LOCK.UPDATE });
   if (!order) throw ApplicationFailure.nonRetryable(`order ${orderId} does not exist`, 'InvalidOrder');
   if (!from.includes(order.status)) return false;

@@ -1,5 +1,6 @@
 import type { AddressSnapshot } from '@market/db';
 import PDFDocument from 'pdfkit';
+import { formatDate, formatMoneyIn } from './emails/format';
 
 /** Everything an invoice shows, already read from the database: the layout below does no I/O. */
 export interface InvoiceView {
@@ -28,14 +29,7 @@ const COLS = { title: MARGIN, qty: 330, unit: 380, total: 465 };
 const WIDTH = { title: COLS.qty - MARGIN - 10, qty: 40, unit: 80, total: RIGHT - COLS.total };
 
 /** Formats integer minor units (1234 EUR → €12.34), with the currency's own number of decimals (JPY has none). */
-export function formatMoney(amount: number, currency: string): string {
-  const format = new Intl.NumberFormat('en', { style: 'currency', currency });
-  const digits = format.resolvedOptions().maximumFractionDigits ?? 2;
-  return format.format(amount / 10 ** digits);
-}
-
-const formatDate = (date: Date) =>
-  new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'UTC' }).format(date);
+export const formatMoney = (amount: number, currency: string): string => formatMoneyIn('en', amount, currency);
 
 /**
  * The tax rate, when the order's amounts give one: checkout adds `(subtotal + shipping) × rate`, rounded half up

@@ -221,3 +221,30 @@ test('payment activities run twice charge once', async () => {
   });
   expect(await db.models.TestRefund.count({ where: { paymentId: a.payment.id } })).toBe(1);
 });
+
+test('a move from one status, run twice at once, moves the order once; on a missing order it fails for good', async () => {
+  const p = await product(5);
+  const { orderId } = await activities.placeOrder(orderInput([{ productId: p.id, quantity: 1 }]));
+  await Promise.all([
+    activities.markOrder({ orderId, status: 'awaiting_payment' }),
+    activities.markOrder({ orderId, status: 'awaiting_payment' }),
+  ]);
+  const moves = await db.models.OrderEvent.findAll({ where: { orderId, type: 'status_changed' } });
+  expect(moves.map((m) => [m.fromStatus, m.toStatus])).toEqual([['pending', 'awaiting_payment']]);
+  expect((await db.models.Order.findByPk(orderId))!.status).toBe('awaiting_payment');
+  // Not in `from` any more: nothing changes, and no error (a retry whose first attempt did it).
+  await activities.markOrder({ orderId, status: 'awaiting_payment' });
+  expect(await db.models.OrderEvent.count({ where: { orderId, type: 'status_changed' } })).toBe(1);
+  // After payment (fulfilment.ts): the same one-status move.
+  await db.models.Order.update({ status: 'paid' }, { where: { id: orderId } });
+  await activities.setOrderStatus({ orderId, from: ['paid'], to: 'processing' });
+  await activities.setOrderStatus({ orderId, from: ['paid'], to: 'processing' });
+  const processing = await db.models.OrderEvent.findAll({ where: { orderId, toStatus: 'processing' } });
+  expect(processing.map((m) => m.fromStatus)).toEqual(['paid']);
+
+  const missing = await activities
+    .markOrder({ orderId: 2_000_000_000, status: 'awaiting_payment' })
+    .catch((err: unknown) => err);
+  expect(missing).toBeInstanceOf(ApplicationFailure);
+  expect(missing).toMatchObject({ type: 'InvalidOrder', nonRetryable: true });
+});

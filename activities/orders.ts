@@ -2,6 +2,7 @@ import type { AddressSnapshot, Database, Order, OrderStatus } from '@market/db';
 import { ApplicationFailure } from '@temporalio/activity';
 import { Op, type Transaction, UniqueConstraintError } from 'sequelize';
 import { requireDatabase } from './database';
+import { moveFrom } from './order-status';
 import type { ActivityDeps } from './deps';
 import { commitHeldStock, createStockActivities, holdLines, ShortStock } from './stock';
 import { addTimelineEntries, addTimelineEntry, type TimelineEntry } from './timeline';
@@ -141,13 +142,12 @@ export function createOrderActivities(deps: ActivityDeps) {
    * placeOrder and reserveStock in one transaction (orders since patched('fewer-steps')): the order, its lines,
    * the held stock, its reservations and both timeline entries, or, when a line is short, the order alone (placed
    * in a transaction of its own, as placeOrder would) and the products short of stock. Idempotent like the two: a
-   * retry finds the order by its workflow id and gets its existing hold back, or the stock held now.
+   * retry's INSERT clashes on the unique workflow id (nothing is read first: a first run is the common case), and
+   * the retry finds the order by its workflow id and gets its existing hold back, or the stock held now.
    */
   async function placeOrderAndHold(input: PlaceOrderInput & { holdSeconds: number }): Promise<PlacedOrder> {
     const db = requireDatabase(deps);
     const { holdSeconds, ...order } = input;
-    const existing = await orderOfWorkflow(db, order.workflowId);
-    if (existing !== null) return holdAgain(existing, holdSeconds);
     const expiresAt = new Date(Date.now() + holdSeconds * 1000);
     try {
       return await db.sequelize.transaction(async (transaction) => {
@@ -176,7 +176,7 @@ export function createOrderActivities(deps: ActivityDeps) {
   async function markOrder(input: { orderId: number; status: 'awaiting_payment' }): Promise<void> {
     const db = requireDatabase(deps);
     await db.sequelize.transaction((transaction) =>
-      moveStatus(db, input.orderId, ['pending'], input.status, transaction),
+      moveFrom(db, input.orderId, 'pending', input.status, transaction),
     );
   }
 

@@ -96,24 +96,21 @@ export function createPaymentActivities(deps: ActivityDeps) {
   }
 
   /**
-   * Our payments row for this idempotency key: the one a first attempt wrote, or a new one. One INSERT, not
-   * findOrCreate's transaction around a SELECT and an INSERT: the key is unique, so two attempts racing each other
-   * still end with one row, and the loser reads the winner's.
+   * Our payments row for this idempotency key: a new one, or the one a first attempt wrote. One INSERT, not
+   * findOrCreate's transaction around a SELECT and an INSERT, and no read first: the key is unique, so a retry's
+   * INSERT (or the loser of two attempts racing each other) clashes and reads the row that is there.
    */
   async function paymentRow(
     db: Database,
     values: { orderId: number; provider: string; amount: number; currency: string; idempotencyKey: string },
   ): Promise<Payment> {
-    const where = { idempotencyKey: values.idempotencyKey };
-    const existing = await db.models.Payment.findOne({ where });
-    if (existing) return existing;
     try {
       return await db.models.Payment.create(values);
     } catch (err) {
       if (!(err instanceof UniqueConstraintError)) throw err;
-      const raced = await db.models.Payment.findOne({ where });
-      if (!raced) throw err;
-      return raced;
+      const existing = await db.models.Payment.findOne({ where: { idempotencyKey: values.idempotencyKey } });
+      if (!existing) throw err;
+      return existing;
     }
   }
 
@@ -127,7 +124,9 @@ export function createPaymentActivities(deps: ActivityDeps) {
     idempotencyKey: string;
   }): Promise<{ paymentId: number; payment: ProviderPayment }> {
     const db = requireDatabase(deps);
-    const order = await db.models.Order.findByPk(input.orderId);
+    const order = await db.models.Order.findByPk(input.orderId, {
+      attributes: ['id', 'number', 'email', 'totalAmount', 'currency', 'workflowId'],
+    });
     if (!order)
       throw ApplicationFailure.nonRetryable(`order ${input.orderId} does not exist`, 'InvalidOrder');
     const provider_ = payments();

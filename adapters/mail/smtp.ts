@@ -10,9 +10,12 @@ export interface SmtpMailerOptions {
 }
 
 /**
- * Mail over SMTP with nodemailer, one connection per message (emails are rare: an order sends a handful). Timeouts
- * are short so an unreachable server fails the activity quickly and Temporal retries it with backoff, rather than
- * the attempt hanging until its start-to-close timeout.
+ * Mail over SMTP with nodemailer, through a small pool of connections kept open between messages: during a sale
+ * every order sends a confirmation, and a connection per message cost a TCP handshake, the greeting, EHLO and QUIT
+ * each time (docs/benchmarks.md, issue 14 eleventh step). A pooled connection idle for `socketTimeout` is closed;
+ * one the server dropped fails its message, which the email activity retries on a fresh connection. Timeouts are
+ * short so an unreachable server fails the activity quickly and Temporal retries it with backoff, rather than the
+ * attempt hanging until its start-to-close timeout.
  */
 export class SmtpMailer implements Mailer {
   readonly kind = 'smtp' as const;
@@ -21,6 +24,10 @@ export class SmtpMailer implements Mailer {
   constructor(private readonly options: SmtpMailerOptions) {
     this.transport = nodemailer.createTransport({
       url: options.url,
+      pool: true,
+      maxConnections: 3,
+      // A connection is replaced after this many messages, so none lives forever.
+      maxMessages: 100,
       connectionTimeout: 10_000,
       greetingTimeout: 10_000,
       socketTimeout: 30_000,
