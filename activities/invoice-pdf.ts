@@ -29,7 +29,8 @@ const COLS = { title: MARGIN, qty: 330, unit: 380, total: 465 };
 const WIDTH = { title: COLS.qty - MARGIN - 10, qty: 40, unit: 80, total: RIGHT - COLS.total };
 
 /** Formats integer minor units (1234 EUR → €12.34), with the currency's own number of decimals (JPY has none). */
-export const formatMoney = (amount: number, currency: string): string => formatMoneyIn('en', amount, currency);
+export const formatMoney = (amount: number, currency: string): string =>
+  formatMoneyIn('en', amount, currency);
 
 /**
  * The tax rate, when the order's amounts give one: checkout adds `(subtotal + shipping) × rate`, rounded half up

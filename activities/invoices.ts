@@ -46,7 +46,11 @@ async function findOrCreateInvoice(db: Database, order: Order): Promise<Invoice>
   const existing = await Invoice.findOne({ where: { orderId: order.id } });
   if (existing) return existing;
   try {
-    return await Invoice.create({ orderId: order.id, totalAmount: order.totalAmount, currency: order.currency });
+    return await Invoice.create({
+      orderId: order.id,
+      totalAmount: order.totalAmount,
+      currency: order.currency,
+    });
   } catch (err) {
     if (!(err instanceof UniqueConstraintError)) throw err;
   }

@@ -248,3 +248,24 @@ test('a move from one status, run twice at once, moves the order once; on a miss
   expect(missing).toBeInstanceOf(ApplicationFailure);
   expect(missing).toMatchObject({ type: 'InvalidOrder', nonRetryable: true });
 });
+
+test('createPayment with awaitPayment marks the order awaiting payment with the payment, once when run twice', async () => {
+  const p = await product(5);
+  const { orderId } = await activities.placeOrder(orderInput([{ productId: p.id, quantity: 1 }]));
+  const key = `order-${randomUUID()}`;
+  const input = { orderId, idempotencyKey: `${key}:payment`, awaitPayment: true };
+  const [a, b] = await Promise.all([activities.createPayment(input), activities.createPayment(input)]);
+  expect(b).toEqual(a);
+  expect(await activities.createPayment(input)).toEqual(a);
+  expect((await db.models.Order.findByPk(orderId))!.status).toBe('awaiting_payment');
+  const timeline = await db.models.OrderEvent.findAll({ where: { orderId }, order: [['id', 'ASC']] });
+  expect(timeline.map((e) => [e.type, e.fromStatus, e.toStatus])).toEqual([
+    ['order_placed', null, 'pending'],
+    ['payment_created', null, null],
+    ['status_changed', 'pending', 'awaiting_payment'],
+  ]);
+  // Without it (orders started before 2026-12-07), the order stays pending for markOrder.
+  const { orderId: older } = await activities.placeOrder(orderInput([{ productId: p.id, quantity: 1 }]));
+  await activities.createPayment({ orderId: older, idempotencyKey: `${key}:older:payment` });
+  expect((await db.models.Order.findByPk(older))!.status).toBe('pending');
+});

@@ -8,6 +8,7 @@ import {
 import { ApplicationFailure } from '@temporalio/activity';
 import { Op, UniqueConstraintError } from 'sequelize';
 import { requireDatabase } from './database';
+import { moveFrom } from './order-status';
 import type { ActivityDeps } from './deps';
 import { refundCaptured } from './refunds';
 import { addTimelineEntry } from './timeline';
@@ -117,11 +118,14 @@ export function createPaymentActivities(deps: ActivityDeps) {
   /**
    * Creates the provider's payment (authorize only) for the order's total. Our row is written first with the
    * idempotency key; a retry after a crash finds it and asks the provider again with the same key, which answers
-   * with the payment it made the first time.
+   * with the payment it made the first time. With `awaitPayment` (orders since 2026-12-07) the order moves from
+   * pending to awaiting_payment in the transaction that records the provider's payment, instead of in a markOrder
+   * step of its own: both happen, or neither and a retry does them.
    */
   async function createPayment(input: {
     orderId: number;
     idempotencyKey: string;
+    awaitPayment?: boolean;
   }): Promise<{ paymentId: number; payment: ProviderPayment }> {
     const db = requireDatabase(deps);
     const order = await db.models.Order.findByPk(input.orderId, {
@@ -163,6 +167,7 @@ export function createPaymentActivities(deps: ActivityDeps) {
           },
           transaction,
         );
+        if (input.awaitPayment) await moveFrom(db, order.id, 'pending', 'awaiting_payment', transaction);
       });
     }
     return { paymentId: row.id, payment };

@@ -33,7 +33,6 @@ test('a capture the provider rejects waits six days for a retry, then voids, rel
   expect(fakes.names()).toEqual([
     ...placedSteps,
     'confirmPayment',
-    'recordPayment',
     'capturePayment',
     'cancelPayment',
     'releaseStock',

@@ -3,7 +3,6 @@ import {
   CancellationScope,
   condition,
   isCancellation,
-  patched,
   setHandler,
   workflowInfo,
 } from '@temporalio/workflow';
@@ -12,6 +11,7 @@ import type { ProviderPayment } from '@market/adapters/payments/port';
 import { createOrderContext, type OrderContext } from './order-context';
 import { registerFulfilmentHandlers, runFulfilment } from './order-fulfilment';
 import { isStepFailure, type OrderSteps, orderSteps, stepFailure } from './order-steps';
+import { type OrderVersion, orderVersion } from './order-versions';
 import {
   checkoutUpdate,
   type FailureReason,
@@ -53,14 +53,18 @@ class OrderFailed extends Error {
  *
  * Changes that alter the commands of runs in flight sit behind patched(): `fulfilment` (runs that started when the
  * workflow ended at paid), `capture-retry`, `payment-failed-email`, `guest-unpaid-no-email`, `local-steps`
- * (order-steps.ts), `fewer-steps` (place and hold in one step; processing marked by a local activity).
+ * (order-steps.ts), `fewer-steps` (place and hold in one step; processing marked by a local activity). Orders
+ * started since 2026-12-07 take one marker for all of them (order-versions.ts) and two changes more: createPayment
+ * marks the order awaiting payment (3 and the status are one step), and an authorization our confirm recorded is
+ * not recorded again.
  */
 export async function orderWorkflow(input: OrderInput): Promise<OrderState> {
   const { workflowId } = workflowInfo();
-  // Before any command: a run either has the marker first or never (runs started before the patch).
-  const { steps: activities, capture } = orderSteps(patched('local-steps'));
+  // Before any command: a run either has the markers first or never (runs started before the patches).
+  const version = orderVersion();
+  const { steps: activities, capture } = orderSteps(version.has('local-steps'));
   // Since then: place and hold in one step, and processing marked by a local activity (fewer tasks per order).
-  const fewerSteps = patched('fewer-steps');
+  const fewerSteps = version.has('fewer-steps');
   const state: OrderState = {
     orderId: null,
     number: input.number,
@@ -73,6 +77,8 @@ export async function orderWorkflow(input: OrderInput): Promise<OrderState> {
   const seenEvents = new Set<string>();
   let confirming = false;
   let confirmations = 0;
+  // Our payments row already says authorized (or captured): our own confirm recorded it.
+  let recorded = false;
 
   const applyPayment = (payment: ProviderPayment) => {
     state.payment = {
@@ -122,13 +128,13 @@ export async function orderWorkflow(input: OrderInput): Promise<OrderState> {
         confirming = true;
         try {
           confirmations += 1;
-          applyPayment(
-            await activities.confirmPayment({
-              orderId: state.orderId!,
-              paymentMethodId,
-              idempotencyKey: `${workflowId}:confirm:${confirmations}`,
-            }),
-          );
+          const answer = await activities.confirmPayment({
+            orderId: state.orderId!,
+            paymentMethodId,
+            idempotencyKey: `${workflowId}:confirm:${confirmations}`,
+          });
+          recorded ||= answer.state === 'authorized' || answer.state === 'captured';
+          applyPayment(answer);
         } finally {
           confirming = false;
         }
@@ -184,14 +190,19 @@ export async function orderWorkflow(input: OrderInput): Promise<OrderState> {
     compensations.unshift(() => activities.releaseStock({ orderId }));
     state.holdExpiresAt = hold.expiresAt;
 
-    const payment = await activities.createPayment({ orderId, idempotencyKey: `${workflowId}:payment` });
+    const payment = await activities.createPayment({
+      orderId,
+      idempotencyKey: `${workflowId}:payment`,
+      // A current order is marked awaiting payment in the transaction that records the provider's payment.
+      ...(version.current ? { awaitPayment: true } : {}),
+    });
     compensations.unshift(() =>
       activities.cancelPayment({ orderId, idempotencyKey: `${workflowId}:cancel` }),
     );
     state.payment.id = payment.paymentId;
     applyPayment(payment.payment);
 
-    await activities.markOrder({ orderId, status: 'awaiting_payment' });
+    if (!version.current) await activities.markOrder({ orderId, status: 'awaiting_payment' });
     state.phase = 'awaiting_payment';
 
     // The hold's durable timer: no authorization within the timeout gives the stock back.
@@ -205,8 +216,9 @@ export async function orderWorkflow(input: OrderInput): Promise<OrderState> {
     if (!authorized()) throw new OrderFailed('payment_declined');
 
     state.phase = 'capturing';
-    await activities.recordPayment({ orderId, state: 'authorized' });
-    applyPayment(await captureWithRetries(ctx, capture, orderId));
+    // An authorization that came by webhook (3-D Secure finished in the browser): our row catches up first.
+    if (!(version.current && recorded)) await activities.recordPayment({ orderId, state: 'authorized' });
+    applyPayment(await captureWithRetries(ctx, capture, orderId, version));
     await activities.completeOrder({ orderId });
     state.phase = 'paid';
   } catch (err) {
@@ -235,17 +247,20 @@ export async function orderWorkflow(input: OrderInput): Promise<OrderState> {
     });
     state.payment = { ...state.payment, clientSecret: null };
     state.phase = 'failed';
-    if ((reason === 'payment_declined' || reason === 'payment_timeout') && patched('payment-failed-email')) {
+    if (
+      (reason === 'payment_declined' || reason === 'payment_timeout') &&
+      version.has('payment-failed-email')
+    ) {
       // A guest who never tried to pay gets no "payment failed": the address is only the guest's say-so, and the
       // shop would mail a stranger about an order they never tried to pay.
       const neverTried = confirmations === 0 && state.payment.state !== 'requires_action';
       const silent = input.userId === null && reason === 'payment_timeout' && neverTried;
-      if (!(silent && patched('guest-unpaid-no-email'))) ctx.email('payment_failed'); // awaited when the run settles
+      if (!(silent && version.has('guest-unpaid-no-email'))) ctx.email('payment_failed'); // awaited when the run settles
     }
     // Anything but a business failure also fails (or cancels) the run, so it stands out in Temporal Web.
     if (!(err instanceof OrderFailed)) throw err;
   }
-  if (state.phase === 'paid' && patched('fulfilment'))
+  if (state.phase === 'paid' && version.has('fulfilment'))
     await runFulfilment(ctx, { localProcessing: fewerSteps });
   await ctx.settle();
   return state;
@@ -260,6 +275,7 @@ async function captureWithRetries(
   ctx: OrderContext,
   capture: OrderSteps['capture'],
   orderId: number,
+  version: OrderVersion,
 ): Promise<ProviderPayment> {
   for (let round = 0; ; round += 1) {
     const idempotencyKey = round === 0 ? `${ctx.workflowId}:capture` : `${ctx.workflowId}:capture:${round}`;
@@ -267,7 +283,7 @@ async function captureWithRetries(
       return await capture.capturePayment({ orderId, idempotencyKey });
     } catch (err) {
       if (!isStepFailure(err)) throw err;
-      if (!patched('capture-retry')) throw new OrderFailed('capture_failed');
+      if (!version.has('capture-retry')) throw new OrderFailed('capture_failed');
       ctx.state.stuck = 'capture';
       const asked = await condition(() => ctx.captureRetry || ctx.cancelRequest !== null, '6 days');
       ctx.state.stuck = null;

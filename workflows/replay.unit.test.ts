@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
 import { DeterminismViolationError } from '@temporalio/workflow';
+import { CURRENT_ORDER } from './order-versions';
 
 // Replays the committed histories (recorded by scripts/record-histories.ts) against today's workflow code: a change
 // that would break runs already in flight fails here instead of in production. No server needed.
@@ -74,6 +75,26 @@ function calls(file: string): { tasks: string[]; local: string[] } {
   return { tasks, local };
 }
 
+/** The patch ids a history's run recorded (core_patch markers), and how many search-attribute upserts it made. */
+function patches(file: string): { ids: string[]; upserts: number } {
+  type Event = {
+    markerRecordedEventAttributes?: {
+      markerName: string;
+      details: Record<string, { payloads: { data: string }[] }>;
+    };
+    upsertWorkflowSearchAttributesEventAttributes?: unknown;
+  };
+  const { events } = history(file) as { events: Event[] };
+  const ids = events.flatMap((e) => {
+    const marker = e.markerRecordedEventAttributes;
+    if (marker?.markerName !== 'core_patch') return [];
+    const data = marker.details['patch-data']!.payloads[0]!.data;
+    return [(JSON.parse(Buffer.from(data, 'base64').toString()) as { id: string }).id];
+  });
+  const upserts = events.filter((e) => e.upsertWorkflowSearchAttributesEventAttributes).length;
+  return { ids, upserts };
+}
+
 test('orders since patched(local-steps) run their steps up to paid as local activities', () => {
   const localSteps = histories.filter((h) => h.workflowId.endsWith('-local-steps.json'));
   expect(localSteps.length).toBeGreaterThanOrEqual(7);
@@ -117,4 +138,30 @@ test('orders since patched(fewer-steps) place and hold in one step, and reach pr
   expect(after.tasks.length).toBe(before.tasks.length - 1);
   // The out-of-stock order is placed and refused in that one step, then failed.
   expect(calls('order-out-of-stock-fewer-steps.json').local).toEqual(['placeOrderAndHold', 'failOrder']);
+});
+
+test('orders since 2026-12-07 record one patch marker, and skip markOrder and, after their own confirm, recordPayment', () => {
+  const oneMarker = histories.filter((h) => h.workflowId.endsWith('-one-marker.json'));
+  expect(oneMarker.length).toBeGreaterThanOrEqual(11);
+  for (const { workflowId } of oneMarker) {
+    // One marker and one upsert of TemporalChangeVersion, whatever path the order took.
+    expect({ workflowId, ...patches(workflowId) }).toEqual({ workflowId, ids: [CURRENT_ORDER], upserts: 1 });
+    const { tasks, local } = calls(workflowId);
+    expect({ workflowId, markOrder: [...tasks, ...local].filter((n) => n === 'markOrder') }).toEqual({
+      workflowId,
+      markOrder: [],
+    });
+  }
+  // The same delivered order before: three markers (and upserts), markOrder and recordPayment as steps of their own.
+  expect(patches('order-delivered-fewer-steps.json')).toEqual({
+    ids: ['local-steps', 'fewer-steps', 'fulfilment'],
+    upserts: 3,
+  });
+  const before = calls('order-delivered-fewer-steps.json').local;
+  const after = calls('order-delivered-one-marker.json').local;
+  expect(before).toEqual(expect.arrayContaining(['markOrder', 'recordPayment']));
+  expect(after).not.toContain('recordPayment');
+  expect(after.length).toBe(before.length - 2);
+  // Authorized by the provider's webhook, not by our confirm: our row catches up first, as before.
+  expect(calls('order-webhook-duplicates-one-marker.json').local).toContain('recordPayment');
 });

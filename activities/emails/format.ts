@@ -52,7 +52,8 @@ export function formatMoneyIn(locale: string, minor: number, currency: string): 
 const moneyFormats = new Map<string, { format: Intl.NumberFormat; scale: number }>();
 
 /** Minor units → "€1,234.50" in the order's currency. */
-export const formatMoney = (minor: number, currency: string): string => formatMoneyIn(LOCALE, minor, currency);
+export const formatMoney = (minor: number, currency: string): string =>
+  formatMoneyIn(LOCALE, minor, currency);
 
 const longDate = new Intl.DateTimeFormat(LOCALE, { dateStyle: 'long', timeZone: 'UTC' });
 

@@ -261,6 +261,25 @@ const fewerStepsNames = [
   'order-refunded',
 ];
 
+/**
+ * Recordings whose runs start with the one marker of orders since 2026-12-07 (workflows/order-versions.ts), saved
+ * again as <name>-one-marker: no other patch marker, createPayment marks the order awaiting payment (no markOrder),
+ * and a card our confirm authorized is not recorded again (no recordPayment; the webhook run still has it). The
+ * -fewer-steps files pin the runs started before.
+ */
+const oneMarkerNames = [
+  'order-delivered',
+  'order-declined',
+  'order-timeout',
+  'order-out-of-stock',
+  'order-cancelled-awaiting-payment',
+  'order-cancelled-processing',
+  'order-refunded',
+  'order-guest-unpaid-no-email',
+  'order-payment-failed-email',
+  'order-capture-retry',
+];
+
 /** The same recording, under another name. */
 const renamed = (names: string[], suffix: string) =>
   baseOrderRecordings
@@ -286,4 +305,6 @@ export const orderRecordings: Recording[] = [
   webhookTwiceDelivered('order-webhook-duplicates-local-steps'),
   ...renamed(fewerStepsNames, 'fewer-steps'),
   webhookTwiceDelivered('order-webhook-duplicates-fewer-steps'),
+  ...renamed(oneMarkerNames, 'one-marker'),
+  webhookTwiceDelivered('order-webhook-duplicates-one-marker'),
 ];

@@ -53,9 +53,9 @@ export const authorizedEvent = (eventId: string, orderId = 1) => ({
 
 /**
  * The activities of a checkout: the order placed with its stock held (one step since patched('fewer-steps')), its
- * payment created, the order awaiting it.
+ * payment created and the order marked awaiting it (one step for orders since 2026-12-07, order-versions.ts).
  */
-export const placedSteps = ['placeOrderAndHold', 'createPayment', 'markOrder'];
+export const placedSteps = ['placeOrderAndHold', 'createPayment'];
 
 /** The activities of an order paid through authorize(): placed, then the webhook's authorization captured. */
 export const paidByWebhookSteps = [...placedSteps, 'recordPayment', 'capturePayment', 'completeOrder'];
