@@ -30,6 +30,8 @@ export interface CheckoutStack {
   taskQueue: string;
   /** The database pool size of the app and of the worker each (the production default). */
   poolMax: number;
+  /** The worker's process: this one with `worker: 'in-process'`. */
+  workerPid: number;
 }
 
 /**
@@ -89,6 +91,7 @@ export async function startCheckoutStack(
   cleanups.push('temporal', () => temporal.close());
   const taskQueue = `bench-checkout-${process.pid}-${randomBytes(4).toString('hex')}`;
 
+  let workerPid = process.pid;
   if (options.worker === 'process') {
     const worker = await startWorkerProcess(
       testEnv({
@@ -106,6 +109,7 @@ export async function startCheckoutStack(
       options.workerNodeArgs,
     );
     cleanups.push('worker process', () => worker.stop());
+    workerPid = worker.pid;
   } else {
     const workerDb = openDatabase(scratch.name, poolMax);
     cleanups.push('worker database', () => workerDb.close());
@@ -130,6 +134,7 @@ export async function startCheckoutStack(
     client: temporal.client,
     taskQueue,
     poolMax,
+    workerPid,
   };
 }
 

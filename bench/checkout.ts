@@ -16,6 +16,7 @@ import { parseArgs } from 'node:util';
 import { type platformCheckWorkflow, workflowTypes } from '@market/workflows/definitions';
 import type { Client } from '@temporalio/client';
 import { checkoutOnce } from './checkout-flow';
+import { type CpuParts, cpuPerFlow, cpuSnapshot } from './cpu-usage';
 import { latencyHeader, latencyRow, ms, progress as log, runPool, summarize } from './checkout-load';
 import { startCheckoutStack } from './checkout-stack';
 import { cleanupsOnExit, runMain } from './support';
@@ -77,13 +78,16 @@ async function main(): Promise<void> {
 
   try {
     // --- a scratch database with products that never run out, the app and the worker ---------------------------
-    const { base, productIds, appDb, client, taskQueue, poolMax } = await startCheckoutStack(cleanups, {
-      products: PRODUCTS,
-      stock: (ORDERS + WARMUP) * 10,
-      redisDb: args['redis-db']!,
-      worker: WORKER,
-      workerNodeArgs: args['worker-node-args']!.split(' ').filter(Boolean),
-    });
+    const { base, productIds, appDb, client, taskQueue, poolMax, workerPid } = await startCheckoutStack(
+      cleanups,
+      {
+        products: PRODUCTS,
+        stock: (ORDERS + WARMUP) * 10,
+        redisDb: args['redis-db']!,
+        worker: WORKER,
+        workerNodeArgs: args['worker-node-args']!.split(' ').filter(Boolean),
+      },
+    );
 
     const checkout = (i: number) => checkoutOnce(base, productIds[i % productIds.length]!);
     const runId = randomBytes(4).toString('hex');
@@ -103,13 +107,28 @@ async function main(): Promise<void> {
       await runPool('warm-up platform checks', WARMUP, CONCURRENCY, (i) => platformCheck(-1 - i)),
     );
 
+    // CPU of each part over each phase (/proc): what one flow costs the worker, Temporal, MariaDB and the rest.
+    const parts: CpuParts = {
+      worker: [workerPid],
+      Temporal: /temporal\S*\s+server\s+start-dev/,
+      MariaDB: /\b(mariadbd|mysqld)\b/,
+      'API + load (this process)': [process.pid],
+    };
+    if (WORKER === 'in-process') delete parts.worker;
+    const cpu0 = cpuSnapshot(parts);
     const orders = await runPool(`checkouts (C=${CONCURRENCY})`, ORDERS, CONCURRENCY, checkout);
+    const cpu1 = cpuSnapshot(parts);
     const checks = await runPool(
       `platformCheckWorkflow (C=${CONCURRENCY})`,
       ORDERS,
       CONCURRENCY,
       platformCheck,
     );
+    const cpu2 = cpuSnapshot(parts);
+    const cpuRows = [
+      ['checkout', cpuPerFlow(cpu0, cpu1, orders.results.length)],
+      ['one-activity workflow', cpuPerFlow(cpu1, cpu2, checks.results.length)],
+    ] as const;
 
     // --- what one flow of each kind costs Temporal ---------------------------------------------------------------
     const anOrder = await appDb.models.Order.findOne({
@@ -152,6 +171,7 @@ async function main(): Promise<void> {
         latencyRow('cart → paid', pick('totalMs')),
         latencyRow('platformCheckWorkflow', check),
         '',
+        ...cpuTable(cpuRows),
         `pay answers not yet paid (then polled): ${polled} of ${orders.results.length}`,
         `one order's history: ${orderShape}`,
         `one platform check's history: ${checkShape}`,
@@ -165,6 +185,25 @@ async function main(): Promise<void> {
   } finally {
     await cleanups.run();
   }
+}
+
+/**
+ * ms of CPU per flow of each phase, by part and for the whole machine (the load generator included), and how many
+ * cores were busy: compare runs by these, since the host's speed moves every rate between runs.
+ */
+function cpuTable(rows: readonly (readonly [string, ReturnType<typeof cpuPerFlow>])[]): string[] {
+  const measured = rows.filter((row) => row[1] !== null);
+  if (!measured.length) return ['CPU per flow: not measured (no /proc)', ''];
+  const names = Object.keys(measured[0]![1]!.parts);
+  return [
+    `| CPU per flow, ms | machine | ${names.join(' | ')} | cores busy |`,
+    `| --- | ---: | ${names.map(() => '---:').join(' | ')} | ---: |`,
+    ...measured.map(([flow, cpu]) => {
+      const partsMs = names.map((name) => cpu!.parts[name]!.toFixed(0));
+      return `| ${flow} | ${cpu!.machine.toFixed(0)} | ${partsMs.join(' | ')} | ${cpu!.coresBusy.toFixed(2)} |`;
+    }),
+    '',
+  ];
 }
 
 /** A warm-up that fails means the setup is wrong: stop before measuring anything. */
