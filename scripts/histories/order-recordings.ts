@@ -268,13 +268,7 @@ const fewerStepsNames = [
  * -fewer-steps files pin the runs started before.
  */
 const oneMarkerNames = [
-  'order-delivered',
-  'order-declined',
-  'order-timeout',
-  'order-out-of-stock',
-  'order-cancelled-awaiting-payment',
-  'order-cancelled-processing',
-  'order-refunded',
+  ...fewerStepsNames,
   'order-guest-unpaid-no-email',
   'order-payment-failed-email',
   'order-capture-retry',
