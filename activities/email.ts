@@ -9,6 +9,7 @@ import {
   type OrderEmailTemplate,
   type OrderEmailView,
   renderOrderEmail,
+  TEMPLATE_SHOWS,
 } from './emails';
 
 export type { OrderEmailTemplate } from './emails';
@@ -51,7 +52,7 @@ export function createEmailActivities(deps: ActivityDeps) {
           'UnknownTemplate',
         );
       }
-      const view = await loadView(db, input.orderId, shop);
+      const view = await loadView(db, input.orderId, shop, input.template);
       const log = await findOrCreateLog(db, input, view.order.email);
       if (log.status === 'sent') return { status: 'already_sent' };
       if (log.status === 'suppressed') return { status: 'suppressed' };
@@ -110,24 +111,29 @@ export function createEmailActivities(deps: ActivityDeps) {
   };
 }
 
+/** The order as `template` shows it: the shipment and the refunds are read only for the templates that show them. */
 async function loadView(
   db: Database,
   orderId: number,
   shop: OrderEmailView['shop'],
+  template: OrderEmailTemplate,
 ): Promise<OrderEmailView> {
   const { Order, OrderItem, Shipment, Refund } = db.models;
+  const shows = TEMPLATE_SHOWS[template];
   const order = await Order.findByPk(orderId);
   if (!order) throw ApplicationFailure.nonRetryable(`order ${orderId} does not exist`, 'OrderNotFound');
   const [items, shipment, refunds] = await Promise.all([
     OrderItem.findAll({ where: { orderId }, order: [['id', 'ASC']] }),
-    Shipment.findOne({
-      where: { orderId },
-      order: [
-        ['createdAt', 'DESC'],
-        ['id', 'DESC'],
-      ],
-    }),
-    Refund.findAll({ where: { orderId, status: 'succeeded' }, order: [['id', 'ASC']] }),
+    shows.shipment
+      ? Shipment.findOne({
+          where: { orderId },
+          order: [
+            ['createdAt', 'DESC'],
+            ['id', 'DESC'],
+          ],
+        })
+      : null,
+    shows.refunds ? Refund.findAll({ where: { orderId, status: 'succeeded' }, order: [['id', 'ASC']] }) : [],
   ]);
   return {
     shop,

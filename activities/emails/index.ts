@@ -15,4 +15,5 @@ export {
   type OrderEmailTemplate,
   type OrderEmailView,
   type RenderedEmail,
+  TEMPLATE_SHOWS,
 } from './view';

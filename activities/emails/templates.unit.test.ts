@@ -1,6 +1,6 @@
 import type { ShopBranding } from '../deps';
 import { escapeHtml, formatMoney, safeUrl } from './format';
-import { ORDER_EMAIL_TEMPLATES, type OrderEmailView, renderOrderEmail } from './index';
+import { ORDER_EMAIL_TEMPLATES, type OrderEmailView, renderOrderEmail, TEMPLATE_SHOWS } from './index';
 
 const shop: ShopBranding = {
   name: 'Corner Shop',
@@ -142,4 +142,26 @@ test('escapeHtml and safeUrl', () => {
   expect(safeUrl('data:text/html,hi')).toBeNull();
   expect(safeUrl('not a url')).toBeNull();
   expect(safeUrl(null)).toBeNull();
+});
+
+test('a template renders the same without the parts it does not show (the email activity does not read them)', () => {
+  const none = { shipment: null, refunds: { totalAmount: 0, latestAmount: null } };
+  for (const template of ORDER_EMAIL_TEMPLATES) {
+    const shows = TEMPLATE_SHOWS[template];
+    const without = view({
+      ...(shows.shipment ? {} : { shipment: none.shipment }),
+      ...(shows.refunds ? {} : { refunds: none.refunds }),
+    });
+    expect({ template, email: renderOrderEmail(template, without) }).toEqual({
+      template,
+      email: renderOrderEmail(template, view()),
+    });
+  }
+  // And the parts a template shows do change it: the table is not simply "nothing".
+  expect(renderOrderEmail('order_shipped', view(none)).html).not.toBe(
+    renderOrderEmail('order_shipped', view()).html,
+  );
+  expect(renderOrderEmail('order_refunded', view(none)).text).not.toBe(
+    renderOrderEmail('order_refunded', view()).text,
+  );
 });

@@ -37,6 +37,20 @@ export interface OrderEmailView {
   refunds: { totalAmount: number; latestAmount: number | null };
 }
 
+/**
+ * What each template shows beyond the order and its lines: the email activity reads the latest shipment and the
+ * refunds only for the templates that show them (two statements fewer for a confirmation, which every order sends).
+ * templates.unit.test.ts renders every template with and without the parts it does not show, and expects the same.
+ */
+export const TEMPLATE_SHOWS: Record<OrderEmailTemplate, { shipment: boolean; refunds: boolean }> = {
+  order_confirmation: { shipment: false, refunds: false },
+  order_shipped: { shipment: true, refunds: false },
+  order_delivered: { shipment: false, refunds: false },
+  order_cancelled: { shipment: false, refunds: true },
+  order_refunded: { shipment: false, refunds: true },
+  payment_failed: { shipment: false, refunds: false },
+};
+
 export interface RenderedEmail {
   subject: string;
   html: string;
