@@ -266,6 +266,13 @@ test('createPayment with awaitPayment marks the order awaiting payment with the 
   ]);
   // Without it (orders started before 2026-12-07), the order stays pending for markOrder.
   const { orderId: older } = await activities.placeOrder(orderInput([{ productId: p.id, quantity: 1 }]));
-  await activities.createPayment({ orderId: older, idempotencyKey: `${key}:older:payment` });
+  const olderInput = { orderId: older, idempotencyKey: `${key}:older:payment` };
+  await activities.createPayment(olderInput);
   expect((await db.models.Order.findByPk(older))!.status).toBe('pending');
+  // The payment already recorded (a run reset to its start, say): awaitPayment still moves the order, once.
+  await activities.createPayment({ ...olderInput, awaitPayment: true });
+  await activities.createPayment({ ...olderInput, awaitPayment: true });
+  expect((await db.models.Order.findByPk(older))!.status).toBe('awaiting_payment');
+  expect(await db.models.OrderEvent.count({ where: { orderId: older, type: 'status_changed' } })).toBe(1);
+  expect(await db.models.OrderEvent.count({ where: { orderId: older, type: 'payment_created' } })).toBe(1);
 });

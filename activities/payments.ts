@@ -151,22 +151,29 @@ export function createPaymentActivities(deps: ActivityDeps) {
         metadata: { orderNumber: order.number, workflowId: order.workflowId },
       }),
     );
-    if (row.providerPaymentId !== payment.id) {
+    const recorded = row.providerPaymentId === payment.id;
+    if (!recorded || input.awaitPayment) {
       await db.sequelize.transaction(async (transaction) => {
-        const [changed] = await db.models.Payment.update(
-          { providerPaymentId: payment.id },
-          { where: { id: row.id, providerPaymentId: null }, transaction },
-        );
-        if (!changed) return;
-        await addTimelineEntry(
-          db,
-          {
-            orderId: order.id,
-            type: 'payment_created',
-            data: { amount: payment.amount, provider: provider_.name },
-          },
-          transaction,
-        );
+        let changed = 0;
+        if (!recorded) {
+          [changed] = await db.models.Payment.update(
+            { providerPaymentId: payment.id },
+            { where: { id: row.id, providerPaymentId: null }, transaction },
+          );
+        }
+        if (changed) {
+          await addTimelineEntry(
+            db,
+            {
+              orderId: order.id,
+              type: 'payment_created',
+              data: { amount: payment.amount, provider: provider_.name },
+            },
+            transaction,
+          );
+        }
+        // Whoever recorded the payment (this attempt, an earlier one, a concurrent one), the order is moved: the
+        // move is conditional, so a second one changes nothing.
         if (input.awaitPayment) await moveFrom(db, order.id, 'pending', 'awaiting_payment', transaction);
       });
     }
