@@ -1,6 +1,6 @@
 import type { AddressSnapshot } from '@market/db';
 import PDFDocument from 'pdfkit';
-import { formatDate, formatMoneyIn } from './emails/format';
+import { formatDate, formatMoneyIn } from './formats';
 
 /** Everything an invoice shows, already read from the database: the layout below does no I/O. */
 export interface InvoiceView {

@@ -1,40 +1,16 @@
-import type { Database, Payment, PaymentStatus } from '@market/db';
+import type { Database, Payment } from '@market/db';
 import {
   PaymentRejectedError,
   type PaymentProvider,
-  type PaymentState,
   type ProviderPayment,
 } from '@market/adapters/payments/port';
 import { ApplicationFailure } from '@temporalio/activity';
-import { Op, UniqueConstraintError } from 'sequelize';
 import { requireDatabase } from './database';
 import { moveFrom } from './order-status';
 import type { ActivityDeps } from './deps';
+import { paymentOf, paymentRow, recordAnswer } from './payment-rows';
 import { refundCaptured } from './refunds';
 import { addTimelineEntry } from './timeline';
-
-/** Our payments row's status for a provider state (a decline leaves the provider's payment waiting for a card). */
-function statusOf(payment: ProviderPayment): PaymentStatus {
-  if (payment.decline && payment.state === 'requires_payment_method') return 'failed';
-  const map: Record<PaymentState, PaymentStatus> = {
-    requires_payment_method: 'pending',
-    processing: 'pending',
-    requires_action: 'requires_action',
-    authorized: 'authorized',
-    captured: 'captured',
-    cancelled: 'cancelled',
-  };
-  return map[payment.state];
-}
-
-/** The timeline entry of a change to each status; `pending` takes the caller's. */
-const EVENT_OF_STATUS: Partial<Record<PaymentStatus, string>> = {
-  failed: 'payment_declined',
-  requires_action: 'payment_requires_action',
-  authorized: 'payment_authorized',
-  captured: 'payment_captured',
-  cancelled: 'payment_cancelled',
-};
 
 /** A provider refusal that retrying cannot fix becomes a nonRetryable failure of type PaymentRejected. */
 export async function provider<T>(call: () => Promise<T>): Promise<T> {
@@ -60,60 +36,6 @@ export function createPaymentActivities(deps: ActivityDeps) {
     }
     return deps.payments;
   };
-
-  async function paymentOf(db: Database, orderId: number): Promise<Payment & { providerPaymentId: string }> {
-    const payment = await db.models.Payment.findOne({ where: { orderId }, order: [['id', 'DESC']] });
-    if (!payment?.providerPaymentId) {
-      throw ApplicationFailure.nonRetryable(`order ${orderId} has no payment`, 'InvalidOrder');
-    }
-    return payment as Payment & { providerPaymentId: string };
-  }
-
-  /**
-   * Writes the provider's answer to our row and its timeline entry, only when the status changes: one conditional
-   * UPDATE, so two runs of the same activity (a retry racing a slow first attempt) record the change once. The
-   * entry names the status written, whichever activity saw it: a confirm run again after the capture went through
-   * (a worker that died before its workflow task completed re-runs the local steps) answers `captured`, and that is
-   * the order's one `payment_captured`. `event` names the other changes.
-   */
-  async function record(db: Database, payment: Payment, answer: ProviderPayment, event: string) {
-    const status = statusOf(answer);
-    await db.sequelize.transaction(async (transaction) => {
-      const [changed] = await db.models.Payment.update(
-        {
-          status,
-          clientSecret: answer.state === 'requires_action' ? answer.clientSecret : null,
-          failureCode: answer.decline?.code ?? null,
-          failureMessage: answer.decline?.message.slice(0, 255) ?? null,
-        },
-        { where: { id: payment.id, status: { [Op.ne]: status } }, transaction },
-      );
-      if (changed) {
-        const type = EVENT_OF_STATUS[status] ?? event;
-        const data = answer.decline ? { code: answer.decline.code } : { amount: answer.amount };
-        await addTimelineEntry(db, { orderId: payment.orderId, type, data }, transaction);
-      }
-    });
-  }
-
-  /**
-   * Our payments row for this idempotency key: a new one, or the one a first attempt wrote. One INSERT, not
-   * findOrCreate's transaction around a SELECT and an INSERT, and no read first: the key is unique, so a retry's
-   * INSERT (or the loser of two attempts racing each other) clashes and reads the row that is there.
-   */
-  async function paymentRow(
-    db: Database,
-    values: { orderId: number; provider: string; amount: number; currency: string; idempotencyKey: string },
-  ): Promise<Payment> {
-    try {
-      return await db.models.Payment.create(values);
-    } catch (err) {
-      if (!(err instanceof UniqueConstraintError)) throw err;
-      const existing = await db.models.Payment.findOne({ where: { idempotencyKey: values.idempotencyKey } });
-      if (!existing) throw err;
-      return existing;
-    }
-  }
 
   /**
    * Creates the provider's payment (authorize only) for the order's total. Our row is written first with the
@@ -195,7 +117,7 @@ export function createPaymentActivities(deps: ActivityDeps) {
         idempotencyKey: input.idempotencyKey,
       }),
     );
-    await record(
+    await recordAnswer(
       db,
       row,
       answer,
@@ -210,7 +132,7 @@ export function createPaymentActivities(deps: ActivityDeps) {
     const row = await paymentOf(db, input.orderId);
     if (row.status === 'authorized' || row.status === 'captured') return;
     const answer = await provider(() => payments().retrievePayment(row.providerPaymentId));
-    await record(db, row, answer, 'payment_authorized');
+    await recordAnswer(db, row, answer, 'payment_authorized');
   }
 
   async function capturePayment(input: {
@@ -222,7 +144,7 @@ export function createPaymentActivities(deps: ActivityDeps) {
     const answer = await provider(() =>
       payments().capturePayment({ paymentId: row.providerPaymentId, idempotencyKey: input.idempotencyKey }),
     );
-    await record(db, row, answer, 'payment_captured');
+    await recordAnswer(db, row, answer, 'payment_captured');
     return answer;
   }
 
@@ -246,7 +168,7 @@ export function createPaymentActivities(deps: ActivityDeps) {
         idempotencyKey: input.idempotencyKey,
       });
       // A declined payment stays `failed` in our records: that is the more useful fact.
-      if (row.status !== 'failed') await record(db, row, answer, 'payment_cancelled');
+      if (row.status !== 'failed') await recordAnswer(db, row, answer, 'payment_cancelled');
     } catch (err) {
       if (!(err instanceof PaymentRejectedError)) throw err;
       const current = await provider_.retrievePayment(row.providerPaymentId).catch((lookup: unknown) => {
@@ -278,7 +200,7 @@ export function createPaymentActivities(deps: ActivityDeps) {
     captured: ProviderPayment,
     input: { orderId: number; idempotencyKey: string },
   ): Promise<void> {
-    await record(db, row, captured, 'payment_captured');
+    await recordAnswer(db, row, captured, 'payment_captured');
     await row.reload();
     const left = Number(row.amount) - Number(row.refundedAmount);
     if (left <= 0) return;

@@ -1,7 +1,7 @@
 /**
  * Records the event histories that workflows/replay.unit.test.ts replays: runs each workflow below (the orders'
- * in scripts/histories/order-recordings.ts) on a real Temporal server and saves its history to
- * workflows/histories/<name>.json. Commit the files it writes.
+ * in scripts/histories/order-recordings.ts, saved again per version by order-versions.ts) on a real Temporal
+ * server and saves its history to workflows/histories/<name>.json. Commit the files it writes.
  *
  *   npx tsx --conditions=source scripts/record-histories.ts [--address host:port] [--cli path/to/temporal]
  *     [--only name,name]   (record just these)
@@ -26,7 +26,7 @@ import { createLogger } from '../api/logger';
 import { connectTemporal } from '../api/services/temporal';
 import { temporalExecutable } from '../api/services/temporal-dev-server';
 import { createWorker, installTemporalLogging } from '../api/worker';
-import { orderRecordings } from './histories/order-recordings';
+import { orderRecordings } from './histories/order-versions';
 import { orderActivities } from './histories/order-shop';
 import type { Recording } from './histories/recording';
 

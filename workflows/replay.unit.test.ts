@@ -55,43 +55,40 @@ test('the same change behind patched() replays cleanly', async () => {
   );
 });
 
+/** The events of a committed history, as much of them as the checks below read. */
+type HistoryEvent = {
+  activityTaskScheduledEventAttributes?: { activityType: { name: string } };
+  markerRecordedEventAttributes?: {
+    markerName: string;
+    details: Record<string, { payloads: { data: string }[] }>;
+  };
+  upsertWorkflowSearchAttributesEventAttributes?: unknown;
+};
+const eventsOf = (file: string) => (history(file) as { events: HistoryEvent[] }).events;
+
+/** The decoded JSON of each `name` marker's `detail` payload, in history order. */
+function markers<T>(file: string, name: string, detail: string): T[] {
+  return eventsOf(file).flatMap((e) => {
+    const marker = e.markerRecordedEventAttributes;
+    if (marker?.markerName !== name) return [];
+    const data = marker.details[detail]!.payloads[0]!.data;
+    return [JSON.parse(Buffer.from(data, 'base64').toString()) as T];
+  });
+}
+
 /** What a history's run called: activity tasks scheduled, and local activities (their markers), by type. */
 function calls(file: string): { tasks: string[]; local: string[] } {
-  type Event = {
-    activityTaskScheduledEventAttributes?: { activityType: { name: string } };
-    markerRecordedEventAttributes?: {
-      markerName: string;
-      details: { data?: { payloads: { data: string }[] } };
-    };
-  };
-  const { events } = history(file) as { events: Event[] };
-  const tasks = events.flatMap((e) => e.activityTaskScheduledEventAttributes?.activityType.name ?? []);
-  const local = events.flatMap((e) => {
-    const marker = e.markerRecordedEventAttributes;
-    if (marker?.markerName !== 'core_local_activity') return [];
-    const data = marker.details.data!.payloads[0]!.data;
-    return [(JSON.parse(Buffer.from(data, 'base64').toString()) as { activity_type: string }).activity_type];
-  });
-  return { tasks, local };
+  const tasks = eventsOf(file).flatMap(
+    (e) => e.activityTaskScheduledEventAttributes?.activityType.name ?? [],
+  );
+  const local = markers<{ activity_type: string }>(file, 'core_local_activity', 'data');
+  return { tasks, local: local.map((m) => m.activity_type) };
 }
 
 /** The patch ids a history's run recorded (core_patch markers), and how many search-attribute upserts it made. */
 function patches(file: string): { ids: string[]; upserts: number } {
-  type Event = {
-    markerRecordedEventAttributes?: {
-      markerName: string;
-      details: Record<string, { payloads: { data: string }[] }>;
-    };
-    upsertWorkflowSearchAttributesEventAttributes?: unknown;
-  };
-  const { events } = history(file) as { events: Event[] };
-  const ids = events.flatMap((e) => {
-    const marker = e.markerRecordedEventAttributes;
-    if (marker?.markerName !== 'core_patch') return [];
-    const data = marker.details['patch-data']!.payloads[0]!.data;
-    return [(JSON.parse(Buffer.from(data, 'base64').toString()) as { id: string }).id];
-  });
-  const upserts = events.filter((e) => e.upsertWorkflowSearchAttributesEventAttributes).length;
+  const ids = markers<{ id: string }>(file, 'core_patch', 'patch-data').map((m) => m.id);
+  const upserts = eventsOf(file).filter((e) => e.upsertWorkflowSearchAttributesEventAttributes).length;
   return { ids, upserts };
 }
 

@@ -3,6 +3,10 @@
  * (names, titles, tracking numbers and URLs) goes through escapeHtml or safeUrl before it reaches the HTML.
  */
 
+import { formatMoneyIn } from '../formats';
+
+export { formatDate } from '../formats';
+
 const ENTITIES: Record<string, string> = {
   '&': '&amp;',
   '<': '&lt;',
@@ -35,30 +39,9 @@ export function safeColor(value: string, fallback = '#1f2937'): string {
 // Emails are in English for now; the currency decides symbol and decimals (EUR 2, JPY 0, KWD 3).
 const LOCALE = 'en-GB';
 
-/**
- * Minor units → "€1,234.50" in the currency, with its own number of decimals (EUR 2, JPY 0, KWD 3). The formatter
- * of each locale and currency is made once: making one costs far more than formatting with it.
- */
-export function formatMoneyIn(locale: string, minor: number, currency: string): string {
-  const key = `${locale}/${currency}`;
-  let money = moneyFormats.get(key);
-  if (!money) {
-    const format = new Intl.NumberFormat(locale, { style: 'currency', currency });
-    money = { format, scale: 10 ** (format.resolvedOptions().maximumFractionDigits ?? 2) };
-    moneyFormats.set(key, money);
-  }
-  return money.format.format(minor / money.scale);
-}
-const moneyFormats = new Map<string, { format: Intl.NumberFormat; scale: number }>();
-
 /** Minor units → "€1,234.50" in the order's currency. */
 export const formatMoney = (minor: number, currency: string): string =>
   formatMoneyIn(LOCALE, minor, currency);
-
-const longDate = new Intl.DateTimeFormat(LOCALE, { dateStyle: 'long', timeZone: 'UTC' });
-
-/** "7 December 2026" (UTC). */
-export const formatDate = (date: Date): string => longDate.format(date);
 
 /** `${shop.url}/orders/${id}`, whatever trailing slash the shop URL has. */
 export function orderUrl(shopUrl: string, orderId: number): string {

@@ -92,7 +92,8 @@ async function webhookTwice(handle: WorkflowHandle): Promise<void> {
   await handle.executeUpdate(payUpdate, { args: [{ paymentMethodId: testCards.visa }] });
 }
 
-const baseOrderRecordings: Recording[] = [
+/** Each order path as the code of its day ran it; order-versions.ts saves some again for the later versions. */
+export const baseOrderRecordings: Recording[] = [
   // Orders (the fake shop below): paid by card; declined; never paid (a 2-second hold); out of stock.
   {
     name: 'order-paid',
@@ -232,56 +233,8 @@ const baseOrderRecordings: Recording[] = [
   },
 ];
 
-/**
- * Recordings whose runs start after patched('local-steps') (workflows/order-steps.ts), saved again as
- * <name>-local-steps: their steps up to paid are local activities (markers in the history, not activity tasks).
- * The files without the suffix pin the runs started before that patch.
- */
-const localStepsNames = [
-  'order-delivered',
-  'order-declined',
-  'order-timeout',
-  'order-out-of-stock',
-  'order-cancelled-awaiting-payment',
-  'order-capture-retry',
-];
-
-/**
- * Recordings whose runs start after patched('fewer-steps') (workflows/order.ts), saved again as <name>-fewer-steps:
- * the order placed with its stock held in one local activity (placeOrderAndHold), and paid → processing as a local
- * activity. The -local-steps files pin the runs started between the two patches.
- */
-const fewerStepsNames = [
-  'order-delivered',
-  'order-declined',
-  'order-timeout',
-  'order-out-of-stock',
-  'order-cancelled-awaiting-payment',
-  'order-cancelled-processing',
-  'order-refunded',
-];
-
-/**
- * Recordings whose runs start with the one marker of orders since 2026-12-07 (workflows/order-versions.ts), saved
- * again as <name>-one-marker: no other patch marker, createPayment marks the order awaiting payment (no markOrder),
- * and a card our confirm authorized is not recorded again (no recordPayment; the webhook run still has it). The
- * -fewer-steps files pin the runs started before.
- */
-const oneMarkerNames = [
-  ...fewerStepsNames,
-  'order-guest-unpaid-no-email',
-  'order-payment-failed-email',
-  'order-capture-retry',
-];
-
-/** The same recording, under another name. */
-const renamed = (names: string[], suffix: string) =>
-  baseOrderRecordings
-    .filter(({ name }) => names.includes(name))
-    .map((recording) => ({ ...recording, name: `${recording.name}-${suffix}` }));
-
 // order-webhook-duplicates ended at paid (it predates fulfilment): this one goes on to delivered.
-const webhookTwiceDelivered = (name: string): Recording => ({
+export const webhookTwiceDelivered = (name: string): Recording => ({
   name,
   workflowType: workflowTypes.order,
   args: fulfilledOrder(),
@@ -292,13 +245,3 @@ const webhookTwiceDelivered = (name: string): Recording => ({
     await deliver(handle);
   },
 });
-
-export const orderRecordings: Recording[] = [
-  ...baseOrderRecordings,
-  ...renamed(localStepsNames, 'local-steps'),
-  webhookTwiceDelivered('order-webhook-duplicates-local-steps'),
-  ...renamed(fewerStepsNames, 'fewer-steps'),
-  webhookTwiceDelivered('order-webhook-duplicates-fewer-steps'),
-  ...renamed(oneMarkerNames, 'one-marker'),
-  webhookTwiceDelivered('order-webhook-duplicates-one-marker'),
-];
