@@ -41,6 +41,7 @@ const schema = z.object({
   TEMPORAL_UI_URL: url(['http', 'https']).optional(),
   TEMPORAL_CLI_PATH: z.string().min(1).optional(),
   WORKFLOW_BUNDLE_PATH: z.string().min(1).optional(),
+  WORKFLOW_STACK_TRACES: z.enum(['true', 'false']).default('false'),
   TEMPORAL_DEV_PORT: z.coerce.number().int().min(1).max(65535).default(7233),
   TEMPORAL_DEV_UI_PORT: z.coerce.number().int().min(1).max(65535).default(8233),
   TEMPORAL_TLS: z.enum(['true', 'false']).optional(),
@@ -191,6 +192,8 @@ export interface Config {
     cliPath: string | null;
     /** A workflow bundle prebuilt by `npm run build:workflows` (production images); null: bundle at start. */
     workflowBundlePath: string | null;
+    /** The worker collects workflow stack traces (Temporal Web's "Stack Trace" tab): CPU per order, off by default. */
+    workflowStackTraces: boolean;
     /** Ports of the dev server that `npm start` runs when TEMPORAL_ADDRESS is unset. */
     devServer: { port: number; uiPort: number };
     /** TLS to the frontend (Temporal Cloud, a secured cluster), files read at boot; null: plaintext (the dev server). */
@@ -524,6 +527,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       uiUrl: e.TEMPORAL_UI_URL ?? 'http://localhost:8233',
       cliPath: e.TEMPORAL_CLI_PATH ?? null,
       workflowBundlePath: e.WORKFLOW_BUNDLE_PATH ? path.resolve(e.WORKFLOW_BUNDLE_PATH) : null,
+      workflowStackTraces: e.WORKFLOW_STACK_TRACES === 'true',
       devServer: { port: e.TEMPORAL_DEV_PORT, uiPort: e.TEMPORAL_DEV_UI_PORT },
       tls: temporalTlsConfig,
       apiKey: e.TEMPORAL_API_KEY ?? null,

@@ -92,6 +92,7 @@ export async function startRoles(
         ...(config.temporal.workflowBundlePath
           ? { workflowBundlePath: config.temporal.workflowBundlePath }
           : {}),
+        workflowStackTraces: config.temporal.workflowStackTraces,
       });
       workerRun = worker.run().then(
         () => {

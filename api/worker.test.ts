@@ -61,6 +61,10 @@ describe('createWorker', () => {
 
     await waitFor(() => ping.mock.calls.length > 0);
     await expect(handle.query(statusQuery)).resolves.toEqual({ stage: 'checking' });
+    // No stack traces by default (workflow-threads.ts): the SDK's own answer when its promise hook is not there.
+    await expect(handle.query('__stack_trace')).rejects.toThrow(
+      'Workflow stack traces are not enabled on this worker',
+    );
     answerPing();
 
     const result = await handle.result();
@@ -80,6 +84,38 @@ describe('createWorker', () => {
     await worker.shutdown();
     await expect(running).resolves.toBeUndefined();
     expect(worker.worker.getState()).toBe('STOPPED');
+  });
+});
+
+describe('createWorker with workflowStackTraces', () => {
+  test('answers the stack trace query with where the workflow waits', async () => {
+    const taskQueue = `test-worker-stacks-${randomUUID()}`;
+    let answer: () => void = () => undefined;
+    const checking = new Promise<void>((resolve) => (answer = resolve));
+    const pinged = jest.fn(() => checking);
+    const worker = await createWorker({
+      address,
+      namespace: 'default',
+      taskQueue,
+      activities: createActivities({ db: { ping: pinged } }),
+      workflowStackTraces: true,
+    });
+    worker.run();
+    try {
+      const handle = await temporal.client.workflow.start<typeof platformCheckWorkflow>(
+        workflowTypes.platformCheck,
+        { taskQueue, workflowId: `platform-check-${randomUUID()}` },
+      );
+      await waitFor(() => pinged.mock.calls.length > 0);
+      const stack = await handle.query<string>('__stack_trace');
+      // Source-mapped: the workflow's own file, where it awaits the activity.
+      expect(stack).toMatch(/platform-check\.ts:\d+:\d+/);
+      answer();
+      await expect(handle.result()).resolves.toMatchObject({ database: 'ok' });
+    } finally {
+      answer();
+      await worker.shutdown();
+    }
   });
 });
 

@@ -8,6 +8,7 @@ import {
   describeTemporalSecurity,
   type TemporalConnectionOptions,
 } from './services/temporal-connection-options';
+import { setWorkflowStackTraces } from './workflow-threads';
 
 /** Address, TLS and API key come from temporalConnectionOptions(config.temporal), as for the API's client. */
 export interface CreateWorkerOptions extends TemporalConnectionOptions {
@@ -18,6 +19,8 @@ export interface CreateWorkerOptions extends TemporalConnectionOptions {
   log?: Logger;
   /** A bundle written by writeWorkflowBundle() (production); without it the workflows are bundled at start. */
   workflowBundlePath?: string;
+  /** Collect workflow stack traces (Temporal Web's "Stack Trace" tab); off by default: see workflow-threads.ts. */
+  workflowStackTraces?: boolean;
 }
 
 export interface MarketWorker {
@@ -100,6 +103,7 @@ export async function createWorker(options: CreateWorkerOptions): Promise<Market
   });
   let worker: Worker;
   try {
+    setWorkflowStackTraces(options.workflowStackTraces ?? false);
     worker = await Worker.create({
       connection,
       namespace,
