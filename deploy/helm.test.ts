@@ -337,6 +337,15 @@ describe('the Helm chart', () => {
     expect(rest.spec).not.toHaveProperty('ingress');
   });
 
+  test('workflow stack traces: off unless config.temporal.workflowStackTraces says so', () => {
+    const configOf = (args: string[]) =>
+      find(manifests(template(['market', chart, ...production, ...args])), 'ConfigMap', 'market').data!;
+    expect(configOf([]).WORKFLOW_STACK_TRACES).toBe('false');
+    expect(configOf(['--set', 'config.temporal.workflowStackTraces=true']).WORKFLOW_STACK_TRACES).toBe(
+      'true',
+    );
+  });
+
   test('Temporal TLS and API key reach every pod as the variables the app reads', () => {
     const docs = manifests(template(['market', chart, ...production]));
     const config = find(docs, 'ConfigMap', 'market').data!;

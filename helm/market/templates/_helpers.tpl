@@ -135,6 +135,7 @@ TEMPORAL_TASK_QUEUE: {{ .Values.config.temporal.taskQueue | quote }}
 {{- with .Values.config.temporal.uiUrl }}
 TEMPORAL_UI_URL: {{ . | quote }}
 {{- end }}
+WORKFLOW_STACK_TRACES: {{ .Values.config.temporal.workflowStackTraces | default false | quote }}
 {{- if .Values.temporal.tls.enabled }}
 TEMPORAL_TLS: "true"
 {{- if .Values.temporal.tls.existingSecret }}
