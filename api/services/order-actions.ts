@@ -14,6 +14,7 @@ import {
 } from '@market/workflows/definitions';
 import type { AppDeps } from '../deps';
 import { AppError, ConflictError } from '../errors';
+import { withAbortSignal } from './temporal';
 import { isUpdateToFinishedRun, refusalFailureOf, withinDeadline } from './workflow-answers';
 
 /**
@@ -132,7 +133,7 @@ export async function runOrderAction(
   updateId?: string,
 ): Promise<OrderState> {
   const waiting = new AbortController();
-  const work = deps.temporal.client.withAbortSignal(waiting.signal, () =>
+  const work = withAbortSignal(deps.temporal.client, waiting.signal, () =>
     send(deps, workflowId, action, updateId),
   );
   try {
@@ -167,9 +168,9 @@ export async function readOrderProcess(deps: AppDeps, workflowId: string): Promi
   const timer = setTimeout(() => waiting.abort(), PROCESS_QUERY_MS);
   try {
     const handle = deps.temporal.client.workflow.getHandle(workflowId);
-    const description = await deps.temporal.client.withAbortSignal(waiting.signal, () => handle.describe());
+    const description = await withAbortSignal(deps.temporal.client, waiting.signal, () => handle.describe());
     if (description.status.name !== 'RUNNING') return null;
-    const state = await deps.temporal.client.withAbortSignal(waiting.signal, () =>
+    const state = await withAbortSignal(deps.temporal.client, waiting.signal, () =>
       handle.query(orderStateQuery),
     );
     return { phase: state.phase, stuck: state.stuck ?? null };

@@ -1,6 +1,6 @@
 import { createServer } from 'node:net';
 import { Client, Connection } from '@temporalio/client';
-import { checkTemporal, connectTemporal } from './temporal';
+import { checkTemporal, connectTemporal, withAbortSignal, withDeadline } from './temporal';
 
 const address = process.env.MARKET_TEST_TEMPORAL_ADDRESS;
 if (!address) throw new Error('MARKET_TEST_TEMPORAL_ADDRESS is not set: run the tests with `npm test`');
@@ -40,6 +40,55 @@ describe('connectTemporal / checkTemporal', () => {
       expect(Date.now() - started).toBeLessThan(5_000);
     } finally {
       await connection.close();
+    }
+  });
+});
+
+describe('the SDK call context (withDeadline, withAbortSignal)', () => {
+  // Node's AsyncLocalStorage says whether it is on (`enabled`): while it is, every promise of the process runs a hook.
+  const isOn = (storage: unknown) => (storage as { enabled: boolean }).enabled;
+
+  test('is off after connecting and after each call, and stays on while an overlapping call needs it', async () => {
+    const temporal = await connectTemporal({ address, namespace: 'default' });
+    const storage = temporal.connection.callContextStorage;
+    try {
+      expect(isOn(storage)).toBe(false);
+      await expect(checkTemporal(temporal.client)).resolves.toEqual({ status: 'ok' });
+      expect(isOn(storage)).toBe(false);
+
+      // The first call ends while the second still runs: the second keeps its abort signal.
+      let endFirst: () => void = () => undefined;
+      const first = withDeadline(
+        temporal.client,
+        Date.now() + 60_000,
+        () => new Promise<void>((r) => (endFirst = r)),
+      );
+      const signal = new AbortController().signal;
+      const second = withAbortSignal(temporal.client, signal, async () => {
+        endFirst();
+        await first;
+        const seen = storage.getStore();
+        await temporal.client.workflowService.getSystemInfo({});
+        return seen;
+      });
+      await expect(second).resolves.toEqual({ abortSignal: signal });
+      expect(isOn(storage)).toBe(false);
+    } finally {
+      await temporal.close();
+    }
+  });
+
+  test('a deadline still applies to the calls inside it', async () => {
+    const temporal = await connectTemporal({ address, namespace: 'default' });
+    try {
+      // A deadline already past: the call fails at once, where without one it succeeds (above).
+      const call = withDeadline(temporal.client, Date.now() - 1, () =>
+        temporal.client.workflowService.getSystemInfo({}),
+      );
+      await expect(call).rejects.toThrow(/deadline/i);
+      expect(isOn(temporal.connection.callContextStorage)).toBe(false);
+    } finally {
+      await temporal.close();
     }
   });
 });

@@ -31,9 +31,42 @@ export async function connectTemporal(options: TemporalConnectOptions): Promise<
       { cause: err },
     );
   });
+  // The SDK's connect ran its first call under a deadline: switch that call context off again (see inCallContext).
+  connection.callContextStorage.disable();
   const client = new Client({ connection, namespace });
   return { connection, client, close: () => connection.close() };
 }
+
+/** A Client's connection: ours is a Connection; the type allows others (the test environment's), which may lack it. */
+type ClientConnection = Client['connection'] & { callContextStorage?: { disable(): void } };
+
+const callsInContext = new WeakMap<ClientConnection, number>();
+
+/**
+ * Runs `call` under the SDK's call context (a deadline or an abort signal for the calls it makes) and switches that
+ * context off once no such call is left. The SDK keeps it in an AsyncLocalStorage; once one has been used, Node runs
+ * a hook for every promise the process makes, for the rest of its life: an async call chain cost 2.3× as much
+ * (docs/benchmarks.md, issue 14 twelfth step), and the SDK's own connect uses it once. So every use goes through
+ * here (withDeadline, withAbortSignal below), and the context is on only while one runs.
+ */
+async function inCallContext<T>(connection: ClientConnection, call: () => Promise<T>): Promise<T> {
+  callsInContext.set(connection, (callsInContext.get(connection) ?? 0) + 1);
+  try {
+    return await call();
+  } finally {
+    const left = (callsInContext.get(connection) ?? 1) - 1;
+    callsInContext.set(connection, left);
+    if (left === 0) connection.callContextStorage?.disable();
+  }
+}
+
+/** The client's calls within `fn` fail with DEADLINE_EXCEEDED after `deadline` (epoch ms). */
+export const withDeadline = <T>(client: Client, deadline: number, fn: () => Promise<T>): Promise<T> =>
+  inCallContext(client.connection, () => client.connection.withDeadline(deadline, fn));
+
+/** The client's calls within `fn` stop waiting when `signal` aborts. */
+export const withAbortSignal = <T>(client: Client, signal: AbortSignal, fn: () => Promise<T>): Promise<T> =>
+  inCallContext(client.connection, () => client.withAbortSignal(signal, fn));
 
 /** The SDK wraps the gRPC error ("Failed to connect…"): the cause says what went wrong (refused, TLS, auth). */
 export function reasonOf(err: unknown): string {
@@ -51,9 +84,7 @@ export async function reasonWithTls(err: unknown, options: TemporalConnectionOpt
 /** Readiness probe: asks the frontend for its system info under a short deadline. Never throws. */
 export async function checkTemporal(client: Client, timeoutMs = 1500): Promise<TemporalCheck> {
   try {
-    await client.connection.withDeadline(Date.now() + timeoutMs, () =>
-      client.workflowService.getSystemInfo({}),
-    );
+    await withDeadline(client, Date.now() + timeoutMs, () => client.workflowService.getSystemInfo({}));
     return { status: 'ok' };
   } catch (err) {
     return { status: 'error', error: err instanceof Error ? err.message : String(err) };

@@ -10,6 +10,7 @@ import type { z } from 'zod';
 import type { AppDeps } from '../../../../deps';
 import { ConflictError, NotFoundError, ServiceUnavailableError } from '../../../../errors';
 import { defineRoute, type Route } from '../../../../openapi/route';
+import { withDeadline } from '../../../../services/temporal';
 import { emptyQuery, reindexProgressSchema, reindexStartedSchema, startReindexBody } from './schema';
 
 const tags = ['Admin: search'];
@@ -129,7 +130,7 @@ async function progressOf(
   }
   if (status === 'RUNNING') {
     try {
-      return await deps.temporal.client.connection.withDeadline(Date.now() + QUERY_TIMEOUT_MS, () =>
+      return await withDeadline(deps.temporal.client, Date.now() + QUERY_TIMEOUT_MS, () =>
         handle.query(reindexProgressQuery),
       );
     } catch (err) {
