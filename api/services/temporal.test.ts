@@ -78,6 +78,32 @@ describe('the SDK call context (withDeadline, withAbortSignal)', () => {
     }
   });
 
+  test("is off between the client's calls and while one waits for its answer", async () => {
+    const temporal = await connectTemporal({ address, namespace: 'default' });
+    const storage = temporal.connection.callContextStorage;
+    const { client } = temporal;
+    const workflowId = `no-worker-${Date.now()}`;
+    try {
+      // A run no worker picks up: its result is a long poll that waits until the run is terminated.
+      const handle = await client.workflow.start('platformCheckWorkflow', {
+        taskQueue: `no-worker-${workflowId}`,
+        workflowId,
+      });
+      expect(isOn(storage)).toBe(false);
+      await expect(handle.describe()).resolves.toMatchObject({ workflowId });
+      expect(isOn(storage)).toBe(false);
+      const result = handle.result();
+      result.catch(() => undefined);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(isOn(storage)).toBe(false);
+      await handle.terminate('test over');
+      await expect(result).rejects.toThrow();
+      expect(isOn(storage)).toBe(false);
+    } finally {
+      await temporal.close();
+    }
+  });
+
   test('a deadline still applies to the calls inside it', async () => {
     const temporal = await connectTemporal({ address, namespace: 'default' });
     try {

@@ -31,8 +31,7 @@ export async function connectTemporal(options: TemporalConnectOptions): Promise<
       { cause: err },
     );
   });
-  // The SDK's connect ran its first call under a deadline: switch that call context off again (see inCallContext).
-  connection.callContextStorage.disable();
+  keepCallContextOff(connection);
   const client = new Client({ connection, namespace });
   return { connection, client, close: () => connection.close() };
 }
@@ -46,18 +45,50 @@ const callsInContext = new WeakMap<ClientConnection, number>();
  * Runs `call` under the SDK's call context (a deadline or an abort signal for the calls it makes) and switches that
  * context off once no such call is left. The SDK keeps it in an AsyncLocalStorage; once one has been used, Node runs
  * a hook for every promise the process makes, for the rest of its life: an async call chain cost 2.3× as much
- * (docs/benchmarks.md, issue 14 twelfth step), and the SDK's own connect uses it once. So every use goes through
- * here (withDeadline, withAbortSignal below), and the context is on only while one runs.
+ * (docs/benchmarks.md, issue 14 twelfth step). The SDK's connect uses it once and every namespaced call briefly
+ * (keepCallContextOff); our own uses go through here (withDeadline, withAbortSignal below).
  */
 async function inCallContext<T>(connection: ClientConnection, call: () => Promise<T>): Promise<T> {
-  callsInContext.set(connection, (callsInContext.get(connection) ?? 0) + 1);
+  const leave = enterCallContext(connection);
   try {
     return await call();
   } finally {
+    leave();
+  }
+}
+
+/** Adds a call for the context's count; the returned function ends it (and switches the context off if last). */
+function enterCallContext(connection: ClientConnection): () => void {
+  callsInContext.set(connection, (callsInContext.get(connection) ?? 0) + 1);
+  return () => {
     const left = (callsInContext.get(connection) ?? 1) - 1;
     callsInContext.set(connection, left);
     if (left === 0) connection.callContextStorage?.disable();
-  }
+  };
+}
+
+/**
+ * The call context is off after connecting (the SDK's connect ran its first call under a deadline) and stays off
+ * between calls. Every namespaced call of the client (start, update, signal, query, describe…) runs under the SDK's
+ * `withMetadata({ 'temporal-namespace': … })`, and the call reads that header from the context as it starts,
+ * synchronously: for those, the context is on only until the call has started, not while it waits for its answer
+ * (an update waits for the workflow). Any other `withMetadata` keeps it on until `fn` has settled.
+ */
+function keepCallContextOff(connection: Connection): void {
+  connection.callContextStorage.disable();
+  const withMetadata = connection.withMetadata.bind(connection);
+  connection.withMetadata = <R>(metadata: Record<string, string>, fn: () => Promise<R>): Promise<R> => {
+    const keys = Object.keys(metadata);
+    if (keys.length !== 1 || keys[0] !== 'temporal-namespace') {
+      return inCallContext(connection, () => withMetadata(metadata, fn));
+    }
+    const leave = enterCallContext(connection);
+    try {
+      return withMetadata(metadata, fn);
+    } finally {
+      leave();
+    }
+  };
 }
 
 /** The client's calls within `fn` fail with DEADLINE_EXCEEDED after `deadline` (epoch ms). */
