@@ -105,6 +105,31 @@ describe('the SDK call context (withDeadline, withAbortSignal)', () => {
     }
   });
 
+  test('an abort signal still stops a call that waits, through the namespaced calls', async () => {
+    const temporal = await connectTemporal({ address, namespace: 'default' });
+    const { client } = temporal;
+    const workflowId = `no-worker-abort-${Date.now()}`;
+    const handle = await client.workflow.start('platformCheckWorkflow', {
+      taskQueue: `no-worker-${workflowId}`,
+      workflowId,
+    });
+    try {
+      const stop = new AbortController();
+      const started = Date.now();
+      const waiting = withAbortSignal(client, stop.signal, () => handle.result());
+      setTimeout(() => stop.abort(), 200);
+      // The SDK wraps the gRPC error; its cause says the call was cancelled (code 1, CANCELLED).
+      const err = (await waiting.catch((e: unknown) => e)) as Error & { cause?: { code?: number } };
+      expect(err).toBeInstanceOf(Error);
+      expect(err.cause?.code).toBe(1);
+      expect(Date.now() - started).toBeLessThan(5_000);
+      expect(isOn(temporal.connection.callContextStorage)).toBe(false);
+    } finally {
+      await handle.terminate('test over');
+      await temporal.close();
+    }
+  });
+
   test('a deadline still applies to the calls inside it', async () => {
     const temporal = await connectTemporal({ address, namespace: 'default' });
     try {
