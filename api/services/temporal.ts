@@ -93,7 +93,7 @@ function keepCallContextOff(connection: Connection): void {
 
 /** The client's calls within `fn` fail with DEADLINE_EXCEEDED after `deadline` (epoch ms). */
 export const withDeadline = <T>(client: Client, deadline: number, fn: () => Promise<T>): Promise<T> =>
-  inCallContext(client.connection, () => client.connection.withDeadline(deadline, fn));
+  inCallContext(client.connection, () => client.withDeadline(deadline, fn));
 
 /** The client's calls within `fn` stop waiting when `signal` aborts. */
 export const withAbortSignal = <T>(client: Client, signal: AbortSignal, fn: () => Promise<T>): Promise<T> =>
