@@ -9,6 +9,7 @@
  *   bash scripts/stack.sh up && eval "$(bash scripts/stack.sh env)"
  *   npx tsx --conditions=source bench/catalog-embedded.ts [--products 10000] [--duration 10] [--connections 20]
  *     [--only 'uncached'] [--web-node-options=--max-old-space-size=192]
+ *     [--web-node-args='--cpu-prof --cpu-prof-dir=/tmp/prof']
  */
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -39,6 +40,8 @@ const { values: args } = parseArgs({
     only: { type: 'string' },
     // NODE_OPTIONS of the web process, e.g. --max-old-space-size=192 as the image runs it.
     'web-node-options': { type: 'string', default: '' },
+    // Arguments of the web process's node that NODE_OPTIONS refuses, e.g. '--cpu-prof --cpu-prof-dir=/tmp/prof'.
+    'web-node-args': { type: 'string', default: '' },
   },
 });
 const positive = (name: 'products' | 'duration' | 'connections' | 'warmup') => {
@@ -114,6 +117,7 @@ async function main(): Promise<void> {
         ...(args['web-node-options'] ? { NODE_OPTIONS: args['web-node-options'] } : {}),
       },
       log,
+      args['web-node-args']!.split(' ').filter(Boolean),
     );
     cleanups.push('web process', () => web.stop());
     const base = `http://127.0.0.1:${web.port}`;

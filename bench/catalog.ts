@@ -63,6 +63,8 @@ const { values: args } = parseArgs({
     'web-process': { type: 'boolean', default: false },
     // NODE_OPTIONS of the web process (e.g. --max-old-space-size=192), to see what the heap's headroom costs.
     'web-node-options': { type: 'string', default: '' },
+    // Arguments of the web process's node that NODE_OPTIONS refuses, e.g. '--cpu-prof --cpu-prof-dir=/tmp/prof'.
+    'web-node-args': { type: 'string', default: '' },
   },
 });
 const PRODUCTS = positive('products');
@@ -173,6 +175,7 @@ async function main(): Promise<void> {
             ...(args['web-node-options'] ? { NODE_OPTIONS: args['web-node-options'] } : {}),
           }),
           log,
+          args['web-node-args']!.split(' ').filter(Boolean),
         )
       : null;
     if (web) cleanups.push('web process', () => web.stop());

@@ -90,10 +90,11 @@ async function startRole(
 export async function startWebProcess(
   env: Record<string, string>,
   log: (message: string) => void,
+  nodeArgs: string[] = [],
 ): Promise<WebProcess> {
   const port = await freePort();
   const live = () => fetch(`http://127.0.0.1:${port}/api/health/live`).then((res) => res.ok);
-  const web = await startRole('web', { ...env, PORT: String(port), HOST: '127.0.0.1' }, log, live);
+  const web = await startRole('web', { ...env, PORT: String(port), HOST: '127.0.0.1' }, log, live, nodeArgs);
   return { ...web, port };
 }
 
