@@ -16,6 +16,7 @@ import { validate } from './middlewares/validate';
 import { type Route, runHandler } from './openapi/route';
 import { docsRouter } from './routes/docs/handler';
 import { routes as apiRoutes } from './routes';
+import { servingOrder } from './routes/serving-order';
 import { STORAGE_MOUNT, storageRouter } from './routes/storage/handler';
 import type { RawBodyRequest } from './routes/webhooks/handler';
 import { createMetrics, type Metrics } from './services/metrics';
@@ -83,7 +84,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): Express {
     throw new Error('JWT_SECRET is not configured: protected routes cannot verify tokens');
   }
   const passport = createPassport(deps);
-  for (const route of routes) {
+  for (const route of servingOrder(routes)) {
     const before = typeof route.before === 'function' ? route.before(deps) : (route.before ?? []);
     const chain = [...guard(route, passport), ...before, validate(route), runHandler(route, deps)];
     app[route.method](route.path, ...chain);
