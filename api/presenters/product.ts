@@ -1,6 +1,6 @@
 import type { Category, Inventory, Product, ProductImage, Tag } from '@market/db';
 import type { ObjectStorage, SearchHit } from '@market/adapters';
-import { imageLinks, type Thumbnails } from './product-image';
+import { type ImageLinks, imageLinks, type Thumbnails } from './product-image';
 
 export type Availability = 'in_stock' | 'low_stock' | 'out_of_stock';
 
@@ -55,21 +55,46 @@ export function availabilityOf(
 export const imageUrl = async (storage: ObjectStorage, image: Pick<ProductImage, 'storageKey'>) =>
   (await imageLinks(storage, image.storageKey)).url;
 
+/**
+ * Where a presented product's live parts come from: its availability (from its stock) and its images' links (signed
+ * for a while). The shop's are `liveParts(storage)`; a stored page's template marks their places instead
+ * (routes/catalog/page-template.ts).
+ */
+export interface LiveParts {
+  availability(product: ProductRow): Availability;
+  links(storageKey: string): Promise<ImageLinks>;
+}
+
+const partsOfStorage = new WeakMap<ObjectStorage, LiveParts>();
+
+export function liveParts(storage: ObjectStorage): LiveParts {
+  let parts = partsOfStorage.get(storage);
+  if (!parts) {
+    parts = {
+      availability: (product) => availabilityOf(product.inventory),
+      links: (storageKey) => imageLinks(storage, storageKey),
+    };
+    partsOfStorage.set(storage, parts);
+  }
+  return parts;
+}
+
 /** A product in a listing: `inventory` loaded, `thumbnail` its first image if it has one. */
 export async function presentProductSummary(
-  storage: ObjectStorage,
+  storage: ObjectStorage | LiveParts,
   product: ProductRow,
   options: { thumbnail?: Pick<ProductImage, 'storageKey'>; highlight?: SearchHit['highlight'] } = {},
 ): Promise<PresentedProductSummary> {
+  const parts = partsOf(storage);
   const { thumbnail, highlight } = options;
-  const links = thumbnail ? await imageLinks(storage, thumbnail.storageKey) : null;
+  const links = thumbnail ? await parts.links(thumbnail.storageKey) : null;
   return {
     id: product.id,
     slug: product.slug,
     title: product.title,
     price: { amount: Number(product.priceAmount), currency: product.currency },
     rating: { average: product.ratingAverage / 100, count: product.ratingCount },
-    availability: availabilityOf(product.inventory),
+    availability: parts.availability(product),
     thumbnailUrl: links ? links.url : null,
     thumbnails: links ? links.thumbnails : null,
     ...(highlight ? { highlight } : {}),
@@ -78,7 +103,7 @@ export async function presentProductSummary(
 
 /** The product page. `product` has images (in order), tags, inventory and category loaded. */
 export async function presentProduct(
-  storage: ObjectStorage,
+  storage: ObjectStorage | LiveParts,
   product: ProductRow & {
     description: string;
     category?: Named | null;
@@ -87,8 +112,9 @@ export async function presentProduct(
   },
   extra: { breadcrumbs: readonly Named[]; related: PresentedProductSummary[] },
 ): Promise<PresentedProduct> {
+  const parts = partsOf(storage);
   const images = product.images ?? [];
-  const summary = await presentProductSummary(storage, product, { thumbnail: images[0] });
+  const summary = await presentProductSummary(parts, product, { thumbnail: images[0] });
   return {
     ...summary,
     description: product.description,
@@ -97,7 +123,7 @@ export async function presentProduct(
     tags: (product.tags ?? []).map(ref).sort((a, b) => a.name.localeCompare(b.name)),
     images: await Promise.all(
       images.map(async (image) => {
-        const { url, thumbnails } = await imageLinks(storage, image.storageKey);
+        const { url, thumbnails } = await parts.links(image.storageKey);
         return {
           url,
           alt: image.alt ?? null,
@@ -110,5 +136,8 @@ export async function presentProduct(
     related: extra.related,
   };
 }
+
+const partsOf = (source: ObjectStorage | LiveParts): LiveParts =>
+  'links' in source ? source : liveParts(source);
 
 const ref = (record: Named) => ({ slug: record.slug, name: record.name });

@@ -49,8 +49,13 @@ function catalogSuffix(kind: string, input: unknown): string {
     .digest('base64url');
 }
 
+/** A body that is JSON text already (a stored product page, filled in): cached and sent as it is. */
+export class JsonText {
+  constructor(readonly json: string) {}
+}
+
 export function bodyOf(value: unknown): CachedBody {
-  return cachedBody(JSON.stringify(value));
+  return cachedBody(value instanceof JsonText ? value.json : JSON.stringify(value));
 }
 
 /** A cached text as it is: it was JSON.stringify's output, so parsing and serializing it again would be waste. */

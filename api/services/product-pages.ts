@@ -1,31 +1,34 @@
 import { ForeignKeyConstraintError, QueryTypes, Transaction, UniqueConstraintError } from 'sequelize';
 import type { AppDeps } from '../deps';
 import { retryOnDeadlock } from './deadlock';
-import type { PageDocument, StockById } from '../routes/catalog/page-document';
+import type { StockById } from '../routes/catalog/page-document';
+import type { PageTemplate, StorablePage } from '../routes/catalog/page-template';
 import { inventoryOf, selectBoundOnSqlite } from '../routes/catalog/rows';
 
 type Deps = Pick<AppDeps, 'db'>;
 
 /**
- * Precomputed product pages: each page's document (routes/catalog/page-document.ts) in `product_pages`, with the
- * ids of the related products it shows in `product_page_related`. Serving a stored page is one query: the
- * document, and the live stock of the product and of its related products.
+ * Precomputed product pages: each page's template (routes/catalog/page-template.ts: its JSON with holes for the
+ * stock and the image links) in `product_pages`, with the ids of the related products it shows in
+ * `product_page_related`. Serving a stored page is one query: the template, and the live stock of the product and
+ * of its related products.
  *
  * A page is written the first time it is read, and emptied (body NULL, version + 1) by every catalog change that
  * could alter it (invalidateProductPages, called from services/catalog-events.ts). The write is conditional on the
  * version read before the page was built, so a build that raced with an edit never stores what it read before the
  * edit: the next reader builds it again.
  *
- * PAGE_FORMAT is the document's format: a deploy that changes what a document holds bumps it, and bodies of another
- * format count as empty, so no page outlives the code that wrote it.
+ * PAGE_FORMAT is the body's format: a deploy that changes what a page holds (or how it is presented) bumps it, and
+ * bodies of another format count as empty, so no page outlives the code that wrote it. Format 1 was the page's
+ * document; 2 is its template.
  */
-export const PAGE_FORMAT = 1;
+export const PAGE_FORMAT = 2;
 
 /** What the stored page query found for a slug. */
 export type StoredPage =
   | { found: false }
-  | { found: true; productId: number; document: PageDocument; stock: StockById }
-  | { found: true; productId: number; document: null; version: number | null };
+  | { found: true; productId: number; template: PageTemplate; stock: StockById }
+  | { found: true; productId: number; template: null; version: number | null };
 
 interface Row {
   kind: number | string;
@@ -66,12 +69,12 @@ export async function readStoredPage(deps: Deps, slug: string): Promise<StoredPa
     return {
       found: true,
       productId,
-      document: null,
+      template: null,
       version: own.version === null ? null : Number(own.version),
     };
   }
   const stock = new Map(rows.map((row) => [Number(row.id), inventoryOf(row) ?? null]));
-  return { found: true, productId, document: JSON.parse(own.body) as PageDocument, stock };
+  return { found: true, productId, template: JSON.parse(own.body) as PageTemplate, stock };
 }
 
 /**
@@ -113,7 +116,7 @@ export async function storePage(
   deps: Deps,
   productId: number,
   version: number,
-  document: PageDocument,
+  { template, relatedIds }: StorablePage,
 ): Promise<boolean> {
   const { sequelize } = deps.db;
   // READ COMMITTED: under REPEATABLE READ, deleting a page's related rows that are not there yet takes a gap lock,
@@ -124,7 +127,7 @@ export async function storePage(
       'UPDATE product_pages SET body = ?, format = ? ' +
         'WHERE product_id = ? AND version = ? AND (body IS NULL OR format <> ?)',
       {
-        replacements: [JSON.stringify(document), PAGE_FORMAT, productId, version, PAGE_FORMAT],
+        replacements: [JSON.stringify(template), PAGE_FORMAT, productId, version, PAGE_FORMAT],
         type: QueryTypes.UPDATE,
         transaction,
       },
@@ -135,7 +138,7 @@ export async function storePage(
       type: QueryTypes.DELETE,
       transaction,
     });
-    const related = document.related.map((r) => r.id);
+    const related = relatedIds;
     if (related.length) {
       await sequelize.query(
         `INSERT INTO product_page_related (product_id, position, related_id) VALUES ${related.map(() => '(?, ?, ?)').join(', ')}`,

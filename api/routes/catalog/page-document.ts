@@ -1,8 +1,13 @@
 import { categoryAncestry } from '@market/adapters/search/documents';
 import type { Inventory } from '@market/db';
 import type { AppDeps } from '../../deps';
-import { type PresentedProduct, presentProduct, type ProductRow } from '../../presenters/product';
-import { presentSummaryRow } from './listing';
+import {
+  type LiveParts,
+  type PresentedProduct,
+  presentProduct,
+  presentProductSummary,
+  type ProductRow,
+} from '../../presenters/product';
 import { allCategoriesNow, imagesOf, type PageRow, relatedProducts, type SummaryRow, tagsOf } from './rows';
 
 const RELATED_LIMIT = 4;
@@ -12,9 +17,9 @@ type Stock = Pick<Inventory, 'onHand' | 'reserved' | 'lowStockThreshold'> | null
 type WithoutStock<T> = Omit<T, 'inventory'>;
 
 /**
- * A product page as stored (services/product-pages.ts): what presentProduct() needs, less the stock, which changes
- * with every order and is joined live, and less the image URLs, which are presigned for an hour and so are made when
- * the page is served. Rendering a document with live stock gives exactly the page presentProduct() gives.
+ * What a product page is made of: what presentProduct() needs, less the stock, which changes with every order and
+ * is joined live, and less the image URLs, which are presigned for an hour and so are made when the page is served.
+ * It is stored as its template (page-template.ts), the page's JSON with holes for those parts.
  */
 export interface PageDocument {
   product: WithoutStock<Omit<PageRow, 'categoryId'>> & {
@@ -71,9 +76,12 @@ export async function buildPageDocument(
   return { document, stock };
 }
 
-/** The page as shoppers get it: the document with this stock and freshly presigned image URLs. */
-export async function renderPage(
-  deps: AppDeps,
+/**
+ * The page presented from its document: with live parts and this stock, the page as shoppers get it; with a
+ * template's slots, the page's template (page-template.ts).
+ */
+export async function presentDocument(
+  parts: LiveParts,
   document: PageDocument,
   stock: StockById,
 ): Promise<PresentedProduct> {
@@ -81,8 +89,15 @@ export async function renderPage(
     ...row,
     inventory: stock.get(row.id) ?? null,
   });
-  return presentProduct(deps.storage, withStock(document.product), {
+  const related = await Promise.all(
+    document.related.map((row) =>
+      presentProductSummary(parts, withStock(row), {
+        thumbnail: row.thumbnailKey === null ? undefined : { storageKey: row.thumbnailKey },
+      }),
+    ),
+  );
+  return presentProduct(parts, withStock(document.product), {
     breadcrumbs: document.breadcrumbs,
-    related: await Promise.all(document.related.map((row) => presentSummaryRow(deps, withStock(row)))),
+    related,
   });
 }

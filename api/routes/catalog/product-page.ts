@@ -1,24 +1,26 @@
 import { QueryTypes } from 'sequelize';
 import type { AppDeps } from '../../deps';
 import { NotFoundError } from '../../errors';
-import type { PresentedProduct } from '../../presenters/product';
+import { liveParts } from '../../presenters/product';
+import { JsonText } from '../../services/catalog-cache';
 import { PAGE_FORMAT, pageVersion, readStoredPage, storePage } from '../../services/product-pages';
-import { buildPageDocument, type PageDocument, renderPage, type StockById } from './page-document';
+import { buildPageDocument, type StockById } from './page-document';
+import { type PageTemplate, renderTemplate, storablePage } from './page-template';
 import { productBySlug } from './rows';
 
 type Deps = Pick<AppDeps, 'db' | 'log'>;
 
 /**
- * One active product as its page shows it. A stored page (services/product-pages.ts) is one query with the live
- * stock. Without one, the page is built from the catalog tables (page-document.ts), stored, and served.
+ * One active product as its page shows it, as JSON text. A stored page (services/product-pages.ts) is one query
+ * with the live stock, its template filled in. Without one, the page is built from the catalog tables
+ * (page-document.ts), stored, and served.
  */
-export async function loadProductPage(deps: AppDeps, slug: string): Promise<PresentedProduct> {
+export async function loadProductPage(deps: AppDeps, slug: string): Promise<JsonText> {
   const stored = await readStoredPage(deps, slug);
   if (!stored.found) throw new NotFoundError('There is no product with this slug.');
-  if (stored.document) return renderPage(deps, stored.document, stored.stock);
-  const built = await buildAndStore(deps, slug, stored.productId, stored.version);
-  if (!built) throw new NotFoundError('There is no product with this slug.');
-  return renderPage(deps, built.document, built.stock);
+  const page = stored.template ? stored : await buildAndStore(deps, slug, stored.productId, stored.version);
+  if (!page) throw new NotFoundError('There is no product with this slug.');
+  return new JsonText(await renderTemplate(page.template, page.stock, liveParts(deps.storage)));
 }
 
 /**
@@ -31,18 +33,19 @@ async function buildAndStore(
   slug: string,
   productId: number,
   knownVersion: number | null,
-): Promise<{ document: PageDocument; stock: StockById } | null> {
+): Promise<{ template: PageTemplate; stock: StockById } | null> {
   const version = await pageVersion(deps, productId, knownVersion);
   const product = version === null ? null : await productBySlug(deps, slug);
   if (version === null || !product) return null;
-  const built = await buildPageDocument(deps, product);
+  const { document, stock } = await buildPageDocument(deps, product);
+  const storable = await storablePage(document);
   // A slug that moved to another product meanwhile: serve its page, store nothing under the other's version.
   if (product.id === productId) {
-    await storePage(deps, productId, version, built.document).catch((err: unknown) =>
+    await storePage(deps, productId, version, storable).catch((err: unknown) =>
       deps.log.warn({ err, productId }, 'could not store the product page'),
     );
   }
-  return built;
+  return { template: storable.template, stock };
 }
 
 /**
