@@ -61,7 +61,7 @@ export const imageUrl = async (storage: ObjectStorage, image: Pick<ProductImage,
  * (routes/catalog/page-template.ts).
  */
 export interface LiveParts {
-  availability(product: ProductRow): Availability;
+  availability(product: Pick<ProductRow, 'id' | 'inventory'>): Availability;
   links(storageKey: string): Promise<ImageLinks>;
 }
 

@@ -1,4 +1,4 @@
-import { type Availability, availabilityOf, type LiveParts } from '../../presenters/product';
+import type { Availability, LiveParts } from '../../presenters/product';
 import type { ImageLinks } from '../../presenters/product-image';
 import { presentDocument, type PageDocument, type StockById } from './page-document';
 
@@ -54,13 +54,16 @@ export async function renderTemplate(
   stock: StockById,
   parts: LiveParts,
 ): Promise<string> {
-  const links = new Map<string, ImageLinks>();
-  for (const [kind, key] of holes) {
-    if (kind !== 'availability' && !links.has(key)) links.set(key, await parts.links(key));
-  }
+  const keys = new Set<string>();
+  for (const [kind, key] of holes) if (kind !== 'availability') keys.add(key);
+  const links = new Map<string, ImageLinks>(
+    await Promise.all(
+      [...keys].map(async (key): Promise<[string, ImageLinks]> => [key, await parts.links(key)]),
+    ),
+  );
   let json = texts[0]!;
   for (let i = 0; i < holes.length; i += 1) {
-    json += holeJson(holes[i]!, stock, links) + texts[i + 1]!;
+    json += holeJson(holes[i]!, stock, links, parts) + texts[i + 1]!;
   }
   return json;
 }
@@ -71,10 +74,15 @@ const AVAILABILITY_JSON = {
   out_of_stock: '"out_of_stock"',
 } satisfies Record<Availability, string>;
 
-function holeJson(hole: Hole, stock: StockById, links: ReadonlyMap<string, ImageLinks>): string {
+function holeJson(
+  hole: Hole,
+  stock: StockById,
+  links: ReadonlyMap<string, ImageLinks>,
+  parts: LiveParts,
+): string {
   switch (hole[0]) {
     case 'availability':
-      return AVAILABILITY_JSON[availabilityOf(stock.get(hole[1]))];
+      return AVAILABILITY_JSON[parts.availability({ id: hole[1], inventory: stock.get(hole[1]) ?? null })];
     case 'url':
       return JSON.stringify(links.get(hole[1])!.url);
     case 'thumbnails':
@@ -83,34 +91,35 @@ function holeJson(hole: Hole, stock: StockById, links: ReadonlyMap<string, Image
 }
 
 /**
- * `JSON.stringify(value)` cut at its slots. Written out for the plain data a presenter makes (objects, arrays,
- * strings, numbers, booleans, null; `toJSON` and undefined handled as JSON.stringify does): page-template.unit.test.ts
- * checks it against JSON.stringify.
+ * `JSON.stringify(value)` cut at its slots. Written out for the plain data a presenter makes (objects, arrays with
+ * holes or not, strings, numbers, booleans, null, their boxed forms; `toJSON` and undefined handled as
+ * JSON.stringify does; no cycles): page-template.unit.test.ts checks it against JSON.stringify.
  */
 export function cut(value: unknown): PageTemplate {
   const texts: string[] = [];
   const holes: Hole[] = [];
   let text = '';
-  const write = (item: unknown): void => {
+  const write = (node: unknown): void => {
+    const item = unboxed(node);
     if (item instanceof Slot) {
       texts.push(text);
       holes.push(item.hole);
       text = '';
     } else if (item !== null && typeof item === 'object') {
-      if (typeof (item as { toJSON?: unknown }).toJSON === 'function') {
-        write((item as { toJSON(): unknown }).toJSON());
-      } else if (Array.isArray(item)) {
+      if (Array.isArray(item)) {
         text += '[';
-        item.forEach((entry: unknown, i) => {
+        for (let i = 0; i < item.length; i += 1) {
           if (i > 0) text += ',';
+          const entry = unboxed(item[i]);
           if (omitted(entry)) text += 'null';
           else write(entry);
-        });
+        }
         text += ']';
       } else {
         text += '{';
         let first = true;
-        for (const [key, entry] of Object.entries(item)) {
+        for (const key of Object.keys(item)) {
+          const entry = unboxed((item as Record<string, unknown>)[key]);
           if (omitted(entry)) continue;
           text += `${first ? '' : ','}${JSON.stringify(key)}:`;
           first = false;
@@ -129,3 +138,13 @@ export function cut(value: unknown): PageTemplate {
 
 const omitted = (value: unknown) =>
   value === undefined || typeof value === 'function' || typeof value === 'symbol';
+
+/** What JSON.stringify writes for a value: its `toJSON()`, a boxed number, string or boolean's primitive. */
+function unboxed(value: unknown): unknown {
+  if (value === null || typeof value !== 'object' || value instanceof Slot) return value;
+  if (typeof (value as { toJSON?: unknown }).toJSON === 'function') {
+    return unboxed((value as { toJSON(): unknown }).toJSON());
+  }
+  if (value instanceof Number || value instanceof String || value instanceof Boolean) return value.valueOf();
+  return value;
+}
