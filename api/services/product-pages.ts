@@ -138,12 +138,11 @@ export async function storePage(
       type: QueryTypes.DELETE,
       transaction,
     });
-    const related = relatedIds;
-    if (related.length) {
+    if (relatedIds.length) {
       await sequelize.query(
-        `INSERT INTO product_page_related (product_id, position, related_id) VALUES ${related.map(() => '(?, ?, ?)').join(', ')}`,
+        `INSERT INTO product_page_related (product_id, position, related_id) VALUES ${relatedIds.map(() => '(?, ?, ?)').join(', ')}`,
         {
-          replacements: related.flatMap((relatedId, position) => [productId, position, relatedId]),
+          replacements: relatedIds.flatMap((relatedId, position) => [productId, position, relatedId]),
           type: QueryTypes.INSERT,
           transaction,
         },

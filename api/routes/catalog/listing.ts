@@ -1,6 +1,10 @@
 import { PRICE_RANGES, RATING_MINIMUMS, type SearchResult } from '@market/adapters';
 import type { AppDeps } from '../../deps';
-import { type PresentedProductSummary, presentProductSummary } from '../../presenters/product';
+import {
+  type LiveParts,
+  type PresentedProductSummary,
+  presentProductSummary,
+} from '../../presenters/product';
 import { allCategories, allTags } from '../../services/catalog-index';
 import { searchProducts } from '../../services/catalog-search';
 import { listRows } from './listing-rows';
@@ -98,20 +102,20 @@ export async function presentHits(
   return Promise.all(
     hits.flatMap(({ id, highlight }) => {
       const product = byId.get(id);
-      return product ? [presentSummaryRow(deps, product, highlight)] : [];
+      return product ? [presentSummaryRow(deps.storage, product, highlight)] : [];
     }),
   );
 }
 
-/** A list row (rows.ts) presented, its first image as the thumbnail. */
+/** A list row (rows.ts) presented, its first image as the thumbnail (live, or a template's slots). */
 export function presentSummaryRow(
-  deps: AppDeps,
+  parts: AppDeps['storage'] | LiveParts,
   row: SummaryRow,
   highlight?: PresentedProductSummary['highlight'],
 ): Promise<PresentedProductSummary> {
   const { thumbnailKey } = row;
   // The row itself: the presenter reads its fields by name (a rest copy without the key cost an object per item).
-  return presentProductSummary(deps.storage, row, {
+  return presentProductSummary(parts, row, {
     thumbnail: thumbnailKey === null ? undefined : { storageKey: thumbnailKey },
     highlight,
   });

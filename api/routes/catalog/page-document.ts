@@ -5,9 +5,9 @@ import {
   type LiveParts,
   type PresentedProduct,
   presentProduct,
-  presentProductSummary,
   type ProductRow,
 } from '../../presenters/product';
+import { presentSummaryRow } from './listing';
 import { allCategoriesNow, imagesOf, type PageRow, relatedProducts, type SummaryRow, tagsOf } from './rows';
 
 const RELATED_LIMIT = 4;
@@ -89,15 +89,8 @@ export async function presentDocument(
     ...row,
     inventory: stock.get(row.id) ?? null,
   });
-  const related = await Promise.all(
-    document.related.map((row) =>
-      presentProductSummary(parts, withStock(row), {
-        thumbnail: row.thumbnailKey === null ? undefined : { storageKey: row.thumbnailKey },
-      }),
-    ),
-  );
   return presentProduct(parts, withStock(document.product), {
     breadcrumbs: document.breadcrumbs,
-    related,
+    related: await Promise.all(document.related.map((row) => presentSummaryRow(parts, withStock(row)))),
   });
 }

@@ -99,8 +99,8 @@ export function cut(value: unknown): PageTemplate {
   const texts: string[] = [];
   const holes: Hole[] = [];
   let text = '';
-  const write = (node: unknown): void => {
-    const item = unboxed(node);
+  /** Writes a value already unboxed (`unboxed`), as JSON.stringify would. */
+  const written = (item: unknown): void => {
     if (item instanceof Slot) {
       texts.push(text);
       holes.push(item.hole);
@@ -112,7 +112,7 @@ export function cut(value: unknown): PageTemplate {
           if (i > 0) text += ',';
           const entry = unboxed(item[i]);
           if (omitted(entry)) text += 'null';
-          else write(entry);
+          else written(entry);
         }
         text += ']';
       } else {
@@ -123,7 +123,7 @@ export function cut(value: unknown): PageTemplate {
           if (omitted(entry)) continue;
           text += `${first ? '' : ','}${JSON.stringify(key)}:`;
           first = false;
-          write(entry);
+          written(entry);
         }
         text += '}';
       }
@@ -131,7 +131,7 @@ export function cut(value: unknown): PageTemplate {
       text += JSON.stringify(item);
     }
   };
-  write(value);
+  written(unboxed(value));
   texts.push(text);
   return { texts, holes };
 }
